@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# asctp: see README.  The module's objects are listed in module/Kbuild.
+#
+#   make                  asctp.ko for the debug test kernel (build/debug/module/)
+#   make KDIR=<dir>       asctp.ko for a real kernel, built in place (module/)
+#   make check            everything, then one line "N passed, N failed"
+#   make demo             boot the test VM, load asctp, show it working
+#   make vm CMD='...'     run a host command in a fresh VM with asctp loaded
+#                         FLAVOUR=debug|plain  LOAD=asctp|sctp|none  MODARGS=...
+#   make deps             install the Debian packages the above need
+#   make kernels          build (or find in the cache) both test kernels
+
+BUILD_KERNEL := selftests/kernel/build.sh
+FLAVOUR ?= debug
+LOAD ?= asctp
+MODARGS ?=
+CMD ?= true
+SRCS := Kbuild module uapi
+
+ifdef KDIR
+all:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+else
+all: module-debug
+endif
+
+# A mirror per kernel keeps the objects of each build apart.
+module-%:
+	@kdir=$$($(BUILD_KERNEL) $* | tail -n 1) && \
+	mkdir -p build/$* && cp -ru --preserve=timestamps $(SRCS) build/$*/ && \
+	$(MAKE) -C $$kdir M=$(CURDIR)/build/$* $(KBUILD_ARGS) modules
+
+vm: module-$(FLAVOUR)
+	selftests/vm/run.sh -f $(FLAVOUR) -l $(LOAD) -a "$(MODARGS)" -- '$(CMD)'
+
+check:
+	selftests/check.sh
+
+demo:
+	selftests/demo.sh
+
+deps:
+	selftests/deps.sh
+
+kernels:
+	$(BUILD_KERNEL) debug && $(BUILD_KERNEL) plain
+
+clean:
+	rm -rf build
+	find module \( -name '*.o' -o -name '*.ko' -o -name '.*.cmd' -o -name '*.mod' \
+		-o -name '*.mod.c' -o -name modules.order -o -name Module.symvers \) -delete
+
+.PHONY: all vm check demo deps kernels clean

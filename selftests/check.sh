@@ -1,0 +1,116 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# make check: install what is missing, build what is missing, then check
+# everything.  Each stage prints its time; the last line is
+# "N passed, N failed" and the exit status is non-zero on any failure,
+# kernel splat or hang.
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+out=build/check
+rm -rf "$out" && mkdir -p "$out"
+pass=0 fail=0 t0=$SECONDS
+
+result() {	# result ok|fail NAME
+	if [ "$1" = ok ]; then pass=$((pass + 1)); echo "PASS: $2"
+	else fail=$((fail + 1)); echo "FAIL: $2"; fi
+}
+
+# stage NAME CMD...: run CMD with its output in build/check/NAME.log;
+# shown on failure.  Returns CMD's status.
+stage() {
+	local name=$1 s=$SECONDS rc
+	shift
+	echo "== $name"
+	"$@" > "$out/$name.log" 2>&1
+	rc=$?
+	echo "   $name: $((SECONDS - s)) s, exit $rc"
+	[ $rc -eq 0 ] || tail -n 40 "$out/$name.log"
+	return $rc
+}
+
+finish() {
+	echo "== total $((SECONDS - t0)) s"
+	echo "$pass passed, $fail failed"
+	[ "$fail" -eq 0 ] && exit 0
+	exit 1
+}
+
+# A build stage that fails stops the run: nothing after it can pass.
+must() { stage "$@" || { result fail "$1"; finish; }; }
+
+must deps selftests/deps.sh
+must kernel-debug selftests/kernel/build.sh debug
+must kernel-plain selftests/kernel/build.sh plain
+must kernel-6.1 selftests/kernel/build.sh compat61
+KSRC=$(ls -d "$(dirname "$(selftests/kernel/build.sh debug | tail -n 1)")"/../src/linux-source-6.12-* | head -n 1)
+
+# Compiler warnings fail a build stage (W=1); modpost's note that a
+# modules_prepare tree has no symbol table is expected for 6.1.
+warnfree() {
+	local name=$1
+	shift
+	stage "$name" "$@" && ! grep -v "Symbol info of vmlinux is missing" "$out/$name.log" |
+		grep -E "warning:|error:"
+}
+for k in debug plain compat61; do
+	warnfree "module-$k" make module-$k KBUILD_ARGS=W=1 && result ok "module builds warning-free (W=1) against $k" ||
+		result fail "module builds warning-free (W=1) against $k"
+done
+# Sparse on every file of ours (C=2 checks unchanged files too).
+if stage sparse make module-debug KBUILD_ARGS="W=1 C=2" &&
+   ! grep -E "(module|uapi)/[^:]*\.[ch]:[0-9]+:[0-9]+: (warning|error)" "$out/sparse.log"; then
+	result ok "sparse (C=2) clean"
+else
+	result fail "sparse (C=2) clean"
+fi
+stage checkpatch perl "$KSRC/scripts/checkpatch.pl" --no-tree --strict --terse \
+	-f module/*.[ch] module/test/*.c uapi/linux/asctp.h &&
+	! grep -qE "ERROR|WARNING|CHECK" "$out/checkpatch.log" &&
+	result ok "checkpatch --strict clean" || result fail "checkpatch --strict clean"
+
+must kselftest-install make -C selftests install \
+	INSTALL_PATH="$top/build/kselftest" KSFT_SRC="$KSRC/tools/testing/selftests"
+
+# tap_count FILE: count the cases of kselftest output (nested under "# ").
+tap_count() {
+	local p f
+	p=$(grep -cE '^# ok [0-9]+ ' "$1" | head -n 1)
+	f=$(grep -cE '^# not ok [0-9]+ |^not ok [0-9]+ ' "$1")
+	pass=$((pass + p)) fail=$((fail + f))
+	grep -E '^# (not )?ok [0-9]+ |^(not )?ok [0-9]+ ' "$1" | sed 's/^/   /'
+}
+
+# kunit_count DIR: count the leaf cases of the KUnit suites' results.
+kunit_count() {
+	local f p=0 n=0 total=0
+	for f in "$1"/*.tap; do
+		[ -r "$f" ] || continue
+		p=$(grep -cE '^ +ok [0-9]+ ' "$f")
+		n=$(grep -cE '^ *not ok [0-9]+ ' "$f")
+		echo "   KUnit $(basename "$f" .tap): $p passed, $n failed"
+		pass=$((pass + p)) fail=$((fail + n)) total=$((total + p + n))
+	done
+	[ $total -gt 0 ] || { echo "   KUnit: no results"; fail=$((fail + 1)); }
+}
+
+# The debug VM: every selftest under the kernel's runner, KUnit results
+# read before rmmod, then the harness's own verdict (splats, leaks).
+vmrun() {
+	local flavour=$1 name=$2
+	shift 2
+	stage "$name" selftests/vm/run.sh -f "$flavour" -o "$out/$name" -- "$@"
+	local rc=$?
+	tap_count "$out/$name.log"
+	[ $rc -eq 0 ] && result ok "$name: VM run clean (no splat, no leak, rmmod ok)" ||
+		result fail "$name: VM run clean (exit $rc)"
+}
+vmrun debug vm-debug build/kselftest/run_kselftest.sh -c asctp
+kunit_count "$out/vm-debug/kunit"
+
+# The plain kernel (benchmarks) runs the module too.
+vmrun plain vm-plain build/kselftest/run_kselftest.sh -t asctp:socket.sh -t asctp:rx.sh
+
+finish

@@ -1,0 +1,111 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Helpers shared by the asctp selftests: TAP output (kselftest format),
+# a fresh network namespace per case, polled readiness, and readers for
+# the module's counters.
+
+KSFT_PASS=0 KSFT_FAIL=1 KSFT_SKIP=4
+__ksft_n=0 __ksft_fail=0 __ksft_skip=0 __ksft_planned=0
+__asctp_netns=()
+
+ksft_plan() {
+	__ksft_planned=$1
+	echo "TAP version 13"
+	echo "1..$1"
+}
+
+ksft_diag() { echo "# $*"; }
+
+ksft_pass() { __ksft_n=$((__ksft_n + 1)); echo "ok $__ksft_n $*"; }
+
+ksft_fail() {
+	__ksft_n=$((__ksft_n + 1)) __ksft_fail=$((__ksft_fail + 1))
+	echo "not ok $__ksft_n $*"
+}
+
+ksft_skip() {
+	__ksft_n=$((__ksft_n + 1)) __ksft_skip=$((__ksft_skip + 1))
+	echo "ok $__ksft_n $* # SKIP"
+}
+
+# ksft_check NAME CMD...: one case, passed when CMD exits 0.
+ksft_check() {
+	local name=$1
+	shift
+	if "$@"; then ksft_pass "$name"; else ksft_fail "$name"; fi
+}
+
+ksft_finish() {
+	local n
+	for n in "${__asctp_netns[@]}"; do ip netns del "$n" 2>/dev/null; done
+	if [ "$__ksft_n" -ne "$__ksft_planned" ]; then
+		echo "# planned $__ksft_planned cases, ran $__ksft_n"
+		exit $KSFT_FAIL
+	fi
+	echo "# totals: pass:$((__ksft_n - __ksft_fail - __ksft_skip)) fail:$__ksft_fail skip:$__ksft_skip"
+	[ "$__ksft_fail" -eq 0 ] || exit $KSFT_FAIL
+	[ "$__ksft_skip" -eq "$__ksft_n" ] && exit $KSFT_SKIP
+	exit $KSFT_PASS
+}
+
+# ns_new VAR: a fresh network namespace with lo up; its name in VAR.
+ns_new() {
+	local name
+	name=asctp-$$-${#__asctp_netns[@]}
+	ip netns add "$name" || return 1
+	ip -n "$name" link set lo up
+	__asctp_netns+=("$name")
+	printf -v "$1" %s "$name"
+}
+
+# ns_veth NS1 ADDR1 NS2 ADDR2: a veth pair between two namespaces.
+ns_veth() {
+	ip link add veth0 netns "$1" type veth peer name veth1 netns "$3" &&
+	ip -n "$1" addr add "$2/24" dev veth0 &&
+	ip -n "$3" addr add "$4/24" dev veth1 &&
+	ip -n "$1" link set veth0 up &&
+	ip -n "$3" link set veth1 up
+}
+
+# wait_for SECONDS CMD...: poll CMD every 50 ms until it succeeds.
+wait_for() {
+	local deadline=$((SECONDS + $1))
+	shift
+	until "$@"; do
+		[ $SECONDS -ge $deadline ] && return 1
+		sleep 0.05
+	done
+}
+
+asctp_loaded() { [ -d /sys/module/asctp ]; }
+
+asctp_ipproto() { cat /sys/module/asctp/parameters/ipproto; }
+
+# mib NAME [NETNS]: one counter from /proc/net/asctp/snmp.
+mib() {
+	local ns=${2:-}
+	if [ -n "$ns" ]; then
+		ip netns exec "$ns" awk -v n="$1" '$1 == n { print $2 }' /proc/net/asctp/snmp
+	else
+		awk -v n="$1" '$1 == n { print $2 }' /proc/net/asctp/snmp
+	fi
+}
+
+# objects: the sum of asctp's live object counters.
+asctp_objects() {
+	awk '{ s += $2 } END { print s + 0 }' /sys/kernel/debug/asctp/objects
+}
+
+# asctp_reload [PARAMS]: unload asctp if loaded, load it with PARAMS.
+asctp_reload() {
+	if asctp_loaded; then rmmod asctp || return 1; fi
+	# shellcheck disable=SC2086
+	insmod "$ASCTP_MODULE" "$@"
+}
+
+# sctp_load / sctp_unload: the kernel's own SCTP, from the test kernel.
+sctp_load() { modprobe -d "$ASCTP_MODS" sctp; }
+sctp_unload() { modprobe -r -d "$ASCTP_MODS" sctp; }
+
+SELFTEST_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

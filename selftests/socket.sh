@@ -1,0 +1,42 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Sockets of both types, each case in a fresh network namespace.
+
+. "$(dirname "$0")/lib.sh"
+
+ksft_plan 4
+P=$(asctp_ipproto)
+
+for type in seqpacket stream; do
+	ns_new ns
+	ksft_check "SOCK_${type^^} created, SOL_SCTP answered ENOPROTOOPT, closed" \
+		ip netns exec "$ns" python3 "$SELFTEST_DIR/tools/sock.py" create $type "$P"
+done
+
+held() {
+	local fifo=/tmp/held.$$ pid rc=0 n
+	mkfifo $fifo
+	ip netns exec "$ns" python3 "$SELFTEST_DIR/tools/sock.py" hold stream "$P" $fifo > $fifo.out &
+	pid=$!
+	wait_for 20 grep -q ready $fifo.out || rc=1
+	n=$(asctp_objects)
+	[ "$n" = 1 ] || { ksft_diag "live objects while one socket is open: $n"; rc=1; }
+	echo close > $fifo
+	wait $pid || rc=1
+	n=$(asctp_objects)
+	[ "$n" = 0 ] || { ksft_diag "live objects after close: $n"; rc=1; }
+	rm -f $fifo $fifo.out
+	return $rc
+}
+ns_new ns
+ksft_check "an open socket is counted, and uncounted on close" held
+
+fresh_mib() {
+	[ -r "/proc/net/asctp/snmp" ] || return 1
+	ip netns exec "$ns" awk '$2 != 0 { bad = 1 } END { exit bad || NR < 6 }' /proc/net/asctp/snmp
+}
+ns_new ns
+ksft_check "a new namespace has its own /proc/net/asctp/snmp at zero" fresh_mib
+
+ksft_finish

@@ -1,0 +1,124 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# PID 1 of the test VM.  The root file system is the host's own root,
+# read-only over virtio-9p; the job comes from the writable "results"
+# share.  Fail closed: the status file that says the run passed is
+# written last, after the command, rmmod and the kmemleak scan.
+
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export HOME=/tmp/home TERM=dumb LC_ALL=C.UTF-8
+
+# The console may not open on a 9p root: say everything on ttyS0.
+mount -t devtmpfs devtmpfs /dev
+exec </dev/null >/dev/ttyS0 2>&1
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mkdir -p /dev/pts /dev/shm
+# What udev would add: tests reopen /dev/stdout
+ln -s /proc/self/fd /dev/fd
+ln -s fd/0 /dev/stdin && ln -s fd/1 /dev/stdout && ln -s fd/2 /dev/stderr
+mount -t devpts devpts /dev/pts
+mount -t tmpfs tmpfs /dev/shm
+for d in /tmp /run /var/tmp /var/lib/ldconfig /var/cache/ldconfig; do
+	[ -d $d ] && mount -t tmpfs -o mode=1777 tmpfs $d
+done
+mkdir -p "$HOME"
+mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
+mount -t 9p -o trans=virtio,version=9p2000.L,msize=512000 results /mnt
+hostname asctp-vm
+ip link set lo up
+
+halt() {
+	sync
+	umount /mnt 2>/dev/null
+	echo b > /proc/sysrq-trigger
+	reboot -f -f
+	sleep 60
+}
+
+if [ ! -r /mnt/job ]; then	# KVM probe, or a broken share
+	echo "asctp-vm: no job"
+	halt
+fi
+# shellcheck source=/dev/null
+. /mnt/job
+R=/mnt
+
+fail() {
+	echo "asctp-vm: FAIL: $*"
+	echo "$*" >> $R/failures
+}
+
+step() { echo "asctp-vm: $*"; }
+
+# Objects reported by kmemleak before our module loads are not ours.
+if [ -w /sys/kernel/debug/kmemleak ]; then
+	echo scan > /sys/kernel/debug/kmemleak
+	echo clear > /sys/kernel/debug/kmemleak
+fi
+
+loaded=
+case $JOB_LOAD in
+asctp)
+	step "insmod $JOB_MODULE $JOB_MODARGS"
+	# shellcheck disable=SC2086
+	if insmod "$JOB_MODULE" $JOB_MODARGS; then loaded=asctp
+	else fail "insmod asctp failed"; fi ;;
+sctp)
+	step "modprobe sctp"
+	if modprobe -d "$JOB_MODS" sctp; then loaded=sctp
+	else fail "modprobe sctp failed"; fi ;;
+none) ;;
+esac
+
+rc=125
+if [ ! -s $R/failures ]; then
+	step "running: $JOB_CMD"
+	cd "$JOB_CWD" || fail "no directory $JOB_CWD"
+	export ASCTP_VM=1 ASCTP_RESULTS=$R ASCTP_LOAD=$JOB_LOAD
+	export ASCTP_MODULE=$JOB_MODULE ASCTP_MODS=$JOB_MODS
+	# Through a pipe: reopening a 9p file for append (the kselftest
+	# runner does with /dev/stdout) would write over earlier output.
+	setsid bash -c "$JOB_CMD" 2>&1 < /dev/null | cat > $R/output
+	rc=${PIPESTATUS[0]}
+	step "command exited $rc"
+	cd /
+fi
+
+# Nothing the command started may outlive it.
+kill -9 -1 2>/dev/null
+sleep 0.2
+
+for f in /sys/kernel/debug/kunit/*/results; do
+	[ -r "$f" ] || continue
+	s=${f%/results}; s=${s##*/}
+	mkdir -p $R/kunit && cat "$f" > "$R/kunit/$s.tap"
+done
+
+# A test may reload asctp with other parameters: unload what is loaded.
+if [ "$loaded" = asctp ] || [ -d /sys/module/asctp ]; then
+	if [ -r /sys/kernel/debug/asctp/objects ]; then
+		cat /sys/kernel/debug/asctp/objects > $R/objects
+		awk '$2 != 0 { bad = 1 } END { exit bad }' $R/objects ||
+			fail "live objects after the command: $(tr '\n' ' ' < $R/objects)"
+	fi
+	step "rmmod asctp"
+	if [ -d /sys/module/asctp ]; then
+		rmmod asctp || fail "rmmod asctp failed"
+	else
+		fail "asctp is no longer loaded: a test left it unloaded"
+	fi
+fi
+# sctp.ko cannot be unloaded: its per-netns control sockets pin it.
+
+if [ -w /sys/kernel/debug/kmemleak ]; then
+	step "kmemleak scan"
+	echo scan > /sys/kernel/debug/kmemleak
+	echo scan > /sys/kernel/debug/kmemleak
+	cat /sys/kernel/debug/kmemleak > $R/kmemleak
+	[ -s $R/kmemleak ] && fail "kmemleak reports leaks"
+fi
+
+[ -s $R/failures ] || echo "done $JOB_NONCE rc=$rc" > $R/status
+halt
