@@ -8,7 +8,6 @@
 #include <linux/crc32c.h>
 #include <linux/skbuff.h>
 
-#include "compat.h"
 #include "crc.h"
 #include "wire.h"
 
@@ -31,31 +30,21 @@ __le32 asctp_crc_buf(const void *pkt, unsigned int len)
 	return asctp_crc_finish(crc);
 }
 
-static __wsum asctp_csum_update(const void *buf, int len, __wsum sum)
-{
-	return (__force __wsum)crc32c((__force u32)sum, buf, len);
-}
-
-static __wsum asctp_csum_combine(__wsum csum, __wsum csum2, int offset,
-				 int len)
-{
-	return (__force __wsum)asctp_crc32c_combine((__force u32)csum,
-						    (__force u32)csum2, len);
-}
-
-static const struct skb_checksum_ops asctp_csum_ops = {
-	.update  = asctp_csum_update,
-	.combine = asctp_csum_combine,
-};
-
-/* The header at @offset must be in the linear area (pskb_may_pull). */
+/* The header at @offset must be in the linear area (pskb_may_pull).
+ * The payload is walked in order, so no CRC combine step is needed.
+ */
 __le32 asctp_crc_skb(const struct sk_buff *skb, unsigned int offset)
 {
 	u32 crc = asctp_crc_hdr(skb->data + offset);
-	__wsum sum;
+	struct skb_seq_state st;
+	const u8 *data;
+	unsigned int pos = 0, len;
 
-	offset += ASCTP_HDR_LEN;
-	sum = __skb_checksum(skb, offset, skb->len - offset,
-			     (__force __wsum)crc, &asctp_csum_ops);
-	return asctp_crc_finish((__force u32)sum);
+	skb_prepare_seq_read((struct sk_buff *)skb, offset + ASCTP_HDR_LEN,
+			     skb->len, &st);
+	while ((len = skb_seq_read(pos, &data, &st)) != 0) {
+		crc = crc32c(crc, data, len);
+		pos += len;
+	}
+	return asctp_crc_finish(crc);
 }
