@@ -77,20 +77,23 @@ must kselftest-install make -C selftests install \
 # tap_count FILE: count the cases of kselftest output (nested under "# ").
 tap_count() {
 	local p f
-	p=$(grep -cE '^# ok [0-9]+ ' "$1" | head -n 1)
+	p=$(grep -cE '^# ok [0-9]+ ' "$1")
 	f=$(grep -cE '^# not ok [0-9]+ |^not ok [0-9]+ ' "$1")
 	pass=$((pass + p)) fail=$((fail + f))
 	grep -E '^# (not )?ok [0-9]+ |^(not )?ok [0-9]+ ' "$1" | sed 's/^/   /'
 }
 
-# kunit_count DIR: count the leaf cases of the KUnit suites' results.
+# kunit_count DIR: count the leaf cases of each KUnit suite, from the
+# "# Totals:" line KUnit writes at the end of its debugfs results.
 kunit_count() {
-	local f p=0 n=0 total=0
+	local f p n total=0
 	for f in "$1"/*.tap; do
 		[ -r "$f" ] || continue
-		p=$(grep -cE '^ +ok [0-9]+ ' "$f")
-		n=$(grep -cE '^ *not ok [0-9]+ ' "$f")
+		p=$(sed -n 's/^# Totals: pass:\([0-9]*\) fail:\([0-9]*\).*/\1/p' "$f")
+		n=$(sed -n 's/^# Totals: pass:\([0-9]*\) fail:\([0-9]*\).*/\2/p' "$f")
+		[ -n "$p" ] || { p=0 n=1; }
 		echo "   KUnit $(basename "$f" .tap): $p passed, $n failed"
+		grep -E '^ *not ok ' "$f" | sed 's/^/   /'
 		pass=$((pass + p)) fail=$((fail + n)) total=$((total + p + n))
 	done
 	[ $total -gt 0 ] || { echo "   KUnit: no results"; fail=$((fail + 1)); }
