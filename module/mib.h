@@ -17,6 +17,32 @@ enum asctp_mib_field {
 	ASCTP_MIB_IN_NON_UNICAST,	/* drop: to broadcast or multicast */
 	ASCTP_MIB_IN_BAD_CSUM,		/* drop: CRC32c mismatch */
 	ASCTP_MIB_IN_OUT_OF_BLUE,	/* drop: matches no association */
+	ASCTP_MIB_IN_BAD_CHUNK,		/* drop: chunk length or padding */
+	ASCTP_MIB_IN_BAD_BUNDLE,	/* drop: INIT etc. not alone (3.3) */
+	ASCTP_MIB_IN_BAD_PARAM,		/* drop: parameter length or count */
+	ASCTP_MIB_IN_UNKNOWN_CHUNK,	/* drop: unknown type, upper bits 0x */
+	ASCTP_MIB_IN_BAD_VTAG,		/* drop: verification tag (8.5) */
+	ASCTP_MIB_IN_BAD_INIT,		/* drop: INIT with tag 0 and like */
+	ASCTP_MIB_IN_BAD_COOKIE,	/* drop: State Cookie MAC */
+	ASCTP_MIB_IN_STALE_COOKIE,	/* drop: State Cookie expired */
+	ASCTP_MIB_IN_BAD_STATE,		/* drop: chunk not valid in state */
+	ASCTP_MIB_IN_BACKLOG_FULL,	/* drop: socket backlog full */
+	ASCTP_MIB_IN_RCVBUF_FULL,	/* drop: DATA beyond receive buffer */
+	ASCTP_MIB_IN_NO_MEM,		/* drop: allocation failed */
+	ASCTP_MIB_IN_DATA_CHUNKS,	/* DATA chunks accepted */
+	ASCTP_MIB_IN_CTRL_CHUNKS,	/* control chunks handled */
+	ASCTP_MIB_OUT_PKTS,		/* packets sent */
+	ASCTP_MIB_OUT_DATA_CHUNKS,	/* DATA chunks sent, first time */
+	ASCTP_MIB_OUT_RETRANS,		/* chunks retransmitted */
+	ASCTP_MIB_OUT_OOTB_REPLIES,	/* ABORT / SHUTDOWN COMPLETE for 8.4 */
+	ASCTP_MIB_OUT_NO_ROUTE,		/* packets lost for want of a route */
+	ASCTP_MIB_ACTIVE_ESTABS,	/* associations we started */
+	ASCTP_MIB_PASSIVE_ESTABS,	/* associations a peer started */
+	ASCTP_MIB_ABORTEDS,		/* associations ended by ABORT */
+	ASCTP_MIB_SHUTDOWNS,		/* associations ended by SHUTDOWN */
+	ASCTP_MIB_T1_EXPIREDS,		/* T1-init and T1-cookie timeouts */
+	ASCTP_MIB_T2_EXPIREDS,		/* T2-shutdown timeouts */
+	ASCTP_MIB_T3_EXPIREDS,		/* T3-rtx timeouts */
 	ASCTP_MIB_MAX
 };
 

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Bounds checks for chunks and their parameters (RFC 9260 3.2, 3.2.1).
+ * Pure functions over a linear buffer: softirq-safe, no allocation, no
+ * state, covered by KUnit.  A packet's chunks are all checked before the
+ * first is acted on, so the dispatcher may trust every length.
+ */
+#ifndef _ASCTP_CHUNK_H
+#define _ASCTP_CHUNK_H
+
+#include "mib.h"
+#include "wire.h"
+
+enum asctp_chunk_limit {
+	ASCTP_MAX_PARAMS	= 128,	/* per chunk; more is a drop */
+	ASCTP_MAX_UNREC		= 8,	/* unrecognized params reported */
+};
+
+/* Every chunk of a packet: header present, length at least the fixed
+ * part of its type (exact for fixed-size types), padded length inside
+ * the packet, and INIT, INIT ACK and SHUTDOWN COMPLETE alone (3.3).
+ * @buf: the first chunk; @len: bytes from there to the packet's end.
+ * Returns ASCTP_MIB_IN_PKTS if all is well, else the drop counter.
+ */
+enum asctp_mib_field asctp_chunk_check(const void *buf, unsigned int len);
+
+/* Length of a chunk (or parameter) rounded up to 4 bytes. */
+static inline unsigned int asctp_pad4(unsigned int len)
+{
+	return (len + 3) & ~3U;
+}
+
+/* Walk the chunks of a packet already passed by asctp_chunk_check(). */
+#define asctp_for_each_chunk(ch, buf, len)				\
+	for (ch = (const struct asctp_chunk_hdr *)(buf);		\
+	     (const u8 *)ch < (const u8 *)(buf) + (len);		\
+	     ch = (const void *)ch + asctp_pad4(ntohs(ch->length)))
+
+/* Type-length-value items: parameters and error causes share a shape.
+ * Checks each item's length (at least 4, padded inside the buffer; the
+ * last item may lack its padding, as 3.2 allows) and that there are at
+ * most @max of them.  Returns the number of items or -EINVAL.
+ */
+int asctp_tlv_check(const void *buf, unsigned int len, unsigned int max);
+
+#define asctp_for_each_tlv(p, buf, len)					\
+	for (p = (const struct asctp_param_hdr *)(buf);			\
+	     (const u8 *)p + ASCTP_PARAM_HDR_LEN <= (const u8 *)(buf) + (len); \
+	     p = (const void *)p + asctp_pad4(ntohs(p->length)))
+
+/* What an INIT or INIT ACK says (3.3.2, 3.3.3), in host order. */
+struct asctp_init_info {
+	u32 init_tag;
+	u32 a_rwnd;
+	u32 init_tsn;
+	u16 os;
+	u16 mis;
+	/* INIT ACK only: the State Cookie parameter's value */
+	const void *cookie;
+	u16 cookie_len;
+	u32 cookie_inc_ms;	/* Cookie Preservative, 0 if absent */
+	u16 n_addrs;		/* IPv4 and IPv6 address parameters */
+	bool ecn;		/* ECN Capable */
+	/* Parameters whose type says "report" (upper bit 0 set), to be
+	 * returned as Unrecognized Parameter; at most ASCTP_MAX_UNREC.
+	 */
+	const struct asctp_param_hdr *unrec[ASCTP_MAX_UNREC];
+	u8 n_unrec;
+	/* If nonzero the caller answers with an ABORT carrying this cause
+	 * (enum asctp_cause_code) instead of proceeding.
+	 */
+	u16 abort_cause;
+};
+
+/* Parse an INIT or INIT ACK chunk of @len bytes (its header length,
+ * already checked by asctp_chunk_check()).  Returns ASCTP_MIB_IN_PKTS
+ * when the chunk may be acted on, ASCTP_MIB_IN_BAD_PARAM for a
+ * malformed parameter list, ASCTP_MIB_IN_BAD_INIT for fields the RFC
+ * says to discard or abort on (info->abort_cause tells which).
+ */
+enum asctp_mib_field asctp_init_parse(const struct asctp_chunk_hdr *ch,
+				      struct asctp_init_info *info);
+
+#endif /* _ASCTP_CHUNK_H */
