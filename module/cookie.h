@@ -28,9 +28,9 @@ struct asctp_secret {
 	struct sha256_state opad;
 };
 
-/* Per netns.  @lock (BH-safe: taken in softirq) protects all fields. */
+/* Per netns. */
 struct asctp_secrets {
-	spinlock_t lock;
+	spinlock_t lock;	/* all fields; BH-safe: taken in softirq */
 	u64 rotated_ms;		/* when cur was made */
 	struct asctp_secret cur;
 	struct asctp_secret prev;
@@ -69,6 +69,12 @@ u64 asctp_cookie_now_ms(void);
 /* HMAC-SHA256(@key, @data) into @mac. */
 void asctp_hmac(const struct asctp_secret *key, const void *data,
 		size_t len, u8 mac[ASCTP_MAC_LEN]);
+
+/* Load @key (RFC 2104: zero-padded to the block size, hashed first if
+ * longer) into @s as generation @gen.  Exposed for the KUnit vectors.
+ */
+void asctp_secret_set(struct asctp_secret *s, const u8 *key,
+		      unsigned int keylen, u32 gen);
 
 /* Make a random first secret. */
 void asctp_secrets_init(struct asctp_secrets *s, u64 now_ms);
