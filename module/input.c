@@ -3,14 +3,26 @@
  * Reception from the IP layer.  Runs in softirq with rcu_read_lock held
  * by ip_local_deliver_finish(); never sleeps.  Every packet leaves
  * through one labelled exit, and every drop bumps its named counter.
+ *
+ * A packet is checked whole (header, CRC32c, every chunk's bounds),
+ * then finds its socket: through an association (by tag, else by
+ * addresses and ports), else the socket bound to its port.  With that
+ * socket locked and not owned by the user it is processed at once;
+ * otherwise it waits in the socket's backlog, processed by
+ * release_sock().  Lock order: socket (nested: a listener), its new
+ * child, then hash_lock.
  */
 
 #include <linux/skbuff.h>
 #include <net/ip.h>
 #include <net/route.h>
 
+#include "assoc.h"
+#include "chunk.h"
 #include "crc.h"
 #include "input.h"
+#include "port.h"
+#include "sm.h"
 #include "wire.h"
 
 /* RFC 9260 3.1: ports are never 0; a packet carries at least one chunk. */
@@ -46,10 +58,123 @@ static bool asctp_input_csum_ok(const struct sk_buff *skb)
 	       asctp_crc_skb(skb, 0) == sh->checksum;
 }
 
+static struct asctp_assoc *asctp_input_assoc(struct net *net,
+					     const struct sk_buff *skb)
+{
+	const struct asctp_hdr *sh = (const struct asctp_hdr *)skb->data;
+	const struct iphdr *iph = ip_hdr(skb);
+	struct asctp_assoc *a;
+
+	a = asctp_assoc_lookup_vtag(net, ntohl(sh->vtag), sh->dport,
+				    sh->sport);
+	if (a && a->paddr == iph->saddr)
+		return a;
+	if (a)
+		asctp_assoc_put(a);
+	return asctp_assoc_lookup_tuple(net, iph->daddr, sh->dport,
+					iph->saddr, sh->sport);
+}
+
+/* The socket to lock for this packet, with a reference, or NULL. */
+static struct sock *asctp_input_sk(struct net *net, const struct sk_buff *skb)
+{
+	const struct asctp_hdr *sh = (const struct asctp_hdr *)skb->data;
+	struct asctp_assoc *a = asctp_input_assoc(net, skb);
+	struct sock *sk;
+
+	if (!a)
+		return asctp_port_lookup(net, ip_hdr(skb)->daddr, sh->dport);
+	sk = a->sk;
+	sock_hold(sk);
+	asctp_assoc_put(a);
+	return sk;
+}
+
+/* Run the chunks with @sk (if any) owned by this context. */
+static enum asctp_mib_field asctp_input_process(struct net *net,
+						struct sock *sk,
+						struct sk_buff *skb)
+{
+	const struct asctp_hdr *sh = (const struct asctp_hdr *)skb->data;
+	const struct iphdr *iph = ip_hdr(skb);
+	struct asctp_rx rx = {
+		.net = net,
+		.skb = skb,
+		.sk = sk,
+		.vtag = ntohl(sh->vtag),
+		.reply = {
+			.saddr = iph->daddr,
+			.daddr = iph->saddr,
+			.sport = sh->dport,
+			.dport = sh->sport,
+		},
+	};
+	enum asctp_mib_field ret;
+
+	if (sk) {
+		sock_owned_by_me(sk);
+		rx.a = asctp_input_assoc(net, skb);
+		if (rx.a && rx.a->sk != sk) {
+			asctp_assoc_put(rx.a);
+			rx.a = NULL;
+		}
+	}
+	ret = asctp_sm_rx(&rx);
+	if (rx.child) {
+		bh_unlock_sock(rx.child);
+		sock_put(rx.child);
+	}
+	if (rx.a)
+		asctp_assoc_put(rx.a);
+	return ret;
+}
+
+static void asctp_input_done(struct net *net, struct sk_buff *skb,
+			     enum asctp_mib_field ret)
+{
+	if (ret == ASCTP_MIB_IN_PKTS) {
+		consume_skb(skb);
+		return;
+	}
+	asctp_mib_inc(net, ret);
+	kfree_skb(skb);
+}
+
+void asctp_input_sk_rcv(struct sock *sk, struct sk_buff *skb)
+{
+	struct net *net = sock_net(sk);
+
+	rcu_read_lock();
+	asctp_input_done(net, skb, asctp_input_process(net, sk, skb));
+	rcu_read_unlock();
+}
+
+/* To the socket now, or to its backlog if the user holds it. */
+static enum asctp_mib_field asctp_input_to_sk(struct net *net,
+					      struct sock *sk,
+					      struct sk_buff *skb)
+{
+	enum asctp_mib_field ret = ASCTP_MIB_IN_PKTS;
+
+	bh_lock_sock_nested(sk);
+	if (!sock_owned_by_user(sk)) {
+		ret = asctp_input_process(net, sk, skb);
+		bh_unlock_sock(sk);
+		asctp_input_done(net, skb, ret);
+		return ASCTP_MIB_IN_PKTS;
+	}
+	if (sk_add_backlog(sk, skb, READ_ONCE(sk->sk_rcvbuf) +
+				    READ_ONCE(sk->sk_sndbuf)))
+		ret = ASCTP_MIB_IN_BACKLOG_FULL;
+	bh_unlock_sock(sk);
+	return ret;
+}
+
 int asctp_input_rcv(struct sk_buff *skb)
 {
 	struct net *net = dev_net(skb->dev);
 	enum asctp_mib_field drop;
+	struct sock *sk;
 
 	if (!asctp_input_is_unicast(skb)) {
 		drop = ASCTP_MIB_IN_NON_UNICAST;
@@ -67,12 +192,25 @@ int asctp_input_rcv(struct sk_buff *skb)
 		drop = ASCTP_MIB_IN_BAD_CSUM;
 		goto drop;
 	}
+	if (skb_linearize(skb)) {
+		drop = ASCTP_MIB_IN_NO_MEM;
+		goto drop;
+	}
+	drop = asctp_chunk_check(skb->data + ASCTP_HDR_LEN,
+				 skb->len - ASCTP_HDR_LEN);
+	if (drop != ASCTP_MIB_IN_PKTS)
+		goto drop;
 	asctp_mib_inc(net, ASCTP_MIB_IN_PKTS);
 
-	/* No association exists yet to take the packet: chunk dispatch
-	 * and the RFC 9260 8.4 replies arrive with the handshake.
-	 */
-	drop = ASCTP_MIB_IN_OUT_OF_BLUE;
+	sk = asctp_input_sk(net, skb);
+	if (!sk) {
+		asctp_input_done(net, skb, asctp_input_process(net, NULL, skb));
+		return 0;
+	}
+	drop = asctp_input_to_sk(net, sk, skb);
+	sock_put(sk);
+	if (drop == ASCTP_MIB_IN_PKTS)
+		return 0;
 drop:
 	asctp_mib_inc(net, drop);
 	kfree_skb(skb);

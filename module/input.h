@@ -15,4 +15,8 @@ enum asctp_mib_field asctp_input_hdr_check(const struct asctp_hdr *sh,
 					   unsigned int len);
 int asctp_input_rcv(struct sk_buff *skb);
 
+struct sock;
+/* A packet for a socket the caller owns (the socket's backlog). */
+void asctp_input_sk_rcv(struct sock *sk, struct sk_buff *skb);
+
 #endif /* _ASCTP_INPUT_H */

@@ -23,13 +23,19 @@ static struct net_protocol asctp_protocol = {
 	.no_policy	= 1,
 };
 
-static int __init asctp_proto_add(void)
+static int __init asctp_proto_check(void)
 {
 	if (ipproto <= 0 || ipproto >= IPPROTO_RAW) {
 		pr_err("asctp: ipproto=%d is not a usable IP protocol number (1 to 254)\n",
 		       ipproto);
 		return -EINVAL;
 	}
+	asctp_ipproto = ipproto;
+	return 0;
+}
+
+static int __init asctp_proto_add(void)
+{
 	if (inet_add_protocol(&asctp_protocol, ipproto) < 0) {
 		pr_err("asctp: IP protocol %d is already registered (the kernel's sctp.ko?): unload it, or load asctp with ipproto=<free number>\n",
 		       ipproto);
@@ -48,6 +54,9 @@ static int __init asctp_init(void)
 {
 	int err;
 
+	err = asctp_proto_check();
+	if (err)
+		return err;
 	err = asctp_obj_init();
 	if (err)
 		goto err_obj;
@@ -78,6 +87,7 @@ static void __exit asctp_exit(void)
 	asctp_sock_exit();
 	asctp_proto_del();
 	asctp_netns_exit();
+	rcu_barrier();		/* associations freed by call_rcu() */
 	asctp_obj_exit();
 }
 

@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Per network namespace state: counters and the /proc/net/asctp files. */
+/*
+ * Per network namespace state: counters, the /proc/net/asctp files,
+ * the hash tables, the cookie secrets and the control socket.
+ */
 
 #include <linux/proc_fs.h>
+#include <net/inet_common.h>
 #include <net/netns/generic.h>
 
+#include "cookie.h"
 #include "mib.h"
 #include "netns.h"
+#include "sock.h"
 
 static unsigned int asctp_net_id __read_mostly;
 
@@ -31,20 +37,40 @@ err_dir:
 	return -ENOMEM;
 }
 
+/* Replies with no socket of their own (8.4, INIT ACK) leave from it. */
+static int asctp_ctl_init(struct net *net, struct asctp_net *an)
+{
+	int err;
+
+	err = inet_ctl_sock_create(&an->ctl_sk, PF_INET, SOCK_RAW,
+				   asctp_ipproto, net);
+	if (err)
+		return err;
+	inet_sk(an->ctl_sk)->pmtudisc = IP_PMTUDISC_DO;
+	return 0;
+}
+
 static __net_init int asctp_net_init(struct net *net)
 {
 	struct asctp_net *an = asctp_net(net);
 	int err;
 
+	spin_lock_init(&an->hash_lock);
+	asctp_secrets_init(&an->secrets, asctp_cookie_now_ms());
 	an->mib = alloc_percpu(struct asctp_mib);
 	if (!an->mib)
 		return -ENOMEM;
+	err = asctp_ctl_init(net, an);
+	if (err)
+		goto err_ctl;
 	err = asctp_proc_init(net, an);
 	if (err)
 		goto err_proc;
 	return 0;
 
 err_proc:
+	inet_ctl_sock_destroy(an->ctl_sk);
+err_ctl:
 	free_percpu(an->mib);
 	return err;
 }
@@ -54,6 +80,7 @@ static __net_exit void asctp_net_exit(struct net *net)
 	struct asctp_net *an = asctp_net(net);
 
 	remove_proc_subtree("asctp", net->proc_net);
+	inet_ctl_sock_destroy(an->ctl_sk);
 	free_percpu(an->mib);
 }
 

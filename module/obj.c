@@ -10,6 +10,7 @@ atomic_long_t asctp_obj_live[ASCTP_OBJ_MAX];
 
 static const char *const asctp_obj_names[ASCTP_OBJ_MAX] = {
 	[ASCTP_OBJ_SOCK] = "sock",
+	[ASCTP_OBJ_ASSOC] = "assoc",
 };
 
 static struct dentry *asctp_debugfs_dir;

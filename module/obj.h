@@ -11,6 +11,7 @@
 
 enum asctp_obj_type {
 	ASCTP_OBJ_SOCK,
+	ASCTP_OBJ_ASSOC,
 	ASCTP_OBJ_MAX
 };
 

@@ -3,24 +3,81 @@
  * Socket layer.  Both types, SOCK_SEQPACKET (one-to-many) and
  * SOCK_STREAM (one-to-one), are registered for the module's IP protocol
  * number.  Sockets pin the module through proto.owner and
- * proto_ops.owner, so rmmod is refused while one is open.
+ * proto_ops.owner, so rmmod is refused while one is open, or while a
+ * closed one still finishes its associations' shutdown.
  *
- * This slice creates and closes sockets; bind, connect and data
- * transfer arrive with the association handshake.
+ * A one-to-one listener makes a child socket, locked, when a valid
+ * COOKIE ECHO arrives (in softirq, as TCP does), and accept() hands it
+ * out.  The association belongs to that child from the start.
  */
 
 #include <linux/module.h>
+#include <linux/sched/signal.h>
 #include <net/inet_common.h>
 #include <net/ip.h>
 #include <net/protocol.h>
+#include <net/route.h>
 #include <net/sock.h>
 
+#include "assoc.h"
+#include "compat.h"
+#include "input.h"
+#include "msg.h"
 #include "obj.h"
+#include "port.h"
+#include "sm.h"
 #include "sock.h"
+#include "sockopt.h"
+#include "timer.h"
+
+u8 asctp_ipproto;
+
+/* RFC 6458 8.2.6 defaults, as the kernel's SCTP has them. */
+enum asctp_sock_default {
+	ASCTP_DEFAULT_OSTREAMS	= 10,
+	ASCTP_DEFAULT_ISTREAMS	= ASCTP_MAX_STREAMS,
+};
+
+static void asctp_sock_write_space(struct sock *sk)
+{
+	struct socket_wq *wq;
+
+	if (sk->sk_wmem_queued >= READ_ONCE(sk->sk_sndbuf) || !sk->sk_socket)
+		return;
+	clear_bit(SOCK_NOSPACE, &sk->sk_socket->flags);
+	rcu_read_lock();
+	wq = rcu_dereference(sk->sk_wq);
+	if (skwq_has_sleeper(wq))
+		wake_up_interruptible_poll(&wq->wait, EPOLLOUT | EPOLLWRNORM);
+	rcu_read_unlock();
+}
+
+/* Fields of ours a fresh socket and a child both start from. */
+static void asctp_sock_init_lists(struct sock *sk)
+{
+	struct asctp_sock *as = asctp_sk(sk);
+
+	INIT_HLIST_NODE(&as->port_node);
+	INIT_LIST_HEAD(&as->assocs);
+	INIT_LIST_HEAD(&as->accept_q);
+	INIT_LIST_HEAD(&as->accept_node);
+	as->next_id = 1;
+	as->deferred = 0;
+	sock_set_flag(sk, SOCK_RCU_FREE);	/* port lookups under RCU */
+	sk->sk_write_space = asctp_sock_write_space;
+	asctp_obj_get(ASCTP_OBJ_SOCK);
+}
 
 static int asctp_sock_create(struct sock *sk)
 {
-	asctp_obj_get(ASCTP_OBJ_SOCK);
+	struct asctp_sock *as = asctp_sk(sk);
+
+	asctp_sock_init_lists(sk);
+	as->initmsg.sinit_num_ostreams = ASCTP_DEFAULT_OSTREAMS;
+	as->initmsg.sinit_max_instreams = ASCTP_DEFAULT_ISTREAMS;
+	as->initmsg.sinit_max_attempts = ASCTP_MAX_INIT_RETRANS;
+	as->initmsg.sinit_max_init_timeo = ASCTP_RTO_MAX_MS;
+	sk->sk_state = TCP_CLOSE;
 	return 0;
 }
 
@@ -30,31 +87,440 @@ static void asctp_sock_destroy(struct sock *sk)
 	asctp_obj_put(ASCTP_OBJ_SOCK);
 }
 
-/* Nothing hashes a socket before bind exists. */
 static void asctp_sock_unhash(struct sock *sk)
 {
+	asctp_port_unbind(sk);
+}
+
+/* In softirq, listener locked: a copy of it, locked, for one
+ * association.  sock_copy() took the parent's pointers: drop those
+ * that must not be shared.
+ */
+struct sock *asctp_sock_clone(struct sock *listener)
+{
+	struct sock *sk = sk_clone_lock(listener, GFP_ATOMIC);
+	struct inet_sock *inet;
+
+	if (!sk)
+		return NULL;
+	inet = inet_sk(sk);
+	RCU_INIT_POINTER(inet->inet_opt, NULL);
+	inet->mc_list = NULL;
+	asctp_sock_init_lists(sk);
+	inet->inet_num = inet_sk(listener)->inet_num;
+	sk->sk_state = TCP_SYN_RECV;
+	sk->sk_ack_backlog = 0;
+	return sk;
+}
+
+/* A child that never got its association: locked, two references. */
+void asctp_sock_child_drop(struct sock *child)
+{
+	asctp_obj_put(ASCTP_OBJ_SOCK);
+	sock_set_flag(child, SOCK_DEAD);
+	child->sk_state = TCP_CLOSE;
+	bh_unlock_sock(child);
+	sock_put(child);
+	sock_put(child);
+}
+
+/* The child's second reference is the rx's, dropped by input. */
+void asctp_sock_accept_enqueue(struct sock *listener, struct sock *child)
+{
+	list_add_tail(&asctp_sk(child)->accept_node,
+		      &asctp_sk(listener)->accept_q);
+	sk_acceptq_added(listener);
+	listener->sk_data_ready(listener);
+}
+
+/* The association is up: a one-to-one socket is now connected. */
+void asctp_sock_assoc_up(struct asctp_assoc *a)
+{
+	struct sock *sk = a->sk;
+	struct inet_sock *inet = inet_sk(sk);
+
+	if (sk->sk_type != SOCK_STREAM) {
+		sk->sk_state_change(sk);
+		return;
+	}
+	inet->inet_daddr = a->paddr;
+	inet->inet_dport = a->pport;
+	inet->inet_saddr = a->laddr;
+	inet->inet_rcv_saddr = a->laddr;
+	sk->sk_state = TCP_ESTABLISHED;
+	if (sk->sk_socket)
+		sk->sk_socket->state = SS_CONNECTED;
+	sk->sk_state_change(sk);
+}
+
+/* The association ended: a one-to-one socket is done, with @err. */
+void asctp_sock_assoc_down(struct asctp_assoc *a, int err)
+{
+	struct sock *sk = a->sk;
+
+	if (sk->sk_type == SOCK_STREAM) {
+		sk->sk_shutdown = SHUTDOWN_MASK;
+		sk->sk_state = TCP_CLOSE;
+		if (err) {
+			WRITE_ONCE(sk->sk_err, err);
+			sk_error_report(sk);
+		}
+	}
+	sk->sk_state_change(sk);
+	sk->sk_write_space(sk);
+}
+
+struct asctp_assoc *asctp_sock_find_peer(struct sock *sk,
+					 const struct sockaddr_in *sin)
+{
+	struct asctp_assoc *a;
+
+	list_for_each_entry(a, &asctp_sk(sk)->assocs, sock_node)
+		if (a->paddr == sin->sin_addr.s_addr &&
+		    a->pport == sin->sin_port)
+			return a;
+	return NULL;
+}
+
+static int asctp_sock_autobind(struct sock *sk)
+{
+	if (inet_sk(sk)->inet_num)
+		return 0;
+	return asctp_port_bind(sk, 0, 0);
+}
+
+/* The source address and path MTU, from a route to the peer. */
+static int asctp_sock_route(struct sock *sk, struct asctp_assoc *a)
+{
+	struct rtable *rt;
+	struct flowi4 fl4;
+
+	rt = ip_route_output_ports(sock_net(sk), &fl4, sk, a->paddr,
+				   inet_sk(sk)->inet_saddr, a->pport, a->lport,
+				   asctp_ipproto, 0, sk->sk_bound_dev_if);
+	if (IS_ERR(rt))
+		return PTR_ERR(rt);
+	a->laddr = fl4.saddr;
+	a->pmtu = min_t(u32, dst_mtu(&rt->dst), IP_MAX_MTU);
+	ip_rt_put(rt);
+	return 0;
+}
+
+/* RFC 9260 5.1 (A): a new association in COOKIE-WAIT, INIT sent. */
+struct asctp_assoc *asctp_sock_connect_assoc(struct sock *sk,
+					     const struct sockaddr_in *sin,
+					     int *err)
+{
+	const struct sctp_initmsg *im = &asctp_sk(sk)->initmsg;
+	struct asctp_assoc *a;
+
+	*err = -EINVAL;
+	if (!sin->sin_port || ipv4_is_multicast(sin->sin_addr.s_addr) ||
+	    ipv4_is_lbcast(sin->sin_addr.s_addr))
+		return NULL;
+	*err = asctp_sock_autobind(sk);
+	if (*err)
+		return NULL;
+	*err = -ENOMEM;
+	a = asctp_assoc_new(sk, GFP_KERNEL);
+	if (!a)
+		return NULL;
+	a->lport = inet_sk(sk)->inet_sport;
+	a->paddr = sin->sin_addr.s_addr;
+	a->pport = sin->sin_port;
+	a->os = im->sinit_num_ostreams;
+	a->mis = im->sinit_max_instreams;
+	*err = asctp_sock_route(sk, a);
+	if (*err) {
+		asctp_assoc_delete(a);
+		return NULL;
+	}
+	asctp_assoc_hash(a);
+	a->state = ASCTP_S_COOKIE_WAIT;
+	asctp_sm_send_init(a);
+	asctp_timer_start(a, ASCTP_T1);
+	return a;
+}
+
+static int asctp_sock_check_addr(const struct sockaddr *uaddr, int len)
+{
+	if (len < (int)sizeof(struct sockaddr_in))
+		return -EINVAL;
+	if (uaddr->sa_family != AF_INET)
+		return -EAFNOSUPPORT;
+	return 0;
+}
+
+static int asctp_bind_locked(struct sock *sk, const struct sockaddr_in *sin)
+{
+	struct net *net = sock_net(sk);
+	__be32 addr = sin->sin_addr.s_addr;
+	u16 port = ntohs(sin->sin_port);
+
+	if (inet_sk(sk)->inet_num)
+		return -EINVAL;
+	if (addr && inet_addr_type(net, addr) != RTN_LOCAL &&
+	    !inet_can_nonlocal_bind(net, inet_sk(sk)))
+		return -EADDRNOTAVAIL;
+	if (port && inet_port_requires_bind_service(net, port) &&
+	    !ns_capable(net->user_ns, CAP_NET_BIND_SERVICE))
+		return -EACCES;
+	return asctp_port_bind(sk, addr, port);
+}
+
+static int asctp_bind(struct socket *sock, struct sockaddr *uaddr, int len)
+{
+	struct sock *sk = sock->sk;
+	int err;
+
+	err = asctp_sock_check_addr(uaddr, len);
+	if (err)
+		return err;
+	lock_sock(sk);
+	err = asctp_bind_locked(sk, (struct sockaddr_in *)uaddr);
+	release_sock(sk);
+	return err;
+}
+
+/* RFC 6458 3.1.3, 4.1.3.  One-to-many: a backlog of 0 stops it. */
+static int asctp_listen(struct socket *sock, int backlog)
+{
+	struct sock *sk = sock->sk;
+	int err = -EINVAL;
+
+	lock_sock(sk);
+	if (sk->sk_type == SOCK_STREAM &&
+	    (sock->state != SS_UNCONNECTED ||
+	     !list_empty(&asctp_sk(sk)->assocs)))
+		goto out;
+	err = asctp_sock_autobind(sk);
+	if (err)
+		goto out;
+	WRITE_ONCE(sk->sk_max_ack_backlog, backlog);
+	if (sk->sk_type == SOCK_SEQPACKET && !backlog)
+		sk->sk_state = TCP_CLOSE;
+	else
+		sk->sk_state = TCP_LISTEN;
+out:
+	release_sock(sk);
+	return err;
+}
+
+static int asctp_wait_up(struct sock *sk, struct asctp_assoc *a, long timeo)
+{
+	DEFINE_WAIT_FUNC(wait, woken_wake_function);
+	int err = 0;
+
+	add_wait_queue(sk_sleep(sk), &wait);
+	while (!a->dead && a->state < ASCTP_S_ESTABLISHED) {
+		err = -EINPROGRESS;
+		if (!timeo)
+			break;
+		err = sock_intr_errno(timeo);
+		if (signal_pending(current))
+			break;
+		err = 0;
+		sk_wait_event(sk, &timeo, a->dead ||
+			      a->state >= ASCTP_S_ESTABLISHED, &wait);
+	}
+	remove_wait_queue(sk_sleep(sk), &wait);
+	if (err || !a->dead)
+		return err;
+	if (sk->sk_type == SOCK_STREAM)
+		return sock_error(sk) ?: -ECONNREFUSED;
+	return a->err ? -a->err : -ECONNREFUSED;
+}
+
+static int asctp_connect_locked(struct socket *sock,
+				const struct sockaddr_in *sin, int flags)
+{
+	struct sock *sk = sock->sk;
+	struct asctp_assoc *a;
+	int err;
+
+	if (sk->sk_type == SOCK_STREAM) {
+		if (sk->sk_state == TCP_SYN_SENT)
+			return -EALREADY;
+		if (sk->sk_state != TCP_CLOSE ||
+		    !list_empty(&asctp_sk(sk)->assocs))
+			return -EISCONN;
+	} else if (asctp_sock_find_peer(sk, sin)) {
+		return -EISCONN;
+	}
+	a = asctp_sock_connect_assoc(sk, sin, &err);
+	if (!a)
+		return err;
+	if (sk->sk_type == SOCK_STREAM) {
+		sk->sk_state = TCP_SYN_SENT;
+		sock->state = SS_CONNECTING;
+	}
+	asctp_assoc_hold(a);
+	err = asctp_wait_up(sk, a, sock_sndtimeo(sk, flags & O_NONBLOCK));
+	asctp_assoc_put(a);
+	return err;
+}
+
+static int asctp_connect(struct socket *sock, struct sockaddr *uaddr,
+			 int len, int flags)
+{
+	struct sock *sk = sock->sk;
+	int err;
+
+	err = asctp_sock_check_addr(uaddr, len);
+	if (err)
+		return err;
+	lock_sock(sk);
+	err = asctp_connect_locked(sock, (struct sockaddr_in *)uaddr, flags);
+	release_sock(sk);
+	return err;
+}
+
+static struct sock *asctp_accept_wait(struct sock *sk, long timeo, int *err)
+{
+	DEFINE_WAIT_FUNC(wait, woken_wake_function);
+	struct asctp_sock *as = asctp_sk(sk);
+	struct sock *child = NULL;
+
+	add_wait_queue(sk_sleep(sk), &wait);
+	for (;;) {
+		*err = -EINVAL;
+		if (sk->sk_state != TCP_LISTEN)
+			break;
+		child = (struct sock *)list_first_entry_or_null(&as->accept_q,
+					struct asctp_sock, accept_node);
+		if (child)
+			break;
+		*err = -EAGAIN;
+		if (!timeo)
+			break;
+		*err = sock_intr_errno(timeo);
+		if (signal_pending(current))
+			break;
+		sk_wait_event(sk, &timeo, !list_empty(&as->accept_q) ||
+			      sk->sk_state != TCP_LISTEN, &wait);
+	}
+	remove_wait_queue(sk_sleep(sk), &wait);
+	if (child) {
+		list_del_init(&asctp_sk(child)->accept_node);
+		sk_acceptq_removed(sk);
+	}
+	return child;
+}
+
+static int asctp_accept(ASCTP_ACCEPT_ARGS)
+{
+	struct sock *sk = sock->sk, *child;
+	int err = -EOPNOTSUPP;
+
+	if (sk->sk_type != SOCK_STREAM)
+		return err;
+	lock_sock(sk);
+	child = asctp_accept_wait(sk, sock_rcvtimeo(sk, ASCTP_ACCEPT_FLAGS &
+						     O_NONBLOCK), &err);
+	release_sock(sk);
+	if (!child)
+		return err;
+	lock_sock(child);
+	sock_graft(child, newsock);
+	newsock->state = child->sk_state == TCP_ESTABLISHED ?
+			 SS_CONNECTED : SS_DISCONNECTING;
+	release_sock(child);
+	return 0;
+}
+
+static __poll_t asctp_poll(struct file *file, struct socket *sock,
+			   poll_table *wait)
+{
+	struct sock *sk = sock->sk;
+	__poll_t mask = 0;
+
+	sock_poll_wait(file, sock, wait);
+	if (sk->sk_state == TCP_LISTEN && sk->sk_type == SOCK_STREAM)
+		return list_empty(&asctp_sk(sk)->accept_q) ? 0 :
+		       EPOLLIN | EPOLLRDNORM;
+	if (READ_ONCE(sk->sk_err))
+		mask |= EPOLLERR;
+	if (sk->sk_shutdown & RCV_SHUTDOWN)
+		mask |= EPOLLRDHUP | EPOLLIN | EPOLLRDNORM;
+	if (sk->sk_shutdown == SHUTDOWN_MASK)
+		mask |= EPOLLHUP;
+	if (!skb_queue_empty_lockless(&sk->sk_receive_queue))
+		mask |= EPOLLIN | EPOLLRDNORM;
+	if (sk->sk_type == SOCK_STREAM && sk->sk_state == TCP_SYN_SENT)
+		return mask;
+	if (READ_ONCE(sk->sk_wmem_queued) < READ_ONCE(sk->sk_sndbuf))
+		mask |= EPOLLOUT | EPOLLWRNORM;
+	else
+		set_bit(SOCK_NOSPACE, &sk->sk_socket->flags);
+	return mask;
+}
+
+/* RFC 6458 4.1.7: SHUT_WR starts a graceful shutdown (one-to-one). */
+static int asctp_shutdown(struct socket *sock, int how)
+{
+	struct sock *sk = sock->sk;
+	struct asctp_assoc *a;
+
+	how++;			/* SHUT_RD 0 -> RCV_SHUTDOWN 1, ... */
+	if (how & ~SHUTDOWN_MASK || !how)
+		return -EINVAL;
+	if (sk->sk_type != SOCK_STREAM)
+		return -EOPNOTSUPP;
+	lock_sock(sk);
+	sk->sk_shutdown |= how;
+	if (how & SEND_SHUTDOWN)
+		list_for_each_entry(a, &asctp_sk(sk)->assocs, sock_node)
+			asctp_sm_shutdown_start(a);
+	sk->sk_state_change(sk);
+	release_sock(sk);
+	return 0;
+}
+
+/* RFC 6458 3.1.4, 4.1.5: close ends each association gracefully,
+ * or with an ABORT under SO_LINGER with a zero timeout.
+ */
+static void asctp_close_assocs(struct sock *sk)
+{
+	bool abort = sock_flag(sk, SOCK_LINGER) && !sk->sk_lingertime;
+	struct asctp_assoc *a, *tmp;
+
+	list_for_each_entry_safe(a, tmp, &asctp_sk(sk)->assocs, sock_node) {
+		if (abort || a->state < ASCTP_S_ESTABLISHED)
+			asctp_sm_abort_assoc(a, ASCTP_CAUSE_USER_ABORT, 0);
+		else
+			asctp_sm_shutdown_start(a);
+	}
 }
 
 static void asctp_sock_close(struct sock *sk, long timeout)
 {
+	struct asctp_sock *as = asctp_sk(sk), *child, *tmp;
+	LIST_HEAD(children);
+
+	lock_sock(sk);
+	sk->sk_shutdown = SHUTDOWN_MASK;
+	sk->sk_state = TCP_CLOSE;
+	list_splice_init(&as->accept_q, &children);
+	asctp_close_assocs(sk);
+	__skb_queue_purge(&sk->sk_receive_queue);
+	release_sock(sk);
+	/* not accepted: closed like any other, without the listener lock */
+	list_for_each_entry_safe(child, tmp, &children, accept_node) {
+		list_del_init(&child->accept_node);
+		asctp_sock_close(&child->inet.sk, 0);
+	}
 	sk_common_release(sk);
 }
 
-/* SOL_SCTP options arrive with the association; IP level ones work. */
-static int asctp_sock_setsockopt(struct sock *sk, int level, int optname,
-				 sockptr_t optval, unsigned int optlen)
+static int asctp_sock_backlog_rcv(struct sock *sk, struct sk_buff *skb)
 {
-	if (level == SOL_SCTP)
-		return -ENOPROTOOPT;
-	return ip_setsockopt(sk, level, optname, optval, optlen);
+	asctp_input_sk_rcv(sk, skb);
+	return 0;
 }
 
-static int asctp_sock_getsockopt(struct sock *sk, int level, int optname,
-				 char __user *optval, int __user *optlen)
+static void asctp_sock_release_cb(struct sock *sk)
 {
-	if (level == SOL_SCTP)
-		return -ENOPROTOOPT;
-	return ip_getsockopt(sk, level, optname, optval, optlen);
+	asctp_timer_release_cb(sk);
 }
 
 static struct proto asctp_prot = {
@@ -64,29 +530,32 @@ static struct proto asctp_prot = {
 	.destroy	= asctp_sock_destroy,
 	.close		= asctp_sock_close,
 	.unhash		= asctp_sock_unhash,
-	.setsockopt	= asctp_sock_setsockopt,
-	.getsockopt	= asctp_sock_getsockopt,
+	.setsockopt	= asctp_sockopt_set,
+	.getsockopt	= asctp_sockopt_get,
+	.backlog_rcv	= asctp_sock_backlog_rcv,
+	.release_cb	= asctp_sock_release_cb,
+	.no_autobind	= true,
 	.obj_size	= sizeof(struct asctp_sock),
 };
 
-/* One table serves both types until accept() sets them apart. */
+/* One table serves both types: accept() and shutdown() check it. */
 static const struct proto_ops asctp_sock_ops = {
 	.family		= PF_INET,
 	.owner		= THIS_MODULE,
 	.release	= inet_release,
-	.bind		= sock_no_bind,
-	.connect	= sock_no_connect,
+	.bind		= asctp_bind,
+	.connect	= asctp_connect,
 	.socketpair	= sock_no_socketpair,
-	.accept		= sock_no_accept,
+	.accept		= asctp_accept,
 	.getname	= inet_getname,
-	.poll		= datagram_poll,
+	.poll		= asctp_poll,
 	.ioctl		= sock_no_ioctl,
-	.listen		= sock_no_listen,
-	.shutdown	= sock_no_shutdown,
+	.listen		= asctp_listen,
+	.shutdown	= asctp_shutdown,
 	.setsockopt	= sock_common_setsockopt,
 	.getsockopt	= sock_common_getsockopt,
-	.sendmsg	= sock_no_sendmsg,
-	.recvmsg	= sock_no_recvmsg,
+	.sendmsg	= asctp_msg_send,
+	.recvmsg	= asctp_msg_recv,
 	.mmap		= sock_no_mmap,
 };
 
@@ -99,6 +568,7 @@ int asctp_sock_init(u8 ipproto)
 {
 	int err, i;
 
+	asctp_ipproto = ipproto;
 	err = proto_register(&asctp_prot, 1);
 	if (err)
 		return err;

@@ -1,13 +1,49 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Sockets: struct proto, proto_ops and their protosw registration. */
+/* Socket layer: one-to-many (SOCK_SEQPACKET) and one-to-one (SOCK_STREAM). */
 #ifndef _ASCTP_SOCK_H
 #define _ASCTP_SOCK_H
 
 #include <net/inet_sock.h>
+#include <uapi/linux/sctp.h>
 
+/* All fields under the socket lock, except port_node (hash_lock). */
 struct asctp_sock {
-	struct inet_sock inet;	/* must be first: inet_sk() casts */
+	struct inet_sock inet;
+	struct hlist_node port_node;	/* asctp_net.port_hash, if bound */
+	struct list_head assocs;	/* struct asctp_assoc.sk_node */
+	struct list_head accept_q;	/* children not yet accepted */
+	struct list_head accept_node;	/* in the listener's accept_q */
+	struct sctp_initmsg initmsg;
+	struct sctp_event_subscribe events;
+	s32 next_id;			/* next association id */
+	bool nodelay;
+	unsigned long deferred;		/* ASCTP_DEFER_* for release_cb */
 };
+
+enum asctp_defer_bit {
+	ASCTP_DEFER_TIMERS,		/* an assoc has a timer bit set */
+};
+
+static inline struct asctp_sock *asctp_sk(const struct sock *sk)
+{
+	return (struct asctp_sock *)sk;
+}
+
+extern u8 asctp_ipproto;
+
+struct asctp_assoc;
+struct sockaddr_in;
+
+struct sock *asctp_sock_clone(struct sock *listener);
+void asctp_sock_child_drop(struct sock *child);
+void asctp_sock_accept_enqueue(struct sock *listener, struct sock *child);
+void asctp_sock_assoc_up(struct asctp_assoc *a);
+void asctp_sock_assoc_down(struct asctp_assoc *a, int err);
+struct asctp_assoc *asctp_sock_find_peer(struct sock *sk,
+					 const struct sockaddr_in *sin);
+struct asctp_assoc *asctp_sock_connect_assoc(struct sock *sk,
+					     const struct sockaddr_in *sin,
+					     int *err);
 
 int asctp_sock_init(u8 ipproto);
 void asctp_sock_exit(void);

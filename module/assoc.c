@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Associations: creation, the per-netns hashes, deletion.  See assoc.h
+ * for the lifetime and locking rules.
+ */
+
+#include <linux/hash.h>
+#include <linux/slab.h>
+#include <linux/jhash.h>
+
+#include "assoc.h"
+#include "netns.h"
+#include "obj.h"
+#include "sock.h"
+#include "timer.h"
+
+static u32 asctp_tuple_hash(__be16 lport, __be32 paddr, __be16 pport)
+{
+	return jhash_3words((__force u32)paddr, (__force u32)lport,
+			    (__force u32)pport, 0) & (ASCTP_HASH_SIZE - 1);
+}
+
+static u32 asctp_vtag_hash(u32 vtag)
+{
+	return hash_32(vtag, ASCTP_HASH_BITS);
+}
+
+struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp)
+{
+	struct asctp_sock *as = asctp_sk(sk);
+	struct asctp_assoc *a;
+
+	sock_owned_by_me(sk);
+	a = kzalloc(sizeof(*a), gfp);
+	if (!a)
+		return NULL;
+	refcount_set(&a->ref, 1);	/* the socket's */
+	sock_hold(sk);
+	a->sk = sk;
+	a->state = ASCTP_S_CLOSED;
+	a->rto_ms = ASCTP_RTO_INITIAL_MS;
+	a->pmtu = 1500;
+	a->id = as->next_id++;
+	if (as->next_id <= 0)
+		as->next_id = 1;
+	a->my_vtag = get_random_u32_above(0);
+	a->next_tsn = get_random_u32();
+	a->acked_tsn = a->next_tsn - 1;
+	skb_queue_head_init(&a->outq);
+	INIT_HLIST_NODE(&a->vtag_node);
+	INIT_HLIST_NODE(&a->tuple_node);
+	asctp_timer_setup(a);
+	list_add_tail(&a->sock_node, &as->assocs);
+	asctp_obj_get(ASCTP_OBJ_ASSOC);
+	return a;
+}
+
+/* The outbound count is final here: the peer's MIS has capped it. */
+int asctp_assoc_set_streams(struct asctp_assoc *a, u16 os, u16 mis,
+			    gfp_t gfp)
+{
+	a->os = os;
+	a->mis = mis;
+	kfree(a->ssn);
+	a->ssn = kcalloc(os, sizeof(*a->ssn), gfp);
+	return a->ssn ? 0 : -ENOMEM;
+}
+
+/* Called once the addresses, ports and tags are final. */
+void asctp_assoc_hash(struct asctp_assoc *a)
+{
+	struct asctp_net *an = asctp_net(sock_net(a->sk));
+
+	sock_owned_by_me(a->sk);
+	spin_lock_bh(&an->hash_lock);
+	hlist_add_head_rcu(&a->vtag_node,
+			   &an->vtag_hash[asctp_vtag_hash(a->my_vtag)]);
+	hlist_add_head_rcu(&a->tuple_node,
+			   &an->tuple_hash[asctp_tuple_hash(a->lport, a->paddr,
+							    a->pport)]);
+	spin_unlock_bh(&an->hash_lock);
+}
+
+static void asctp_assoc_unhash(struct asctp_assoc *a)
+{
+	struct asctp_net *an = asctp_net(sock_net(a->sk));
+
+	spin_lock_bh(&an->hash_lock);
+	if (!hlist_unhashed(&a->vtag_node))
+		hlist_del_init_rcu(&a->vtag_node);
+	if (!hlist_unhashed(&a->tuple_node))
+		hlist_del_init_rcu(&a->tuple_node);
+	spin_unlock_bh(&an->hash_lock);
+}
+
+/* Unhash, stop timers, drop the queues and the socket's reference.
+ * Lookups already under way may still hold the association.
+ */
+void asctp_assoc_delete(struct asctp_assoc *a)
+{
+	struct sock *sk = a->sk;
+	struct sk_buff *skb;
+
+	sock_owned_by_me(sk);
+	if (a->dead)
+		return;
+	a->dead = true;
+	a->state = ASCTP_S_CLOSED;
+	asctp_assoc_unhash(a);
+	asctp_timer_stop_all(a);
+	while ((skb = __skb_dequeue(&a->outq))) {
+		sk->sk_wmem_queued -= skb->truesize;
+		kfree_skb(skb);
+	}
+	list_del_init(&a->sock_node);
+	sk->sk_write_space(sk);
+	asctp_assoc_put(a);
+}
+
+static void asctp_assoc_free_rcu(struct rcu_head *head)
+{
+	struct asctp_assoc *a = container_of(head, struct asctp_assoc, rcu);
+
+	kfree(a->ssn);
+	kfree(a->cookie);
+	kfree(a);
+	asctp_obj_put(ASCTP_OBJ_ASSOC);
+}
+
+void asctp_assoc_put(struct asctp_assoc *a)
+{
+	if (!refcount_dec_and_test(&a->ref))
+		return;
+	sock_put(a->sk);
+	call_rcu(&a->rcu, asctp_assoc_free_rcu);
+}
+
+/* RFC 9260 8.5: the tag we chose finds the association; the ports
+ * guard against two associations that picked the same tag.
+ */
+struct asctp_assoc *asctp_assoc_lookup_vtag(struct net *net, u32 vtag,
+					    __be16 lport, __be16 pport)
+{
+	struct asctp_net *an = asctp_net(net);
+	struct asctp_assoc *a;
+
+	hlist_for_each_entry_rcu(a, &an->vtag_hash[asctp_vtag_hash(vtag)],
+				 vtag_node) {
+		if (a->my_vtag == vtag && a->lport == lport &&
+		    a->pport == pport && refcount_inc_not_zero(&a->ref))
+			return a;
+	}
+	return NULL;
+}
+
+/* For chunks whose tag is not ours (INIT, COOKIE ECHO, T-bit ABORT). */
+struct asctp_assoc *asctp_assoc_lookup_tuple(struct net *net,
+					     __be32 laddr, __be16 lport,
+					     __be32 paddr, __be16 pport)
+{
+	struct asctp_net *an = asctp_net(net);
+	struct hlist_head *h;
+	struct asctp_assoc *a;
+
+	h = &an->tuple_hash[asctp_tuple_hash(lport, paddr, pport)];
+	hlist_for_each_entry_rcu(a, h, tuple_node) {
+		if (a->lport == lport && a->pport == pport &&
+		    a->paddr == paddr &&
+		    (a->laddr == laddr || !a->laddr) &&
+		    refcount_inc_not_zero(&a->ref))
+			return a;
+	}
+	return NULL;
+}
+
+/* sctp_assoc_t to association, on the socket that owns it. */
+struct asctp_assoc *asctp_assoc_find_id(struct sock *sk, s32 id)
+{
+	struct asctp_assoc *a;
+
+	sock_owned_by_me(sk);
+	list_for_each_entry(a, &asctp_sk(sk)->assocs, sock_node)
+		if (a->id == id)
+			return a;
+	return NULL;
+}

@@ -1,0 +1,376 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Association set-up, RFC 9260 5.1: INIT, INIT ACK with a State
+ * Cookie, COOKIE ECHO, COOKIE ACK, and T1.  Before a COOKIE ECHO with a
+ * valid MAC nothing is allocated for a peer: an INIT costs one reply.
+ */
+
+#include <linux/slab.h>
+
+#include "chunk.h"
+#include "cookie.h"
+#include "netns.h"
+#include "sm.h"
+#include "sock.h"
+#include "timer.h"
+#include "ulp.h"
+
+enum asctp_handshake_len {
+	ASCTP_COOKIE_PARAM_LEN	= ASCTP_PARAM_HDR_LEN +
+				  sizeof(struct asctp_cookie),
+	ASCTP_ADDR_TYPES_LEN	= ASCTP_PARAM_HDR_LEN + 2,
+};
+
+/* Receive window to advertise: free receive buffer, halved for the
+ * per-packet overhead the buffer also pays for.
+ */
+u32 asctp_sm_rwnd(const struct sock *sk)
+{
+	int room = READ_ONCE(sk->sk_rcvbuf) - atomic_read(&sk->sk_rmem_alloc);
+
+	return room > 0 ? room / 2 : 0;
+}
+
+static void asctp_sm_fill_init(struct asctp_init_hdr *ih, u32 tag, u32 rwnd,
+			       u16 os, u16 mis, u32 tsn)
+{
+	ih->init_tag = htonl(tag);
+	ih->a_rwnd = htonl(rwnd);
+	ih->os = htons(os);
+	ih->mis = htons(mis);
+	ih->init_tsn = htonl(tsn);
+}
+
+/* RFC 9260 5.1 A: INIT, with Supported Address Types (IPv4). */
+void asctp_sm_send_init(struct asctp_assoc *a)
+{
+	unsigned int len = sizeof(struct asctp_init_hdr) +
+			   asctp_pad4(ASCTP_ADDR_TYPES_LEN);
+	struct asctp_param_hdr *p;
+	struct asctp_route r;
+	struct sk_buff *skb;
+	void *body;
+
+	skb = asctp_out_new(ASCTP_CHUNK_HDR_LEN + len);
+	if (!skb)
+		return;
+	body = asctp_out_chunk(skb, ASCTP_CID_INIT, 0, len);
+	asctp_sm_fill_init(body, a->my_vtag, asctp_sm_rwnd(a->sk), a->os,
+			   a->mis, a->next_tsn);
+	p = body + sizeof(struct asctp_init_hdr);
+	p->type = htons(ASCTP_PID_SUPPORTED_ADDR_TYPES);
+	p->length = htons(ASCTP_ADDR_TYPES_LEN);
+	*(__be16 *)(p + 1) = htons(ASCTP_PID_IPV4);
+	asctp_out_assoc_route(a, &r);
+	r.vtag = 0;			/* 8.5.1 (A) */
+	asctp_out_xmit(sock_net(a->sk), a->sk, skb, &r);
+}
+
+/* The State Cookie for an INIT: what the TCB will need, signed. */
+static void asctp_sm_make_cookie(struct asctp_rx *rx,
+				 const struct asctp_init_info *in,
+				 struct asctp_cookie *c)
+{
+	const struct sctp_initmsg *im = &asctp_sk(rx->sk)->initmsg;
+
+	memset(c, 0, sizeof(*c));
+	c->life_ms = ASCTP_COOKIE_LIFE_MS +
+		     min_t(u32, in->cookie_inc_ms, ASCTP_COOKIE_LIFE_MS);
+	c->my_vtag = get_random_u32_above(0);
+	c->peer_vtag = in->init_tag;
+	c->my_tsn = get_random_u32();
+	c->peer_tsn = in->init_tsn;
+	c->peer_rwnd = in->a_rwnd;
+	c->os = min(im->sinit_num_ostreams, in->mis);
+	c->mis = min(im->sinit_max_instreams, in->os);
+	c->lport = rx->reply.sport;
+	c->pport = rx->reply.dport;
+	c->laddr = rx->reply.saddr;
+	c->paddr = rx->reply.daddr;
+	asctp_cookie_sign(&asctp_net(rx->net)->secrets, c,
+			  asctp_cookie_now_ms());
+}
+
+/* RFC 9260 3.3.3: each reported parameter wrapped whole in an
+ * Unrecognized Parameter parameter.
+ */
+static unsigned int asctp_sm_unrec_len(const struct asctp_init_info *in)
+{
+	unsigned int i, len = 0;
+
+	for (i = 0; i < in->n_unrec; i++)
+		len += ASCTP_PARAM_HDR_LEN +
+		       asctp_pad4(ntohs(in->unrec[i]->length));
+	return len;
+}
+
+static void *asctp_sm_put_unrec(void *p, const struct asctp_init_info *in)
+{
+	struct asctp_param_hdr *ph;
+	unsigned int i, len;
+
+	for (i = 0; i < in->n_unrec; i++) {
+		len = ntohs(in->unrec[i]->length);
+		ph = p;
+		ph->type = htons(ASCTP_PID_UNRECOGNIZED);
+		ph->length = htons(ASCTP_PARAM_HDR_LEN + len);
+		memcpy(ph + 1, in->unrec[i], len);
+		p += ASCTP_PARAM_HDR_LEN + asctp_pad4(len);
+	}
+	return p;
+}
+
+static void asctp_sm_send_init_ack(struct asctp_rx *rx,
+				   const struct asctp_init_info *in)
+{
+	unsigned int len = sizeof(struct asctp_init_hdr) +
+			   asctp_pad4(ASCTP_COOKIE_PARAM_LEN) +
+			   asctp_sm_unrec_len(in);
+	struct asctp_param_hdr *p;
+	struct asctp_cookie *c;
+	struct sk_buff *skb;
+	void *body;
+
+	skb = asctp_out_new(ASCTP_CHUNK_HDR_LEN + len);
+	if (!skb)
+		return;
+	body = asctp_out_chunk(skb, ASCTP_CID_INIT_ACK, 0, len);
+	p = body + sizeof(struct asctp_init_hdr);
+	p->type = htons(ASCTP_PID_STATE_COOKIE);
+	p->length = htons(ASCTP_COOKIE_PARAM_LEN);
+	c = (struct asctp_cookie *)(p + 1);
+	asctp_sm_make_cookie(rx, in, c);
+	asctp_sm_fill_init(body, c->my_vtag, asctp_sm_rwnd(rx->sk), c->os,
+			   c->mis, c->my_tsn);
+	asctp_sm_put_unrec((void *)p + asctp_pad4(ASCTP_COOKIE_PARAM_LEN), in);
+	rx->reply.vtag = in->init_tag;
+	asctp_out_xmit(rx->net, NULL, skb, &rx->reply);
+}
+
+static bool asctp_sm_listening(const struct sock *sk)
+{
+	return sk && sk->sk_state == TCP_LISTEN;
+}
+
+/* RFC 9260 5.1 (B): INIT to an endpoint.  8.4 (3): with no listener
+ * the ABORT carries the INIT's tag and no T bit.
+ */
+enum asctp_mib_field asctp_sm_init(struct asctp_rx *rx)
+{
+	struct asctp_init_info in;
+	enum asctp_mib_field ret;
+
+	rx->stop = true;
+	ret = asctp_init_parse(rx->ch, &in);
+	rx->reply.vtag = in.init_tag;
+	if (ret != ASCTP_MIB_IN_PKTS) {
+		if (in.abort_cause)
+			asctp_out_abort(rx->net, NULL, &rx->reply, false,
+					in.abort_cause);
+		return ret;
+	}
+	if (!asctp_sm_listening(rx->sk)) {
+		asctp_out_abort(rx->net, NULL, &rx->reply, false, 0);
+		asctp_mib_inc(rx->net, ASCTP_MIB_OUT_OOTB_REPLIES);
+		return ASCTP_MIB_IN_OUT_OF_BLUE;
+	}
+	asctp_sm_send_init_ack(rx, &in);
+	return ASCTP_MIB_IN_PKTS;
+}
+
+/* RFC 9260 5.1 (C): INIT ACK in COOKIE-WAIT. */
+enum asctp_mib_field asctp_sm_init_ack(struct asctp_rx *rx)
+{
+	struct asctp_assoc *a = rx->a;
+	struct asctp_init_info in;
+	enum asctp_mib_field ret;
+
+	ret = asctp_init_parse(rx->ch, &in);
+	if (ret != ASCTP_MIB_IN_PKTS) {
+		if (in.abort_cause) {
+			asctp_sm_abort_assoc(a, in.abort_cause, ECONNREFUSED);
+			rx->stop = true;
+		}
+		return ret;
+	}
+	a->peer_vtag = in.init_tag;
+	a->peer_tsn = in.init_tsn - 1;
+	a->peer_rwnd = in.a_rwnd;
+	kfree(a->cookie);
+	a->cookie = kmemdup(in.cookie, in.cookie_len, GFP_ATOMIC);
+	if (!a->cookie ||
+	    asctp_assoc_set_streams(a, min(a->os, in.mis), min(a->mis, in.os),
+				    GFP_ATOMIC)) {
+		asctp_sm_abort_assoc(a, ASCTP_CAUSE_NO_RESOURCES, ENOMEM);
+		rx->stop = true;
+		return ASCTP_MIB_IN_NO_MEM;
+	}
+	a->cookie_len = in.cookie_len;
+	asctp_timer_stop(a, ASCTP_T1);
+	a->state = ASCTP_S_COOKIE_ECHOED;
+	asctp_out_assoc_chunk(a, ASCTP_CID_COOKIE_ECHO, 0, a->cookie,
+			      a->cookie_len);
+	asctp_timer_start(a, ASCTP_T1);
+	return ASCTP_MIB_IN_PKTS;
+}
+
+/* The TCB, from a verified cookie, owned by @sk. */
+static struct asctp_assoc *asctp_sm_tcb(struct sock *sk,
+					const struct asctp_cookie *c)
+{
+	struct asctp_assoc *a = asctp_assoc_new(sk, GFP_ATOMIC);
+
+	if (!a)
+		return NULL;
+	if (asctp_assoc_set_streams(a, c->os, c->mis, GFP_ATOMIC)) {
+		asctp_assoc_delete(a);
+		return NULL;
+	}
+	a->my_vtag = c->my_vtag;
+	a->peer_vtag = c->peer_vtag;
+	a->next_tsn = c->my_tsn;
+	a->acked_tsn = c->my_tsn - 1;
+	a->peer_tsn = c->peer_tsn - 1;
+	a->peer_rwnd = c->peer_rwnd;
+	a->laddr = c->laddr;
+	a->paddr = c->paddr;
+	a->lport = c->lport;
+	a->pport = c->pport;
+	a->state = ASCTP_S_ESTABLISHED;
+	asctp_sock_assoc_up(a);
+	asctp_assoc_hash(a);
+	return a;
+}
+
+/* RFC 9260 5.2.6: Stale Cookie Error, with how late it was. */
+static void asctp_sm_stale_cookie(struct asctp_rx *rx, u32 stale_us)
+{
+	struct asctp_cause_hdr *c;
+	struct sk_buff *skb;
+
+	skb = asctp_out_new(ASCTP_CHUNK_HDR_LEN + ASCTP_CAUSE_HDR_LEN + 4);
+	if (!skb)
+		return;
+	c = asctp_out_chunk(skb, ASCTP_CID_ERROR, 0, ASCTP_CAUSE_HDR_LEN + 4);
+	c->code = htons(ASCTP_CAUSE_STALE_COOKIE);
+	c->length = htons(ASCTP_CAUSE_HDR_LEN + 4);
+	*(__be32 *)(c + 1) = htonl(stale_us);
+	asctp_out_xmit(rx->net, NULL, skb, &rx->reply);
+}
+
+/* RFC 9260 5.1.5: a cookie we made, intact, fresh, for this packet. */
+static enum asctp_mib_field asctp_sm_check_cookie(struct asctp_rx *rx,
+						  struct asctp_cookie *c)
+{
+	unsigned int len = ntohs(rx->ch->length) - ASCTP_CHUNK_HDR_LEN;
+	enum asctp_cookie_verdict v;
+	u32 stale_us;
+
+	v = asctp_cookie_verify(&asctp_net(rx->net)->secrets, rx->ch + 1, len,
+				asctp_cookie_now_ms(), c, &stale_us);
+	if (v == ASCTP_COOKIE_STALE) {
+		rx->reply.vtag = c->peer_vtag;
+		asctp_sm_stale_cookie(rx, stale_us);
+		return ASCTP_MIB_IN_STALE_COOKIE;
+	}
+	if (v != ASCTP_COOKIE_OK)
+		return ASCTP_MIB_IN_BAD_COOKIE;
+	if (rx->vtag != c->my_vtag)
+		return ASCTP_MIB_IN_BAD_VTAG;
+	if (c->lport != rx->reply.sport || c->pport != rx->reply.dport ||
+	    c->paddr != rx->reply.daddr)
+		return ASCTP_MIB_IN_BAD_COOKIE;
+	return ASCTP_MIB_IN_PKTS;
+}
+
+/* RFC 9260 5.1 (D): the first moment a peer costs memory. */
+enum asctp_mib_field asctp_sm_cookie_echo(struct asctp_rx *rx)
+{
+	struct asctp_cookie c;
+	enum asctp_mib_field ret;
+	struct sock *owner;
+
+	ret = asctp_sm_check_cookie(rx, &c);
+	if (ret != ASCTP_MIB_IN_PKTS) {
+		rx->stop = true;
+		return ret;
+	}
+	if (!asctp_sm_listening(rx->sk)) {
+		rx->reply.vtag = rx->vtag;
+		return asctp_sm_lookup(ASCTP_CID_DATA, ASCTP_S_CLOSED)(rx);
+	}
+	owner = rx->sk;
+	if (rx->sk->sk_type == SOCK_STREAM) {
+		if (sk_acceptq_is_full(rx->sk))
+			return ASCTP_MIB_IN_BACKLOG_FULL;
+		owner = asctp_sock_clone(rx->sk);
+		if (!owner)
+			return ASCTP_MIB_IN_NO_MEM;
+		rx->child = owner;
+	}
+	rx->a = asctp_sm_tcb(owner, &c);
+	if (!rx->a) {
+		if (rx->child)
+			asctp_sock_child_drop(rx->child);
+		rx->child = NULL;
+		return ASCTP_MIB_IN_NO_MEM;
+	}
+	asctp_assoc_hold(rx->a);	/* the reference rx holds */
+	if (rx->child)
+		asctp_sock_accept_enqueue(rx->sk, rx->child);
+	rx->sk = owner;
+	asctp_mib_inc(rx->net, ASCTP_MIB_PASSIVE_ESTABS);
+	asctp_out_assoc_chunk(rx->a, ASCTP_CID_COOKIE_ACK, 0, NULL, 0);
+	asctp_ulp_assoc_change(rx->a, SCTP_COMM_UP, 0);
+	return ASCTP_MIB_IN_PKTS;
+}
+
+/* RFC 9260 5.2.4 (D): our COOKIE ACK was lost; send it again. */
+enum asctp_mib_field asctp_sm_cookie_echo_dup(struct asctp_rx *rx)
+{
+	struct asctp_cookie c;
+	enum asctp_mib_field ret;
+
+	ret = asctp_sm_check_cookie(rx, &c);
+	if (ret != ASCTP_MIB_IN_PKTS)
+		return ret;
+	if (c.my_vtag != rx->a->my_vtag || c.peer_vtag != rx->a->peer_vtag)
+		return ASCTP_MIB_IN_BAD_STATE;	/* 5.2.4 A-C: later */
+	asctp_out_assoc_chunk(rx->a, ASCTP_CID_COOKIE_ACK, 0, NULL, 0);
+	return ASCTP_MIB_IN_PKTS;
+}
+
+/* RFC 9260 5.1 (E): COOKIE ACK in COOKIE-ECHOED. */
+enum asctp_mib_field asctp_sm_cookie_ack(struct asctp_rx *rx)
+{
+	struct asctp_assoc *a = rx->a;
+
+	asctp_timer_stop(a, ASCTP_T1);
+	kfree(a->cookie);
+	a->cookie = NULL;
+	a->state = ASCTP_S_ESTABLISHED;
+	asctp_mib_inc(rx->net, ASCTP_MIB_ACTIVE_ESTABS);
+	asctp_sock_assoc_up(a);
+	asctp_ulp_assoc_change(a, SCTP_COMM_UP, 0);
+	asctp_sm_xmit_data(a);
+	return ASCTP_MIB_IN_PKTS;
+}
+
+/* RFC 9260 5.1 (A), (C): T1-init and T1-cookie resend with back-off. */
+void asctp_sm_t1_expire(struct asctp_assoc *a)
+{
+	asctp_mib_inc(sock_net(a->sk), ASCTP_MIB_T1_EXPIREDS);
+	if (++a->retries[ASCTP_T1] > ASCTP_MAX_INIT_RETRANS) {
+		asctp_ulp_assoc_change(a, SCTP_CANT_STR_ASSOC, ETIMEDOUT);
+		asctp_sm_end(a, ETIMEDOUT);
+		return;
+	}
+	a->rto_ms = min(a->rto_ms * 2, (u32)ASCTP_RTO_MAX_MS);
+	if (a->state == ASCTP_S_COOKIE_WAIT)
+		asctp_sm_send_init(a);
+	else
+		asctp_out_assoc_chunk(a, ASCTP_CID_COOKIE_ECHO, 0, a->cookie,
+				      a->cookie_len);
+	/* mod_timer on an expired timer: a new reference */
+	asctp_timer_start(a, ASCTP_T1);
+}

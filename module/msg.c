@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sendmsg and recvmsg.  A message becomes DATA chunks (fragments with
+ * B and E bits, RFC 9260 6.9) on its association's queue; received
+ * messages and notifications are read from the socket's queue, with
+ * SCTP_SNDRCV ancillary data when the user subscribed to it.
+ */
+
+#include <linux/ip.h>
+#include <linux/sched/signal.h>
+#include <linux/slab.h>
+#include <net/sock.h>
+
+#include "assoc.h"
+#include "chunk.h"
+#include "msg.h"
+#include "sm.h"
+#include "sock.h"
+#include "ulp.h"
+
+/* RFC 6458 5.3.2: SCTP_SNDRCV, and its successor SCTP_SNDINFO. */
+static int asctp_msg_cmsgs(struct msghdr *msg, struct sctp_sndrcvinfo *si)
+{
+	struct sctp_sndinfo *sn;
+	struct cmsghdr *c;
+
+	memset(si, 0, sizeof(*si));
+	for_each_cmsghdr(c, msg) {
+		if (!CMSG_OK(msg, c))
+			return -EINVAL;
+		if (c->cmsg_level != IPPROTO_SCTP)
+			continue;
+		if (c->cmsg_type == SCTP_SNDRCV) {
+			if (c->cmsg_len != CMSG_LEN(sizeof(*si)))
+				return -EINVAL;
+			memcpy(si, CMSG_DATA(c), sizeof(*si));
+		} else if (c->cmsg_type == SCTP_SNDINFO) {
+			if (c->cmsg_len != CMSG_LEN(sizeof(*sn)))
+				return -EINVAL;
+			sn = (struct sctp_sndinfo *)CMSG_DATA(c);
+			si->sinfo_stream = sn->snd_sid;
+			si->sinfo_flags = sn->snd_flags;
+			si->sinfo_ppid = sn->snd_ppid;
+			si->sinfo_context = sn->snd_context;
+			si->sinfo_assoc_id = sn->snd_assoc_id;
+		} else {
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+static const struct sockaddr_in *asctp_msg_addr(const struct msghdr *msg)
+{
+	const struct sockaddr_in *sin = msg->msg_name;
+
+	if (!sin || msg->msg_namelen < sizeof(*sin) ||
+	    sin->sin_family != AF_INET)
+		return NULL;
+	return sin;
+}
+
+/* The association a message goes to; one-to-many may set one up. */
+static struct asctp_assoc *asctp_msg_assoc(struct sock *sk,
+					   struct msghdr *msg,
+					   const struct sctp_sndrcvinfo *si,
+					   int *err)
+{
+	const struct sockaddr_in *sin = asctp_msg_addr(msg);
+	struct asctp_assoc *a;
+
+	*err = -ENOTCONN;
+	if (sk->sk_type == SOCK_STREAM)
+		return list_first_entry_or_null(&asctp_sk(sk)->assocs,
+						struct asctp_assoc, sock_node);
+	if (si->sinfo_assoc_id > 0) {
+		*err = -EINVAL;
+		return asctp_assoc_find_id(sk, si->sinfo_assoc_id);
+	}
+	if (!sin) {
+		*err = msg->msg_name ? -EINVAL : -EDESTADDRREQ;
+		return NULL;
+	}
+	a = asctp_sock_find_peer(sk, sin);
+	if (a || (si->sinfo_flags & (SCTP_ABORT | SCTP_EOF)))
+		return a;
+	return asctp_sock_connect_assoc(sk, sin, err);
+}
+
+static int asctp_msg_wait_room(struct sock *sk, struct asctp_assoc *a,
+			       size_t len, long *timeo)
+{
+	DEFINE_WAIT_FUNC(wait, woken_wake_function);
+	int err = 0;
+
+	add_wait_queue(sk_sleep(sk), &wait);
+	while (sk->sk_wmem_queued &&
+	       sk->sk_wmem_queued + len > READ_ONCE(sk->sk_sndbuf)) {
+		if (a->dead || sk->sk_err) {
+			err = -EPIPE;
+			break;
+		}
+		if (!*timeo) {
+			err = -EAGAIN;
+			break;
+		}
+		if (signal_pending(current)) {
+			err = sock_intr_errno(*timeo);
+			break;
+		}
+		set_bit(SOCK_NOSPACE, &sk->sk_socket->flags);
+		sk_wait_event(sk, timeo, a->dead || !sk->sk_wmem_queued ||
+			      sk->sk_wmem_queued + len <=
+			      READ_ONCE(sk->sk_sndbuf), &wait);
+	}
+	remove_wait_queue(sk_sleep(sk), &wait);
+	return err;
+}
+
+/* One DATA chunk of @n bytes from @msg; TSN set when queued. */
+static struct sk_buff *asctp_msg_chunk(struct sock *sk, struct msghdr *msg,
+				       const struct sctp_sndrcvinfo *si,
+				       u16 ssn, size_t n, u8 flags)
+{
+	unsigned int clen = ASCTP_DATA_MIN_LEN + n;
+	struct asctp_chunk_hdr *ch;
+	struct asctp_data_hdr *dh;
+	struct sk_buff *skb;
+
+	skb = alloc_skb(asctp_pad4(clen), sk->sk_allocation);
+	if (!skb)
+		return ERR_PTR(-ENOBUFS);
+	ch = skb_put_zero(skb, asctp_pad4(clen));
+	ch->type = ASCTP_CID_DATA;
+	ch->flags = flags;
+	ch->length = htons(clen);
+	dh = (struct asctp_data_hdr *)(ch + 1);
+	dh->stream = htons(si->sinfo_stream);
+	dh->ssn = htons(ssn);
+	dh->ppid = (__force __be32)si->sinfo_ppid;
+	if (memcpy_from_msg(dh + 1, msg, n)) {
+		kfree_skb(skb);
+		return ERR_PTR(-EFAULT);
+	}
+	ASCTP_TX_CB(skb)->len = clen;
+	ASCTP_TX_CB(skb)->sent = false;
+	return skb;
+}
+
+/* RFC 9260 6.9: split into fragments that fit the path, all or none. */
+static int asctp_msg_queue(struct asctp_assoc *a, struct msghdr *msg,
+			   size_t len, const struct sctp_sndrcvinfo *si)
+{
+	size_t max = (a->pmtu - sizeof(struct iphdr) - ASCTP_HDR_LEN -
+		      ASCTP_DATA_MIN_LEN) & ~3U;
+	bool unordered = si->sinfo_flags & SCTP_UNORDERED;
+	u16 ssn = unordered ? 0 : a->ssn[si->sinfo_stream];
+	struct sk_buff_head q;
+	struct sk_buff *skb;
+	size_t off, n;
+	u8 flags;
+
+	__skb_queue_head_init(&q);
+	for (off = 0; off < len; off += n) {
+		n = min(len - off, max);
+		flags = (off ? 0 : ASCTP_DATA_B) |
+			(off + n == len ? ASCTP_DATA_E : 0) |
+			(unordered ? ASCTP_DATA_U : 0);
+		skb = asctp_msg_chunk(a->sk, msg, si, ssn, n, flags);
+		if (IS_ERR(skb)) {
+			__skb_queue_purge(&q);
+			return PTR_ERR(skb);
+		}
+		__skb_queue_tail(&q, skb);
+	}
+	while ((skb = __skb_dequeue(&q))) {
+		ASCTP_TX_CB(skb)->tsn = a->next_tsn;
+		((struct asctp_data_hdr *)(skb->data +
+			ASCTP_CHUNK_HDR_LEN))->tsn = htonl(a->next_tsn++);
+		a->sk->sk_wmem_queued += skb->truesize;
+		__skb_queue_tail(&a->outq, skb);
+	}
+	if (!unordered)
+		a->ssn[si->sinfo_stream]++;
+	return 0;
+}
+
+static int asctp_msg_send_locked(struct sock *sk, struct msghdr *msg,
+				 size_t len, struct sctp_sndrcvinfo *si)
+{
+	long timeo = sock_sndtimeo(sk, msg->msg_flags & MSG_DONTWAIT);
+	struct asctp_assoc *a;
+	int err;
+
+	if (sk->sk_shutdown & SEND_SHUTDOWN)
+		return -EPIPE;
+	a = asctp_msg_assoc(sk, msg, si, &err);
+	if (!a)
+		return err;
+	if (si->sinfo_flags & SCTP_ABORT) {
+		asctp_sm_abort_assoc(a, ASCTP_CAUSE_USER_ABORT, 0);
+		return 0;
+	}
+	if (a->state > ASCTP_S_ESTABLISHED)
+		return -EPIPE;
+	if (len && si->sinfo_stream >= a->os)
+		return -EINVAL;
+	if (!len && !(si->sinfo_flags & SCTP_EOF))
+		return -EINVAL;		/* 6.2: no empty DATA */
+	asctp_assoc_hold(a);
+	err = asctp_msg_wait_room(sk, a, len, &timeo);
+	if (!err && !a->dead && len)
+		err = asctp_msg_queue(a, msg, len, si);
+	if (!err && !a->dead) {
+		asctp_sm_xmit_data(a);
+		if (si->sinfo_flags & SCTP_EOF)
+			asctp_sm_shutdown_start(a);
+	} else if (!err) {
+		err = -EPIPE;
+	}
+	asctp_assoc_put(a);
+	return err;
+}
+
+int asctp_msg_send(struct socket *sock, struct msghdr *msg, size_t len)
+{
+	struct sock *sk = sock->sk;
+	struct sctp_sndrcvinfo si;
+	int err;
+
+	if (msg->msg_flags & MSG_OOB)
+		return -EOPNOTSUPP;
+	err = asctp_msg_cmsgs(msg, &si);
+	if (err)
+		return err;
+	lock_sock(sk);
+	err = asctp_msg_send_locked(sk, msg, len, &si);
+	release_sock(sk);
+	if (err == -EPIPE && !(msg->msg_flags & MSG_NOSIGNAL))
+		send_sig(SIGPIPE, current, 0);
+	return err ? err : len;
+}
+
+/* RFC 6458 5.3.2: SCTP_SNDRCV for a received message. */
+static int asctp_msg_put_sndrcv(struct msghdr *msg,
+				const struct asctp_rcv_cb *cb)
+{
+	struct sctp_sndrcvinfo si = {
+		.sinfo_stream = cb->stream,
+		.sinfo_ssn = cb->ssn,
+		.sinfo_flags = cb->flags & ASCTP_DATA_U ? SCTP_UNORDERED : 0,
+		.sinfo_ppid = cb->ppid,
+		.sinfo_tsn = cb->tsn,
+		.sinfo_cumtsn = cb->cum_tsn,
+		.sinfo_assoc_id = cb->assoc_id,
+	};
+
+	return put_cmsg(msg, IPPROTO_SCTP, SCTP_SNDRCV, sizeof(si), &si);
+}
+
+static void asctp_msg_name(struct msghdr *msg, const struct asctp_rcv_cb *cb)
+{
+	DECLARE_SOCKADDR(struct sockaddr_in *, sin, msg->msg_name);
+
+	if (!sin)
+		return;
+	memset(sin, 0, sizeof(*sin));
+	sin->sin_family = AF_INET;
+	sin->sin_port = cb->pport;
+	sin->sin_addr.s_addr = cb->paddr;
+	msg->msg_namelen = sizeof(*sin);
+}
+
+/* Wait for something to read; NULL with *err set otherwise. */
+static struct sk_buff *asctp_msg_wait_data(struct sock *sk, int flags,
+					   int *err)
+{
+	long timeo = sock_rcvtimeo(sk, flags & MSG_DONTWAIT);
+	struct sk_buff *skb;
+
+	while (!(skb = skb_peek(&sk->sk_receive_queue))) {
+		*err = sock_error(sk);
+		if (*err)
+			return NULL;
+		if (sk->sk_shutdown & RCV_SHUTDOWN)
+			return NULL;	/* *err is 0: end of stream */
+		*err = -EAGAIN;
+		if (!timeo)
+			return NULL;
+		*err = sock_intr_errno(timeo);
+		if (signal_pending(current))
+			return NULL;
+		sk_wait_data(sk, &timeo, NULL);
+	}
+	return skb;
+}
+
+/* After the reader made room: tell the peer when the window reopens. */
+static void asctp_msg_window_update(struct sock *sk)
+{
+	struct asctp_assoc *a;
+	u32 rwnd = asctp_sm_rwnd(sk);
+
+	list_for_each_entry(a, &asctp_sk(sk)->assocs, sock_node)
+		if (a->state >= ASCTP_S_ESTABLISHED &&
+		    rwnd >= a->rwnd_sent + READ_ONCE(sk->sk_rcvbuf) / 4)
+			asctp_sm_send_sack(a);
+}
+
+static int asctp_msg_recv_locked(struct sock *sk, struct msghdr *msg,
+				 size_t len, int flags)
+{
+	struct asctp_rcv_cb *cb;
+	struct sk_buff *skb;
+	int err = 0;
+	size_t n;
+
+	skb = asctp_msg_wait_data(sk, flags, &err);
+	if (!skb)
+		return err;
+	cb = ASCTP_RCV_CB(skb);
+	n = min(len, (size_t)skb->len);
+	err = skb_copy_datagram_msg(skb, 0, msg, n);
+	if (err)
+		return err;
+	asctp_msg_name(msg, cb);
+	if (cb->notification)
+		msg->msg_flags |= MSG_NOTIFICATION;
+	else if (asctp_sk(sk)->events.sctp_data_io_event)
+		asctp_msg_put_sndrcv(msg, cb);
+	if (flags & MSG_PEEK)
+		return n;
+	if (n < skb->len) {
+		__skb_pull(skb, n);	/* the rest on the next call */
+		cb->flags &= ~ASCTP_DATA_B;
+		return n;
+	}
+	if (cb->flags & ASCTP_DATA_E)
+		msg->msg_flags |= MSG_EOR;
+	__skb_unlink(skb, &sk->sk_receive_queue);
+	consume_skb(skb);
+	asctp_msg_window_update(sk);
+	return n;
+}
+
+int asctp_msg_recv(struct socket *sock, struct msghdr *msg, size_t len,
+		   int flags)
+{
+	struct sock *sk = sock->sk;
+	int ret;
+
+	if (flags & (MSG_OOB | MSG_ERRQUEUE))
+		return -EOPNOTSUPP;
+	lock_sock(sk);
+	ret = asctp_msg_recv_locked(sk, msg, len, flags);
+	release_sock(sk);
+	return ret;
+}

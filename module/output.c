@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Packet building and transmission (RFC 9260 6.10 bundling, 3.1). */
+
+#include <linux/ip.h>
+#include <net/ip.h>
+#include <net/route.h>
+
+#include "assoc.h"
+#include "chunk.h"
+#include "crc.h"
+#include "mib.h"
+#include "netns.h"
+#include "output.h"
+#include "sock.h"
+
+struct sk_buff *asctp_out_new(unsigned int len)
+{
+	struct sk_buff *skb;
+
+	skb = alloc_skb(ASCTP_OUT_HEADROOM + ASCTP_HDR_LEN + len, GFP_ATOMIC);
+	if (!skb)
+		return NULL;
+	skb_reserve(skb, ASCTP_OUT_HEADROOM);
+	skb_reset_transport_header(skb);
+	skb_put_zero(skb, ASCTP_HDR_LEN);
+	return skb;
+}
+
+/* Appends a chunk with a zeroed @len-byte body, padded; returns the
+ * body.  The caller sized the skb.
+ */
+void *asctp_out_chunk(struct sk_buff *skb, u8 type, u8 flags,
+		      unsigned int len)
+{
+	struct asctp_chunk_hdr *ch;
+
+	ch = skb_put_zero(skb, asctp_pad4(ASCTP_CHUNK_HDR_LEN + len));
+	ch->type = type;
+	ch->flags = flags;
+	ch->length = htons(ASCTP_CHUNK_HDR_LEN + len);
+	return ch + 1;
+}
+
+void asctp_out_xmit(struct net *net, struct sock *sk, struct sk_buff *skb,
+		    const struct asctp_route *r)
+{
+	struct asctp_hdr *sh = (struct asctp_hdr *)skb->data;
+	struct rtable *rt;
+	struct flowi4 fl4;
+
+	sh->sport = r->sport;
+	sh->dport = r->dport;
+	sh->vtag = htonl(r->vtag);
+	sh->checksum = asctp_crc_buf(skb->data, skb->len);
+	skb->ip_summed = CHECKSUM_NONE;
+	if (!sk)
+		sk = asctp_net(net)->ctl_sk;
+	rt = ip_route_output_ports(net, &fl4, sk, r->daddr, r->saddr,
+				   r->dport, r->sport, asctp_ipproto, 0,
+				   sk->sk_bound_dev_if);
+	if (IS_ERR(rt)) {
+		asctp_mib_inc(net, ASCTP_MIB_OUT_NO_ROUTE);
+		kfree_skb(skb);
+		return;
+	}
+	skb_dst_set(skb, &rt->dst);
+	asctp_mib_inc(net, ASCTP_MIB_OUT_PKTS);
+	ip_build_and_send_pkt(skb, sk, fl4.saddr, r->daddr, NULL, 0);
+}
+
+void asctp_out_assoc_route(const struct asctp_assoc *a,
+			   struct asctp_route *r)
+{
+	r->saddr = a->laddr;
+	r->daddr = a->paddr;
+	r->sport = a->lport;
+	r->dport = a->pport;
+	r->vtag = a->peer_vtag;
+}
+
+void asctp_out_assoc_xmit(struct asctp_assoc *a, struct sk_buff *skb)
+{
+	struct asctp_route r;
+
+	asctp_out_assoc_route(a, &r);
+	asctp_out_xmit(sock_net(a->sk), a->sk, skb, &r);
+}
+
+void asctp_out_assoc_chunk(struct asctp_assoc *a, u8 type, u8 flags,
+			   const void *body, unsigned int len)
+{
+	struct sk_buff *skb;
+	void *p;
+
+	skb = asctp_out_new(asctp_pad4(ASCTP_CHUNK_HDR_LEN + len));
+	if (!skb)
+		return;
+	p = asctp_out_chunk(skb, type, flags, len);
+	if (len)
+		memcpy(p, body, len);
+	asctp_out_assoc_xmit(a, skb);
+}
+
+void asctp_out_abort(struct net *net, struct sock *sk,
+		     const struct asctp_route *r, bool t_bit, u16 cause)
+{
+	unsigned int len = cause ? ASCTP_CAUSE_HDR_LEN : 0;
+	struct asctp_cause_hdr *c;
+	struct sk_buff *skb;
+
+	skb = asctp_out_new(ASCTP_CHUNK_HDR_LEN + len);
+	if (!skb)
+		return;
+	c = asctp_out_chunk(skb, ASCTP_CID_ABORT, t_bit ? ASCTP_FLAG_T : 0,
+			    len);
+	if (cause) {
+		c->code = htons(cause);
+		c->length = htons(ASCTP_CAUSE_HDR_LEN);
+	}
+	asctp_out_xmit(net, sk, skb, r);
+}

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Building and sending packets.  A packet is built in a linear skb:
+ * asctp_out_new(), then chunks with asctp_out_chunk(), then
+ * asctp_out_xmit(), which writes the common header and CRC32c and
+ * routes it.  Softirq or process context.
+ */
+#ifndef _ASCTP_OUTPUT_H
+#define _ASCTP_OUTPUT_H
+
+#include <linux/skbuff.h>
+
+#include "wire.h"
+
+struct asctp_assoc;
+struct net;
+struct sock;
+
+/* Where a packet goes, and its verification tag. */
+struct asctp_route {
+	__be32 saddr;
+	__be32 daddr;
+	__be16 sport;
+	__be16 dport;
+	u32 vtag;
+};
+
+struct sk_buff *asctp_out_new(unsigned int len);
+void *asctp_out_chunk(struct sk_buff *skb, u8 type, u8 flags,
+		      unsigned int len);
+void asctp_out_xmit(struct net *net, struct sock *sk, struct sk_buff *skb,
+		    const struct asctp_route *r);
+
+/* For an association: its addresses, ports and the peer's tag. */
+void asctp_out_assoc_route(const struct asctp_assoc *a,
+			   struct asctp_route *r);
+void asctp_out_assoc_xmit(struct asctp_assoc *a, struct sk_buff *skb);
+
+/* One packet holding one chunk with @len bytes of body from @body. */
+void asctp_out_assoc_chunk(struct asctp_assoc *a, u8 type, u8 flags,
+			   const void *body, unsigned int len);
+
+/* RFC 9260 3.3.7: ABORT, optionally with one error cause. */
+void asctp_out_abort(struct net *net, struct sock *sk,
+		     const struct asctp_route *r, bool t_bit, u16 cause);
+
+/* Largest packet, IP header included, for route lookups that fail. */
+enum { ASCTP_OUT_HEADROOM = MAX_HEADER + 60 };
+
+#endif /* _ASCTP_OUTPUT_H */

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The end of an association, RFC 9260 9: ABORT both ways (9.1) and the
+ * SHUTDOWN, SHUTDOWN ACK, SHUTDOWN COMPLETE exchange with T2 (9.2).
+ */
+
+#include "mib.h"
+#include "sm.h"
+#include "sock.h"
+#include "timer.h"
+#include "ulp.h"
+
+/* Tell the socket, then delete the TCB.  @err 0: a graceful end. */
+void asctp_sm_end(struct asctp_assoc *a, int err)
+{
+	a->err = err;
+	asctp_sock_assoc_down(a, err);
+	asctp_assoc_delete(a);
+}
+
+/* RFC 9260 9.1: we abort, with an optional cause. */
+void asctp_sm_abort_assoc(struct asctp_assoc *a, u16 cause, int err)
+{
+	struct asctp_route r;
+
+	asctp_out_assoc_route(a, &r);
+	if (a->state != ASCTP_S_COOKIE_WAIT)
+		asctp_out_abort(sock_net(a->sk), a->sk, &r, false, cause);
+	asctp_mib_inc(sock_net(a->sk), ASCTP_MIB_ABORTEDS);
+	asctp_ulp_assoc_change(a, a->state < ASCTP_S_ESTABLISHED ?
+			       SCTP_CANT_STR_ASSOC : SCTP_COMM_LOST, err);
+	asctp_sm_end(a, err);
+}
+
+/* RFC 9260 9.1: the peer aborted.  Before the association is up that
+ * is a refusal (connect() gets ECONNREFUSED), after it a reset.
+ */
+enum asctp_mib_field asctp_sm_abort(struct asctp_rx *rx)
+{
+	struct asctp_assoc *a = rx->a;
+	bool early = a->state < ASCTP_S_ESTABLISHED;
+	int err = early ? ECONNREFUSED : ECONNRESET;
+
+	rx->stop = true;
+	asctp_mib_inc(rx->net, ASCTP_MIB_ABORTEDS);
+	asctp_ulp_assoc_change(a, early ? SCTP_CANT_STR_ASSOC :
+				      SCTP_COMM_LOST, err);
+	asctp_sm_end(a, err);
+	return ASCTP_MIB_IN_PKTS;
+}
+
+static void asctp_sm_send_shutdown(struct asctp_assoc *a)
+{
+	__be32 cum = htonl(a->peer_tsn);
+
+	asctp_out_assoc_chunk(a, ASCTP_CID_SHUTDOWN, 0, &cum, sizeof(cum));
+}
+
+/* RFC 9260 9.2: once all our DATA is acknowledged, the next step of
+ * a shutdown in progress.
+ */
+void asctp_sm_shutdown_progress(struct asctp_assoc *a)
+{
+	if (a->dead || !skb_queue_empty(&a->outq))
+		return;
+	switch (a->state) {
+	case ASCTP_S_SHUTDOWN_PENDING:
+		a->state = ASCTP_S_SHUTDOWN_SENT;
+		asctp_sm_send_shutdown(a);
+		break;
+	case ASCTP_S_SHUTDOWN_RECEIVED:
+		a->state = ASCTP_S_SHUTDOWN_ACK_SENT;
+		asctp_out_assoc_chunk(a, ASCTP_CID_SHUTDOWN_ACK, 0, NULL, 0);
+		break;
+	default:
+		return;
+	}
+	asctp_timer_stop(a, ASCTP_T3);
+	asctp_timer_start(a, ASCTP_T2);
+}
+
+/* RFC 9260 9.2: the user closed (or shut down writing). */
+void asctp_sm_shutdown_start(struct asctp_assoc *a)
+{
+	if (a->state != ASCTP_S_ESTABLISHED)
+		return;
+	a->state = ASCTP_S_SHUTDOWN_PENDING;
+	asctp_sm_shutdown_progress(a);
+}
+
+/* RFC 9260 9.2: SHUTDOWN received.  Its cumulative TSN acks our DATA;
+ * the peer sends no more, so the reader may see the end.
+ */
+enum asctp_mib_field asctp_sm_shutdown(struct asctp_rx *rx)
+{
+	struct asctp_assoc *a = rx->a;
+
+	asctp_sm_ack_upto(a, ntohl(*(const __be32 *)(rx->ch + 1)));
+	switch (a->state) {
+	case ASCTP_S_ESTABLISHED:
+	case ASCTP_S_SHUTDOWN_PENDING:
+		a->state = ASCTP_S_SHUTDOWN_RECEIVED;
+		asctp_ulp_shutdown_event(a);
+		break;
+	case ASCTP_S_SHUTDOWN_SENT:
+		/* both sides closed at once: answer it too */
+		a->state = ASCTP_S_SHUTDOWN_RECEIVED;
+		asctp_timer_stop(a, ASCTP_T2);
+		asctp_ulp_shutdown_event(a);
+		break;
+	default:
+		break;
+	}
+	asctp_sm_shutdown_progress(a);
+	return ASCTP_MIB_IN_PKTS;
+}
+
+/* RFC 9260 9.2: SHUTDOWN ACK in SHUTDOWN-SENT or SHUTDOWN-ACK-SENT. */
+enum asctp_mib_field asctp_sm_shutdown_ack(struct asctp_rx *rx)
+{
+	struct asctp_assoc *a = rx->a;
+
+	rx->stop = true;
+	asctp_out_assoc_chunk(a, ASCTP_CID_SHUTDOWN_COMPLETE, 0, NULL, 0);
+	asctp_mib_inc(rx->net, ASCTP_MIB_SHUTDOWNS);
+	asctp_ulp_assoc_change(a, SCTP_SHUTDOWN_COMP, 0);
+	asctp_sm_end(a, 0);
+	return ASCTP_MIB_IN_PKTS;
+}
+
+/* RFC 9260 9.2: SHUTDOWN COMPLETE in SHUTDOWN-ACK-SENT. */
+enum asctp_mib_field asctp_sm_shutdown_complete(struct asctp_rx *rx)
+{
+	rx->stop = true;
+	asctp_mib_inc(rx->net, ASCTP_MIB_SHUTDOWNS);
+	asctp_ulp_assoc_change(rx->a, SCTP_SHUTDOWN_COMP, 0);
+	asctp_sm_end(rx->a, 0);
+	return ASCTP_MIB_IN_PKTS;
+}
+
+/* RFC 9260 9.2: T2-shutdown resends SHUTDOWN or SHUTDOWN ACK. */
+void asctp_sm_t2_expire(struct asctp_assoc *a)
+{
+	asctp_mib_inc(sock_net(a->sk), ASCTP_MIB_T2_EXPIREDS);
+	if (++a->retries[ASCTP_T2] > ASCTP_MAX_ASSOC_RETRANS) {
+		asctp_sm_abort_assoc(a, 0, ETIMEDOUT);
+		return;
+	}
+	a->rto_ms = min(a->rto_ms * 2, (u32)ASCTP_RTO_MAX_MS);
+	if (a->state == ASCTP_S_SHUTDOWN_SENT)
+		asctp_sm_send_shutdown(a);
+	else
+		asctp_out_assoc_chunk(a, ASCTP_CID_SHUTDOWN_ACK, 0, NULL, 0);
+	asctp_timer_start(a, ASCTP_T2);
+}

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Delivery to the user (RFC 9260 10, RFC 6458): messages and
+ * notifications queued on the socket's receive queue, read by recvmsg.
+ * Called with the socket locked.
+ */
+#ifndef _ASCTP_ULP_H
+#define _ASCTP_ULP_H
+
+#include <linux/skbuff.h>
+#include <uapi/linux/sctp.h>
+
+#include "assoc.h"
+#include "wire.h"
+
+/* What recvmsg needs about a queued skb (skb->cb). */
+struct asctp_rcv_cb {
+	s32 assoc_id;
+	__be32 paddr;
+	__be16 pport;
+	u16 stream;
+	u16 ssn;
+	u8 flags;		/* DATA chunk flags; ASCTP_DATA_E ends it */
+	bool notification;
+	u32 ppid;		/* as on the wire: sinfo_ppid is too */
+	u32 tsn;
+	u32 cum_tsn;
+};
+
+#define ASCTP_RCV_CB(skb) ((struct asctp_rcv_cb *)(skb)->cb)
+
+int asctp_ulp_data(struct asctp_assoc *a, const struct asctp_data_hdr *dh,
+		   unsigned int len, u8 flags);
+void asctp_ulp_assoc_change(struct asctp_assoc *a, u16 state, u16 err);
+void asctp_ulp_shutdown_event(struct asctp_assoc *a);
+
+#endif /* _ASCTP_ULP_H */
