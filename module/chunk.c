@@ -233,7 +233,7 @@ static enum asctp_mib_field asctp_init_params(const void *buf,
 	enum asctp_mib_field ret;
 	bool stop = false;
 
-	asctp_for_each_tlv(p, buf, len) {
+	for (p = buf; asctp_tlv_more(p, buf, len); p = asctp_tlv_next(p)) {
 		ret = asctp_init_param(p, info, &stop);
 		if (ret != ASCTP_MIB_IN_PKTS || stop)
 			return ret;

@@ -30,11 +30,20 @@ static inline unsigned int asctp_pad4(unsigned int len)
 	return (len + 3) & ~3U;
 }
 
-/* Walk the chunks of a packet already passed by asctp_chunk_check(). */
-#define asctp_for_each_chunk(ch, buf, len)				\
-	for (ch = (const struct asctp_chunk_hdr *)(buf);		\
-	     (const u8 *)ch < (const u8 *)(buf) + (len);		\
-	     ch = (const void *)ch + asctp_pad4(ntohs(ch->length)))
+/* Walking the chunks of a packet already passed by asctp_chunk_check():
+ *	for (ch = buf; asctp_chunk_more(ch, buf, len); ch = asctp_chunk_next(ch))
+ */
+static inline bool asctp_chunk_more(const struct asctp_chunk_hdr *ch,
+				    const void *buf, unsigned int len)
+{
+	return (const u8 *)ch < (const u8 *)buf + len;
+}
+
+static inline const struct asctp_chunk_hdr *
+asctp_chunk_next(const struct asctp_chunk_hdr *ch)
+{
+	return (const void *)ch + asctp_pad4(ntohs(ch->length));
+}
 
 /* Type-length-value items: parameters and error causes share a shape.
  * Checks each item's length (at least 4, padded inside the buffer; the
@@ -43,10 +52,18 @@ static inline unsigned int asctp_pad4(unsigned int len)
  */
 int asctp_tlv_check(const void *buf, unsigned int len, unsigned int max);
 
-#define asctp_for_each_tlv(p, buf, len)					\
-	for (p = (const struct asctp_param_hdr *)(buf);			\
-	     (const u8 *)p + ASCTP_PARAM_HDR_LEN <= (const u8 *)(buf) + (len); \
-	     p = (const void *)p + asctp_pad4(ntohs(p->length)))
+/* Walking items passed by asctp_tlv_check(), like chunks above. */
+static inline bool asctp_tlv_more(const struct asctp_param_hdr *p,
+				  const void *buf, unsigned int len)
+{
+	return (const u8 *)p + ASCTP_PARAM_HDR_LEN <= (const u8 *)buf + len;
+}
+
+static inline const struct asctp_param_hdr *
+asctp_tlv_next(const struct asctp_param_hdr *p)
+{
+	return (const void *)p + asctp_pad4(ntohs(p->length));
+}
 
 /* What an INIT or INIT ACK says (3.3.2, 3.3.3), in host order. */
 struct asctp_init_info {

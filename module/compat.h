@@ -6,10 +6,12 @@
 #ifndef _ASCTP_COMPAT_H
 #define _ASCTP_COMPAT_H
 
-#include <linux/version.h>
+/* Kbuild probes the kernel's headers for what changed, and says so
+ * with ASCTP_HAVE_* defines.
+ */
 
 /* 6.10 passes accept()'s flags in struct proto_accept_arg. */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
+#ifdef ASCTP_HAVE_ACCEPT_ARG
 #define ASCTP_ACCEPT_ARGS \
 	struct socket *sock, struct socket *newsock, struct proto_accept_arg *arg
 #define ASCTP_ACCEPT_FLAGS (arg->flags)

@@ -91,8 +91,8 @@ static void asctp_sm_make_cookie(struct asctp_rx *rx,
 			  asctp_cookie_now_ms());
 }
 
-/* RFC 9260 3.3.3: each reported parameter wrapped whole in an
- * Unrecognized Parameter parameter.
+/* RFC 9260 3.3.3: each reported parameter goes back whole, wrapped
+ * in one of type 8 (Unrecognized Parameter).
  */
 static unsigned int asctp_sm_unrec_len(const struct asctp_init_info *in)
 {

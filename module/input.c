@@ -23,6 +23,7 @@
 #include "input.h"
 #include "port.h"
 #include "sm.h"
+#include "sock.h"
 #include "wire.h"
 
 /* RFC 9260 3.1: ports are never 0; a packet carries at least one chunk. */
@@ -121,7 +122,7 @@ static enum asctp_mib_field asctp_input_process(struct net *net,
 	}
 	ret = asctp_sm_rx(&rx);
 	if (rx.child) {
-		bh_unlock_sock(rx.child);
+		asctp_sock_child_unlock(rx.child);
 		sock_put(rx.child);
 	}
 	if (rx.a)

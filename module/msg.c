@@ -78,7 +78,8 @@ static struct asctp_assoc *asctp_msg_assoc(struct sock *sk,
 		return asctp_assoc_find_id(sk, si->sinfo_assoc_id);
 	}
 	if (!sin) {
-		*err = msg->msg_name ? -EINVAL : -EDESTADDRREQ;
+		/* as the kernel's SCTP: no address, no id, no association */
+		*err = msg->msg_name ? -EINVAL : -EPIPE;
 		return NULL;
 	}
 	a = asctp_sock_find_peer(sk, sin);
@@ -319,7 +320,7 @@ static int asctp_msg_recv_locked(struct sock *sk, struct msghdr *msg,
 	if (!skb)
 		return err;
 	cb = ASCTP_RCV_CB(skb);
-	n = min(len, (size_t)skb->len);
+	n = min_t(size_t, len, skb->len);
 	err = skb_copy_datagram_msg(skb, 0, msg, n);
 	if (err)
 		return err;

@@ -13,6 +13,7 @@
  */
 static enum asctp_mib_field asctp_sm_ootb(struct asctp_rx *rx)
 {
+	rx->reply.vtag = rx->vtag;
 	asctp_out_abort(rx->net, NULL, &rx->reply, true, 0);
 	asctp_mib_inc(rx->net, ASCTP_MIB_OUT_OOTB_REPLIES);
 	return ASCTP_MIB_IN_OUT_OF_BLUE;
@@ -31,6 +32,7 @@ static enum asctp_mib_field asctp_sm_shutdown_ack_ootb(struct asctp_rx *rx)
 {
 	struct sk_buff *skb = asctp_out_new(ASCTP_CHUNK_HDR_LEN);
 
+	rx->reply.vtag = rx->vtag;
 	if (skb) {
 		asctp_out_chunk(skb, ASCTP_CID_SHUTDOWN_COMPLETE,
 				ASCTP_FLAG_T, 0);
@@ -63,8 +65,6 @@ static enum asctp_mib_field asctp_sm_heartbeat(struct asctp_rx *rx)
 }
 
 #define S(x) ASCTP_S_##x
-#define OPEN_STATES(fn) [S(COOKIE_WAIT) ... S(SHUTDOWN_ACK_SENT)] = fn
-#define UP_STATES(fn) [S(ESTABLISHED) ... S(SHUTDOWN_ACK_SENT)] = fn
 
 static const asctp_sm_fn asctp_sm_table[ASCTP_CID_MAX][ASCTP_S_MAX] = {
 	[ASCTP_CID_DATA] = {
@@ -78,39 +78,39 @@ static const asctp_sm_fn asctp_sm_table[ASCTP_CID_MAX][ASCTP_S_MAX] = {
 	},
 	[ASCTP_CID_INIT] = {
 		[S(CLOSED)] = asctp_sm_init,
-		OPEN_STATES(asctp_sm_bad_state),	/* 5.2: later */
+		[S(COOKIE_WAIT) ... S(SHUTDOWN_ACK_SENT)] = asctp_sm_bad_state,	/* 5.2: later */
 	},
 	[ASCTP_CID_INIT_ACK] = {
 		[S(CLOSED)] = asctp_sm_ootb,
 		[S(COOKIE_WAIT)] = asctp_sm_init_ack,
 		[S(COOKIE_ECHOED)] = asctp_sm_ignore,	/* 5.2.3 */
-		UP_STATES(asctp_sm_ignore),
+		[S(ESTABLISHED) ... S(SHUTDOWN_ACK_SENT)] = asctp_sm_ignore,
 	},
 	[ASCTP_CID_SACK] = {
 		[S(CLOSED)] = asctp_sm_ootb,
 		[S(COOKIE_WAIT)] = asctp_sm_bad_state,
 		[S(COOKIE_ECHOED)] = asctp_sm_bad_state,
-		UP_STATES(asctp_sm_sack),
+		[S(ESTABLISHED) ... S(SHUTDOWN_ACK_SENT)] = asctp_sm_sack,
 	},
 	[ASCTP_CID_HEARTBEAT] = {
 		[S(CLOSED)] = asctp_sm_ootb,
 		[S(COOKIE_WAIT)] = asctp_sm_bad_state,
 		[S(COOKIE_ECHOED)] = asctp_sm_bad_state,
-		UP_STATES(asctp_sm_heartbeat),
+		[S(ESTABLISHED) ... S(SHUTDOWN_ACK_SENT)] = asctp_sm_heartbeat,
 	},
 	[ASCTP_CID_HEARTBEAT_ACK] = {
 		[S(CLOSED)] = asctp_sm_ootb,
-		OPEN_STATES(asctp_sm_ignore),
+		[S(COOKIE_WAIT) ... S(SHUTDOWN_ACK_SENT)] = asctp_sm_ignore,
 	},
 	[ASCTP_CID_ABORT] = {
 		[S(CLOSED)] = asctp_sm_discard,
-		OPEN_STATES(asctp_sm_abort),
+		[S(COOKIE_WAIT) ... S(SHUTDOWN_ACK_SENT)] = asctp_sm_abort,
 	},
 	[ASCTP_CID_SHUTDOWN] = {
 		[S(CLOSED)] = asctp_sm_ootb,
 		[S(COOKIE_WAIT)] = asctp_sm_bad_state,
 		[S(COOKIE_ECHOED)] = asctp_sm_bad_state,
-		UP_STATES(asctp_sm_shutdown),
+		[S(ESTABLISHED) ... S(SHUTDOWN_ACK_SENT)] = asctp_sm_shutdown,
 	},
 	[ASCTP_CID_SHUTDOWN_ACK] = {
 		[S(CLOSED)] = asctp_sm_shutdown_ack_ootb,
@@ -124,27 +124,27 @@ static const asctp_sm_fn asctp_sm_table[ASCTP_CID_MAX][ASCTP_S_MAX] = {
 	},
 	[ASCTP_CID_ERROR] = {
 		[S(CLOSED)] = asctp_sm_discard,
-		OPEN_STATES(asctp_sm_ignore),
+		[S(COOKIE_WAIT) ... S(SHUTDOWN_ACK_SENT)] = asctp_sm_ignore,
 	},
 	[ASCTP_CID_COOKIE_ECHO] = {
 		[S(CLOSED)] = asctp_sm_cookie_echo,
 		[S(COOKIE_WAIT)] = asctp_sm_bad_state,	/* 5.2.4: later */
 		[S(COOKIE_ECHOED)] = asctp_sm_bad_state,
-		UP_STATES(asctp_sm_cookie_echo_dup),
+		[S(ESTABLISHED) ... S(SHUTDOWN_ACK_SENT)] = asctp_sm_cookie_echo_dup,
 	},
 	[ASCTP_CID_COOKIE_ACK] = {
 		[S(CLOSED)] = asctp_sm_discard,
 		[S(COOKIE_WAIT)] = asctp_sm_ignore,
 		[S(COOKIE_ECHOED)] = asctp_sm_cookie_ack,
-		UP_STATES(asctp_sm_ignore),
+		[S(ESTABLISHED) ... S(SHUTDOWN_ACK_SENT)] = asctp_sm_ignore,
 	},
 	[ASCTP_CID_ECNE] = {
 		[S(CLOSED)] = asctp_sm_ootb,
-		OPEN_STATES(asctp_sm_ignore),
+		[S(COOKIE_WAIT) ... S(SHUTDOWN_ACK_SENT)] = asctp_sm_ignore,
 	},
 	[ASCTP_CID_CWR] = {
 		[S(CLOSED)] = asctp_sm_ootb,
-		OPEN_STATES(asctp_sm_ignore),
+		[S(COOKIE_WAIT) ... S(SHUTDOWN_ACK_SENT)] = asctp_sm_ignore,
 	},
 	[ASCTP_CID_SHUTDOWN_COMPLETE] = {
 		[S(CLOSED)] = asctp_sm_discard,
@@ -244,7 +244,8 @@ enum asctp_mib_field asctp_sm_rx(struct asctp_rx *rx)
 	unsigned int len = rx->skb->len - ASCTP_HDR_LEN;
 	enum asctp_mib_field ret = ASCTP_MIB_IN_PKTS;
 
-	asctp_for_each_chunk(rx->ch, chunks, len) {
+	for (rx->ch = chunks; asctp_chunk_more(rx->ch, chunks, len);
+	     rx->ch = asctp_chunk_next(rx->ch)) {
 		ret = asctp_sm_chunk(rx);
 		if (ret != ASCTP_MIB_IN_PKTS || rx->stop)
 			break;

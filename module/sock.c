@@ -113,13 +113,20 @@ struct sock *asctp_sock_clone(struct sock *listener)
 	return sk;
 }
 
+/* sk_clone_lock() returned the child locked, unknown to sparse. */
+void asctp_sock_child_unlock(struct sock *child)
+{
+	__acquire(&child->sk_lock.slock);
+	bh_unlock_sock(child);
+}
+
 /* A child that never got its association: locked, two references. */
 void asctp_sock_child_drop(struct sock *child)
 {
 	asctp_obj_put(ASCTP_OBJ_SOCK);
 	sock_set_flag(child, SOCK_DEAD);
 	child->sk_state = TCP_CLOSE;
-	bh_unlock_sock(child);
+	asctp_sock_child_unlock(child);
 	sock_put(child);
 	sock_put(child);
 }

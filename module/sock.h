@@ -35,6 +35,7 @@ struct asctp_assoc;
 struct sockaddr_in;
 
 struct sock *asctp_sock_clone(struct sock *listener);
+void asctp_sock_child_unlock(struct sock *child);
 void asctp_sock_child_drop(struct sock *child);
 void asctp_sock_accept_enqueue(struct sock *listener, struct sock *child);
 void asctp_sock_assoc_up(struct asctp_assoc *a);

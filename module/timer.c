@@ -30,15 +30,23 @@ static void asctp_timer_expire(struct asctp_assoc *a, enum asctp_timer_id t)
 	asctp_assoc_put(a);
 }
 
-#define ASCTP_TIMER_FN(name, id)					\
-static void name(struct timer_list *tl)					\
-{									\
-	asctp_timer_expire(container_of(tl, struct asctp_assoc,	\
-					timer[id]), id);		\
+static void asctp_t1_expire(struct timer_list *tl)
+{
+	asctp_timer_expire(container_of(tl, struct asctp_assoc,
+					timer[ASCTP_T1]), ASCTP_T1);
 }
-ASCTP_TIMER_FN(asctp_t1_expire, ASCTP_T1)
-ASCTP_TIMER_FN(asctp_t2_expire, ASCTP_T2)
-ASCTP_TIMER_FN(asctp_t3_expire, ASCTP_T3)
+
+static void asctp_t2_expire(struct timer_list *tl)
+{
+	asctp_timer_expire(container_of(tl, struct asctp_assoc,
+					timer[ASCTP_T2]), ASCTP_T2);
+}
+
+static void asctp_t3_expire(struct timer_list *tl)
+{
+	asctp_timer_expire(container_of(tl, struct asctp_assoc,
+					timer[ASCTP_T3]), ASCTP_T3);
+}
 
 void asctp_timer_setup(struct asctp_assoc *a)
 {

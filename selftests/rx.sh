@@ -34,8 +34,10 @@ expect() {
 }
 
 ns_new ns
-ksft_check "valid packet counted, then out of the blue" \
-	expect "$ns" "AsctpInPkts=1 AsctpInOutOfBlue=1" -- 127.0.0.1
+# RFC 9260 8.4 (2): an out-of-the-blue ABORT is discarded, unanswered
+ksft_check "valid out-of-the-blue ABORT counted and discarded" \
+	expect "$ns" "AsctpInPkts=1 AsctpInCtrlChunks=1 AsctpInOutOfBlue=1" \
+	-- 127.0.0.1 --chunk 6
 
 ns_new ns
 ksft_check "bad CRC32c dropped and counted once" \

@@ -202,7 +202,7 @@ static void chunk_check_test(struct kunit *test)
 			c->want);
 }
 
-/* asctp_for_each_chunk() visits what asctp_chunk_check() passed. */
+/* The chunk walk visits what asctp_chunk_check() passed. */
 static void chunk_walk_test(struct kunit *test)
 {
 	static const u8 want[] = { ASCTP_CID_DATA, 0x80, ASCTP_CID_SACK };
@@ -216,7 +216,8 @@ static void chunk_walk_test(struct kunit *test)
 	len = put_chunk(buf, len, ASCTP_CID_SACK, ASCTP_SACK_MIN_LEN);
 	pkt = exact(test, buf, len);
 	KUNIT_ASSERT_EQ(test, asctp_chunk_check(pkt, len), ASCTP_MIB_IN_PKTS);
-	asctp_for_each_chunk(ch, pkt, len) {
+	for (ch = pkt; asctp_chunk_more(ch, pkt, len);
+	     ch = asctp_chunk_next(ch)) {
 		KUNIT_ASSERT_LT(test, n, ARRAY_SIZE(want));
 		KUNIT_EXPECT_EQ(test, ch->type, want[n]);
 		n++;
@@ -288,7 +289,7 @@ static void tlv_check_test(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, asctp_tlv_check(pkt, len, c->max), c->want);
 	if (c->want < 0)
 		return;
-	asctp_for_each_tlv(p, pkt, len)
+	for (p = pkt; asctp_tlv_more(p, pkt, len); p = asctp_tlv_next(p))
 		n++;
 	KUNIT_EXPECT_EQ(test, n, c->want);
 }

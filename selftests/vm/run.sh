@@ -38,6 +38,15 @@ if [ "$load" = asctp ]; then
 	[ -r "$module" ] || { echo "run.sh: no module at $module" >&2; exit 125; }
 	module=$(realpath "$module")
 fi
+# The guest mounts its own tmpfs on /tmp, /run and /var/tmp: what the
+# host keeps there is out of its sight.
+for p in "$kdir" "$module" "$(pwd)"; do
+	case $(realpath -m "$p") in
+	/tmp/* | /run/* | /var/tmp/*)
+		echo "run.sh: $p is under /tmp, /run or /var/tmp, which the VM cannot see; use another directory (and ASCTP_CACHE for the kernels)" >&2
+		exit 125 ;;
+	esac
+done
 if [ -z "$results" ]; then
 	results=$(mktemp -d /tmp/asctp-vm.XXXXXX)
 else
