@@ -39,6 +39,8 @@ struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp)
 	a->sk = sk;
 	a->state = ASCTP_S_CLOSED;
 	a->rto_ms = ASCTP_RTO_INITIAL_MS;
+	a->max_init = ASCTP_MAX_INIT_RETRANS;
+	a->max_init_rto_ms = ASCTP_RTO_MAX_MS;
 	a->pmtu = 1500;
 	a->id = as->next_id++;
 	if (as->next_id <= 0)

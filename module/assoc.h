@@ -85,6 +85,8 @@ struct asctp_assoc {
 	int err;			/* why it ended, for connect() */
 	u32 pmtu;
 	u32 rto_ms;
+	u32 max_init_rto_ms;		/* SCTP_INITMSG max_init_timeo */
+	u16 max_init;			/* SCTP_INITMSG max_attempts */
 	u8 retries[ASCTP_TIMER_MAX];
 	struct sk_buff_head outq;	/* DATA chunks not yet acked */
 	void *cookie;			/* COOKIE ECHO payload, T1 resends */

@@ -87,7 +87,8 @@ void asctp_sm_ack_upto(struct asctp_assoc *a, u32 cum)
 	a->acked_tsn = cum;
 	if (!acked)
 		return;
-	a->retries[ASCTP_T3] = 0;
+	/* 6.3.3: the back-off ends with new acks; no RTT is measured yet */
+	a->rto_ms = ASCTP_RTO_INITIAL_MS;
 	asctp_timer_stop(a, ASCTP_T3);
 	if (a->flight)
 		asctp_timer_start(a, ASCTP_T3);

@@ -348,6 +348,7 @@ enum asctp_mib_field asctp_sm_cookie_ack(struct asctp_rx *rx)
 	asctp_timer_stop(a, ASCTP_T1);
 	kfree(a->cookie);
 	a->cookie = NULL;
+	a->rto_ms = ASCTP_RTO_INITIAL_MS;	/* no RTT measured yet */
 	a->state = ASCTP_S_ESTABLISHED;
 	asctp_mib_inc(rx->net, ASCTP_MIB_ACTIVE_ESTABS);
 	asctp_sock_assoc_up(a);
@@ -360,12 +361,12 @@ enum asctp_mib_field asctp_sm_cookie_ack(struct asctp_rx *rx)
 void asctp_sm_t1_expire(struct asctp_assoc *a)
 {
 	asctp_mib_inc(sock_net(a->sk), ASCTP_MIB_T1_EXPIREDS);
-	if (++a->retries[ASCTP_T1] > ASCTP_MAX_INIT_RETRANS) {
+	if (++a->retries[ASCTP_T1] > a->max_init) {
 		asctp_ulp_assoc_change(a, SCTP_CANT_STR_ASSOC, ETIMEDOUT);
 		asctp_sm_end(a, ETIMEDOUT);
 		return;
 	}
-	a->rto_ms = min(a->rto_ms * 2, (u32)ASCTP_RTO_MAX_MS);
+	a->rto_ms = min(a->rto_ms * 2, a->max_init_rto_ms);
 	if (a->state == ASCTP_S_COOKIE_WAIT)
 		asctp_sm_send_init(a);
 	else

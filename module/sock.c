@@ -237,6 +237,9 @@ struct asctp_assoc *asctp_sock_connect_assoc(struct sock *sk,
 	a->pport = sin->sin_port;
 	a->os = im->sinit_num_ostreams;
 	a->mis = im->sinit_max_instreams;
+	a->max_init = im->sinit_max_attempts;
+	a->max_init_rto_ms = im->sinit_max_init_timeo;
+	a->rto_ms = min(a->rto_ms, a->max_init_rto_ms);
 	*err = asctp_sock_route(sk, a);
 	if (*err) {
 		asctp_assoc_delete(a);

@@ -8,7 +8,7 @@
 
 . "$(dirname "$0")/lib.sh"
 
-ksft_plan 6
+ksft_plan 8
 P=$(asctp_ipproto)
 OBJ=/sys/kernel/debug/asctp/objects
 
@@ -64,5 +64,55 @@ except OSError as e:
 	[ "$(mib AsctpOutOotbReplies "$ns")" -eq $((a0 + 1)) ]
 }
 ksft_check "INIT to a closed port: ABORT, connect() gets ECONNREFUSED" refused
+
+# RFC 9260 5.1 (A), 6.3.3: with every packet lost, T1-init resends the
+# INIT (RTO capped by max_init_timeo) until SCTP_INITMSG's max_attempts,
+# then connect() fails with ETIMEDOUT.  netem drops on the sender.
+t1_expiry() {
+	local a b out t0
+	ns_new a && ns_new b && ns_veth "$a" 10.99.1.1 "$b" 10.99.1.2 &&
+	ip netns exec "$a" tc qdisc add dev veth0 root netem loss 100% || return 1
+	ksft_diag "netem on the sender: loss 100%"
+	t0=$(mib AsctpT1Expireds "$a")
+	out=$(ip netns exec "$a" python3 -c "
+import errno, socket, struct, time
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
+# struct sctp_initmsg: ostreams, instreams, max_attempts, max_init_timeo
+s.setsockopt(132, 2, struct.pack('HHHH', 5, 5, 2, 200))
+t = time.monotonic()
+try:
+    s.connect(('10.99.1.2', 4000))
+    print('connected')
+except OSError as e:
+    print(errno.errorcode[e.errno], round(time.monotonic() - t, 1))")
+	ksft_diag "connect: $out (s), T1 expiries $(($(mib AsctpT1Expireds "$a") - t0))"
+	[ "${out% *}" = ETIMEDOUT ] &&
+	[ "$(mib AsctpT1Expireds "$a")" -eq $((t0 + 3)) ]
+}
+ksft_check "T1-init: INIT resent, max_attempts ends it with ETIMEDOUT" t1_expiry
+
+# RFC 9260 6.3.3: DATA lost on the way is sent again after T3-rtx and
+# arrives whole and in order, across a veth pair with netem loss on the
+# sender (random: the rate is printed, the check does not depend on it).
+t3_resend() {
+	local a b srv out want r0 rc=0
+	ns_new a && ns_new b && ns_veth "$a" 10.99.2.1 "$b" 10.99.2.2 &&
+	ip netns exec "$a" tc qdisc add dev veth0 root netem loss 25% || return 1
+	ksft_diag "netem on the sender: loss 25%"
+	r0=$(mib AsctpOutRetrans "$a")
+	srv=$(mktemp)
+	ip netns exec "$b" python3 "$XFER" server "$P" 10.99.2.2 4000 > "$srv" &
+	wait_for 10 grep -q listening "$srv" || rc=1
+	[ $rc -eq 0 ] && ip netns exec "$a" timeout 120 python3 "$XFER" \
+		client "$P" 10.99.2.2 4000 20 1000 || rc=1
+	wait_for 60 test "$(wc -l < "$srv")" -ge 2 || rc=1
+	out=$(tail -n 1 "$srv") want=$(python3 "$XFER" expect 20 1000)
+	ksft_diag "received: $out; retransmitted chunks: $(($(mib AsctpOutRetrans "$a") - r0))"
+	rm -f "$srv"
+	[ $rc -eq 0 ] && [ "$out" = "$want" ] &&
+	[ "$(mib AsctpOutRetrans "$a")" -gt "$r0" ]
+}
+XFER=$SELFTEST_DIR/tools/xfer.py
+ksft_check "T3-rtx: 20 messages across 25% loss arrive byte-exact" t3_resend
 
 ksft_finish

@@ -10,7 +10,7 @@ P=$(asctp_ipproto)
 
 for type in seqpacket stream; do
 	ns_new ns
-	ksft_check "SOCK_${type^^} created, SOL_SCTP answered ENOPROTOOPT, closed" \
+	ksft_check "SOCK_${type^^} created, SOL_SCTP options answered, closed" \
 		ip netns exec "$ns" python3 "$SELFTEST_DIR/tools/sock.py" create $type "$P"
 done
 

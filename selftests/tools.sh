@@ -35,7 +35,7 @@ capture() {
 	ns_new ns || return 1
 	ip netns exec "$ns" tshark -n -i lo -c 1 -f "ip proto $P" \
 		-o "ip.try_heuristic_first:FALSE" > /tmp/tshark.$$ 2>&1 &
-	wait_for 60 grep -q "Capturing on" /tmp/tshark.$$ || return 1
+	wait_for 150 grep -q "Capturing on" /tmp/tshark.$$ || return 1
 	ip netns exec "$ns" python3 "$SELFTEST_DIR/tools/pkt.py" --proto "$P" 127.0.0.1
 	wait
 	out=$(cat /tmp/tshark.$$)

@@ -9,24 +9,44 @@ TYPE is stream or seqpacket.  Exit status 0 when every check held.
 """
 import errno
 import socket
+import struct
 import sys
 
 SOL_SCTP = 132
+SCTP_RTOINFO = 0
+SCTP_INITMSG = 2
 SCTP_STATUS = 14
 TYPES = {"stream": socket.SOCK_STREAM, "seqpacket": socket.SOCK_SEQPACKET}
 
 
-def check_sctp_opt(s):
-    """SOL_SCTP options are not implemented yet: ENOPROTOOPT, never EFAULT."""
+def errno_of(call):
     try:
-        s.getsockopt(SOL_SCTP, SCTP_STATUS, 256)
+        call()
     except OSError as e:
-        if e.errno == errno.ENOPROTOOPT:
-            return True
-        print(f"getsockopt(SOL_SCTP): {e}", file=sys.stderr)
-        return False
-    print("getsockopt(SOL_SCTP) unexpectedly succeeded", file=sys.stderr)
-    return False
+        return e.errno
+    return 0
+
+
+def check_sctp_opt(s):
+    """SOL_SCTP as the kernel's SCTP answers a fresh socket: SCTP_INITMSG
+    gives the RFC 6458 defaults, SCTP_STATUS has no association (EINVAL),
+    an option not implemented yet says ENOPROTOOPT."""
+    init = struct.unpack("HHHH", s.getsockopt(SOL_SCTP, SCTP_INITMSG, 8))
+    checks = [
+        ("SCTP_INITMSG", init, (10, 65535, 8, 60000)),
+        ("SCTP_STATUS", errno_of(lambda: s.getsockopt(SOL_SCTP, SCTP_STATUS,
+                                                      256)), errno.EINVAL),
+        ("SCTP_RTOINFO", errno_of(lambda: s.getsockopt(SOL_SCTP, SCTP_RTOINFO,
+                                                       16)),
+         errno.ENOPROTOOPT),
+    ]
+    ok = True
+    for name, got, want in checks:
+        if got != want:
+            print(f"getsockopt({name}): {got}, expected {want}",
+                  file=sys.stderr)
+            ok = False
+    return ok
 
 
 def main():

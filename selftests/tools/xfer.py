@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Byte-exact message transfer over one-to-one sockets.
+
+    xfer.py server PROTO ADDR PORT       accept one, read to EOF, print
+                                         "<messages> <bytes> <sha256>"
+    xfer.py client PROTO ADDR PORT N SIZE   send N messages of SIZE bytes
+                                            of a known pattern, then close
+    xfer.py expect N SIZE                the server line the client's data
+                                         must give
+
+The server prints "listening" (flushed) once it is ready.
+"""
+import hashlib
+import socket
+import sys
+
+
+def pattern(i, size):
+    return bytes((i * 7 + j) & 0xFF for j in range(size))
+
+
+def server(proto, addr, port):
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, proto)
+    s.bind((addr, port))
+    s.listen(1)
+    print("listening", flush=True)
+    c, _ = s.accept()
+    h, n, total = hashlib.sha256(), 0, 0
+    while True:
+        data, _, flags, _ = c.recvmsg(1 << 20)
+        if not data:
+            break
+        h.update(data)
+        total += len(data)
+        n += bool(flags & socket.MSG_EOR)
+    print(n, total, h.hexdigest(), flush=True)
+
+
+def client(proto, addr, port, n, size):
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, proto)
+    s.connect((addr, port))
+    for i in range(n):
+        s.send(pattern(i, size))
+    s.close()
+
+
+def expect(n, size):
+    h = hashlib.sha256()
+    for i in range(n):
+        h.update(pattern(i, size))
+    print(n, n * size, h.hexdigest())
+
+
+def main():
+    mode, args = sys.argv[1], sys.argv[2:]
+    if mode == "server":
+        server(int(args[0]), args[1], int(args[2]))
+    elif mode == "client":
+        client(int(args[0]), args[1], int(args[2]), int(args[3]),
+               int(args[4]))
+    else:
+        expect(int(args[0]), int(args[1]))
+
+
+if __name__ == "__main__":
+    main()
