@@ -31,7 +31,11 @@ module-%:
 	mkdir -p build/$* && cp -ru --preserve=timestamps $(SRCS) build/$*/ && \
 	$(MAKE) -C $$kdir M=$(CURDIR)/build/$* $(KBUILD_ARGS) modules
 
-vm: module-$(FLAVOUR)
+# The selftests' C programs, next to their sources (selftests/tools/).
+selftest-tools:
+	$(MAKE) -C selftests all
+
+vm: module-$(FLAVOUR) selftest-tools
 	selftests/vm/run.sh -f $(FLAVOUR) -l $(LOAD) -a "$(MODARGS)" -- '$(CMD)'
 
 check:
@@ -48,7 +52,8 @@ kernels:
 
 clean:
 	rm -rf build
+	$(MAKE) -C selftests clean
 	find module \( -name '*.o' -o -name '*.ko' -o -name '.*.cmd' -o -name '*.mod' \
 		-o -name '*.mod.c' -o -name modules.order -o -name Module.symvers \) -delete
 
-.PHONY: all vm check demo deps kernels clean
+.PHONY: all selftest-tools vm check demo deps kernels clean

@@ -78,6 +78,15 @@ wait_for() {
 	done
 }
 
+# alive PID: a child that has not exited yet (kill -0 also finds the
+# zombie of one that has, until it is waited for).
+alive() {
+	local stat
+	stat=$(cat "/proc/$1/stat" 2> /dev/null) || return 1
+	stat=${stat##*) }
+	[ "${stat%% *}" != Z ]
+}
+
 asctp_loaded() { [ -d /sys/module/asctp ]; }
 
 asctp_ipproto() { cat /sys/module/asctp/parameters/ipproto; }
@@ -92,6 +101,47 @@ mib() {
 	fi
 }
 
+# The stack association tests run against: ASCTP_STACK=asctp (the
+# default) or sctp, the kernel's own sctp.ko.
+stack() { echo "${ASCTP_STACK:-asctp}"; }
+
+# stack_ipproto: the IP protocol number its sockets are created with.
+stack_ipproto() {
+	if [ "$(stack)" = sctp ]; then echo 132; else asctp_ipproto; fi
+}
+
+# stack_loaded: the stack under test is there, in this namespace too.
+stack_loaded() {
+	case $(stack) in
+	sctp) [ -r /proc/net/sctp/snmp ] ;;
+	asctp) asctp_loaded && [ -r /proc/net/asctp/snmp ] ;;
+	*) return 1 ;;
+	esac
+}
+
+# stack_mibs [NETNS]: the counters of the stack under test, "NAME value"
+# a line, by their RFC 3873 names without prefix: ActiveEstabs,
+# PassiveEstabs, Shutdowns, Aborteds, OutOfBlues...  sctp.ko has them in
+# /proc/net/sctp/snmp as Sctp<NAME>, asctp in /proc/net/asctp/snmp as
+# Asctp<NAME> (its out-of-the-blue counter is AsctpInOutOfBlue).
+stack_mibs() {
+	local prefix=Asctp file=/proc/net/asctp/snmp ns=${1:-}
+	[ "$(stack)" = sctp ] && prefix=Sctp file=/proc/net/sctp/snmp
+	local prog='index($1, p) == 1 {
+		n = substr($1, length(p) + 1)
+		if (p == "Asctp" && n == "InOutOfBlue") n = "OutOfBlues"
+		print n, $2
+	}'
+	if [ -n "$ns" ]; then
+		ip netns exec "$ns" awk -v p=$prefix "$prog" $file
+	else
+		awk -v p=$prefix "$prog" $file
+	fi
+}
+
+# stack_mib NAME [NETNS]: one of them; empty when missing.
+stack_mib() { stack_mibs "${2:-}" | awk -v n="$1" '$1 == n { print $2 }'; }
+
 # objects: the sum of asctp's live object counters.
 asctp_objects() {
 	awk '{ s += $2 } END { print s + 0 }' /sys/kernel/debug/asctp/objects
@@ -105,7 +155,10 @@ asctp_reload() {
 }
 
 # sctp_load / sctp_unload: the kernel's own SCTP, from the test kernel.
-sctp_load() { modprobe -d "$ASCTP_MODS" sctp; }
+# With md5, the digest of its default cookie HMAC: without it listen()
+# fails with ENOSYS, as the kernel's own request for it runs modprobe
+# without -d, which finds no modules for the test kernel in the VM.
+sctp_load() { modprobe -d "$ASCTP_MODS" sctp && modprobe -d "$ASCTP_MODS" md5; }
 sctp_unload() { modprobe -r -d "$ASCTP_MODS" sctp; }
 
 SELFTEST_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -3,11 +3,22 @@
 """Craft SCTP packets for the selftests and send them over a raw socket.
 
     pkt.py [--proto N] [--sport P] [--dport P] [--vtag T] [--chunk TYPE]
-           [--bad-csum] [--truncate N] [--count N] DST
+           [--bad-csum] [--truncate N] [--count N] [--expect-abort] DST
+
+--expect-abort: then wait for the answer (from DST, ports swapped) and
+check it is an ABORT as RFC 9260 8.4 rule 3 asks for an INIT nobody
+takes: Verification Tag = the INIT's Initiate Tag, T bit clear.  Prints
+"reply: ...", exits 1 on any other answer or none.  Its CRC32c is not
+checked: over lo and veth the stack may leave it to (virtual) offload.
 """
 import argparse
 import socket
 import struct
+import sys
+import time
+
+INIT_TAG = 0x11223344
+ABORT = 6
 
 
 def crc32c(data, crc=0xFFFFFFFF):
@@ -22,13 +33,44 @@ def crc32c(data, crc=0xFFFFFFFF):
 def packet(sport, dport, vtag, chunk_type, bad_csum):
     # An INIT-shaped chunk body (RFC 9260 3.3.2) whatever the type:
     # the receive checks under test look only at the common header.
-    body = struct.pack("!IIHHI", 0x11223344, 65536, 10, 10, 1)
+    body = struct.pack("!IIHHI", INIT_TAG, 65536, 10, 10, 1)
     chunk = struct.pack("!BBH", chunk_type, 0, 4 + len(body)) + body
     hdr = struct.pack("!HHI", sport, dport, vtag)
     csum = crc32c(hdr + b"\0\0\0\0" + chunk)
     if bad_csum:
         csum ^= 0x1
     return hdr + struct.pack("<I", csum) + chunk
+
+
+def reply(s, dst, sport, dport, timeout):
+    """The first SCTP packet from dst:dport to sport, or None."""
+    deadline = time.monotonic() + timeout
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return None
+        s.settimeout(left)
+        try:
+            data, (src, _) = s.recvfrom(65535)
+        except socket.timeout:
+            return None
+        pkt = data[(data[0] & 0xF) * 4:]
+        if src != dst or len(pkt) < 16:
+            continue
+        if struct.unpack("!HH", pkt[:4]) == (dport, sport):
+            return pkt
+
+
+def check_abort(pkt):
+    if pkt is None:
+        print("reply: none")
+        return False
+    (vtag,) = struct.unpack("!I", pkt[4:8])
+    ctype, flags, clen = struct.unpack("!BBH", pkt[12:16])
+    print("reply: chunk %d%s vtag=0x%08x T=%d chunk length %d" %
+          (ctype, " (ABORT)" if ctype == ABORT else "", vtag, flags & 1,
+           clen))
+    return ctype == ABORT and vtag == INIT_TAG and not flags & 1
 
 
 def main():
@@ -42,6 +84,8 @@ def main():
     ap.add_argument("--bad-csum", action="store_true")
     ap.add_argument("--truncate", type=int, default=None)
     ap.add_argument("--count", type=int, default=1)
+    ap.add_argument("--expect-abort", action="store_true")
+    ap.add_argument("--timeout", type=float, default=10)
     a = ap.parse_args()
     pkt = packet(a.sport, a.dport, a.vtag, a.chunk, a.bad_csum)
     if a.truncate is not None:
@@ -49,7 +93,11 @@ def main():
     s = socket.socket(socket.AF_INET, socket.SOCK_RAW, a.proto)
     for _ in range(a.count):
         s.sendto(pkt, (a.dst, 0))
+    ok = True
+    if a.expect_abort:
+        ok = check_abort(reply(s, a.dst, a.sport, a.dport, a.timeout))
     s.close()
+    sys.exit(0 if ok else 1)
 
 
 if __name__ == "__main__":

@@ -66,9 +66,14 @@ asctp)
 	if insmod "$JOB_MODULE" $JOB_MODARGS; then loaded=asctp
 	else fail "insmod asctp failed"; fi ;;
 sctp)
-	step "modprobe sctp"
-	if modprobe -d "$JOB_MODS" sctp; then loaded=sctp
-	else fail "modprobe sctp failed"; fi ;;
+	# md5 too, for sctp.ko's default cookie HMAC: the kernel's own
+	# request for it runs modprobe without -d, and listen() fails.
+	step "modprobe sctp md5"
+	if modprobe -d "$JOB_MODS" sctp && modprobe -d "$JOB_MODS" md5; then
+		loaded=sctp
+	else
+		fail "modprobe sctp md5 failed"
+	fi ;;
 none) ;;
 esac
 
