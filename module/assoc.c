@@ -43,8 +43,8 @@ struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp)
 	a->max_init_rto_ms = ASCTP_RTO_MAX_MS;
 	a->pmtu = 1500;
 	a->id = as->next_id++;
-	if (as->next_id <= 0)
-		as->next_id = 1;
+	if (as->next_id <= SCTP_ALL_ASSOC)
+		as->next_id = SCTP_ALL_ASSOC + 1;
 	a->my_vtag = get_random_u32_above(0);
 	a->next_tsn = get_random_u32();
 	a->acked_tsn = a->next_tsn - 1;
@@ -58,14 +58,21 @@ struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp)
 }
 
 /* The outbound count is final here: the peer's MIS has capped it. */
+/* Messages queued before the peer capped the count keep their SSNs. */
 int asctp_assoc_set_streams(struct asctp_assoc *a, u16 os, u16 mis,
 			    gfp_t gfp)
 {
+	u16 *ssn = kcalloc(os, sizeof(*ssn), gfp);
+
+	if (!ssn)
+		return -ENOMEM;
+	if (a->ssn)
+		memcpy(ssn, a->ssn, min(os, a->os) * sizeof(*ssn));
+	kfree(a->ssn);
+	a->ssn = ssn;
 	a->os = os;
 	a->mis = mis;
-	kfree(a->ssn);
-	a->ssn = kcalloc(os, sizeof(*a->ssn), gfp);
-	return a->ssn ? 0 : -ENOMEM;
+	return 0;
 }
 
 /* Called once the addresses, ports and tags are final. */

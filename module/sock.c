@@ -61,7 +61,7 @@ static void asctp_sock_init_lists(struct sock *sk)
 	INIT_LIST_HEAD(&as->assocs);
 	INIT_LIST_HEAD(&as->accept_q);
 	INIT_LIST_HEAD(&as->accept_node);
-	as->next_id = 1;
+	as->next_id = SCTP_ALL_ASSOC + 1;	/* 0-2 name groups (RFC 6458) */
 	as->deferred = 0;
 	sock_set_flag(sk, SOCK_RCU_FREE);	/* port lookups under RCU */
 	sk->sk_write_space = asctp_sock_write_space;
@@ -235,8 +235,12 @@ struct asctp_assoc *asctp_sock_connect_assoc(struct sock *sk,
 	a->lport = inet_sk(sk)->inet_sport;
 	a->paddr = sin->sin_addr.s_addr;
 	a->pport = sin->sin_port;
-	a->os = im->sinit_num_ostreams;
-	a->mis = im->sinit_max_instreams;
+	/* what we offer; the INIT ACK may lower it */
+	if (asctp_assoc_set_streams(a, im->sinit_num_ostreams,
+				    im->sinit_max_instreams, GFP_KERNEL)) {
+		asctp_assoc_delete(a);
+		return NULL;
+	}
 	a->max_init = im->sinit_max_attempts;
 	a->max_init_rto_ms = im->sinit_max_init_timeo;
 	a->rto_ms = min(a->rto_ms, a->max_init_rto_ms);
