@@ -178,6 +178,29 @@ enum asctp_mib_field asctp_sm_init(struct asctp_rx *rx)
 	return ASCTP_MIB_IN_PKTS;
 }
 
+/* RFC 9260 5.1 (C), 3.2.1: COOKIE ECHO, with the INIT ACK's parameters
+ * to report in an ERROR chunk behind it (the cause has the parameter's
+ * shape: code 8, the parameter whole).
+ */
+static void asctp_sm_send_cookie_echo(struct asctp_assoc *a,
+				      const struct asctp_init_info *in)
+{
+	unsigned int unrec = asctp_sm_unrec_len(in);
+	struct sk_buff *skb;
+	void *p;
+
+	skb = asctp_out_new(asctp_pad4(ASCTP_CHUNK_HDR_LEN + a->cookie_len) +
+			    (unrec ? ASCTP_CHUNK_HDR_LEN + unrec : 0));
+	if (!skb)
+		return;
+	p = asctp_out_chunk(skb, ASCTP_CID_COOKIE_ECHO, 0, a->cookie_len);
+	memcpy(p, a->cookie, a->cookie_len);
+	if (unrec)
+		asctp_sm_put_unrec(asctp_out_chunk(skb, ASCTP_CID_ERROR, 0,
+						   unrec), in);
+	asctp_out_assoc_xmit(a, skb);
+}
+
 /* RFC 9260 5.1 (C): INIT ACK in COOKIE-WAIT. */
 enum asctp_mib_field asctp_sm_init_ack(struct asctp_rx *rx)
 {
@@ -208,8 +231,7 @@ enum asctp_mib_field asctp_sm_init_ack(struct asctp_rx *rx)
 	a->cookie_len = in.cookie_len;
 	asctp_timer_stop(a, ASCTP_T1);
 	a->state = ASCTP_S_COOKIE_ECHOED;
-	asctp_out_assoc_chunk(a, ASCTP_CID_COOKIE_ECHO, 0, a->cookie,
-			      a->cookie_len);
+	asctp_sm_send_cookie_echo(a, &in);
 	asctp_timer_start(a, ASCTP_T1);
 	return ASCTP_MIB_IN_PKTS;
 }

@@ -2,23 +2,40 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # make demo: set up what is missing, boot the test VM, load asctp and
-# show it registered and counting.
+# run the daytime pair (the seed's libsctp example: local time on stream
+# 0, UTC on stream 1) one-to-one and one-to-many, beside asctp's
+# counters.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 selftests/deps.sh
 make -s module-debug
+make -s -C selftests all
 exec selftests/vm/run.sh -f debug -- '
 set -e
+T=selftests/tools
+# port_of FILE: the "port N" line a server prints once it listens
+port_of() {
+	for _ in $(seq 200); do
+		p=$(sed -n "s/^port //p" "$1")
+		[ -n "$p" ] && { echo "$p"; return; }
+		sleep 0.05
+	done
+	echo "no port from $1" >&2; return 1
+}
 echo "--- dmesg"
-dmesg | grep asctp
-echo "--- /proc/net/protocols"
-grep -E "^(protocol|ASCTP) " /proc/net/protocols | cut -c1-40
-echo "--- sockets of both types"
-python3 selftests/tools/sock.py create seqpacket 132 && echo "SOCK_SEQPACKET: created and closed"
-python3 selftests/tools/sock.py create stream 132 && echo "SOCK_STREAM: created and closed"
-echo "--- one packet with a bad CRC32c, one good one (no association: out of the blue)"
-python3 selftests/tools/pkt.py --bad-csum 127.0.0.1
-python3 selftests/tools/pkt.py 127.0.0.1
-cat /proc/net/asctp/snmp
+dmesg | grep "asctp: registered"
+echo "--- the daytime pair, one-to-one (SOCK_STREAM, 5 streams)"
+$T/daytime_server 127.0.0.1 0 > /tmp/srv.out &
+$T/daytime_client 127.0.0.1 "$(port_of /tmp/srv.out)"
+wait
+echo "--- the same, one-to-many (SOCK_SEQPACKET): one server socket, two clients"
+$T/daytime_1tom -n 2 server 127.0.0.1 0 > /tmp/srv.out &
+port=$(port_of /tmp/srv.out)
+$T/daytime_1tom client 127.0.0.1 "$port" > /tmp/c1.out &
+$T/daytime_1tom client 127.0.0.1 "$port" > /tmp/c2.out
+wait
+cat /tmp/c1.out /tmp/c2.out
+echo "--- /proc/net/asctp/snmp (both ends are on this host: each side counts)"
+grep -E "Estabs|Shutdowns|Aborteds|InPkts|OutPkts|DataChunks|OutOfBlue" /proc/net/asctp/snmp
 '
