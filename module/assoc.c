@@ -49,6 +49,7 @@ struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp)
 	a->next_tsn = get_random_u32();
 	a->acked_tsn = a->next_tsn - 1;
 	skb_queue_head_init(&a->outq);
+	skb_queue_head_init(&a->reasm);
 	INIT_HLIST_NODE(&a->vtag_node);
 	INIT_HLIST_NODE(&a->tuple_node);
 	asctp_timer_setup(a);
@@ -117,6 +118,7 @@ void asctp_assoc_delete(struct asctp_assoc *a)
 	a->state = ASCTP_S_CLOSED;
 	asctp_assoc_unhash(a);
 	asctp_timer_stop_all(a);
+	__skb_queue_purge(&a->reasm);
 	while ((skb = __skb_dequeue(&a->outq))) {
 		sk->sk_wmem_queued -= skb->truesize;
 		kfree_skb(skb);

@@ -89,6 +89,8 @@ struct asctp_assoc {
 	u16 max_init;			/* SCTP_INITMSG max_attempts */
 	u8 retries[ASCTP_TIMER_MAX];
 	struct sk_buff_head outq;	/* DATA chunks not yet acked */
+	struct sk_buff_head reasm;	/* fragments of the message arriving */
+	u32 reasm_len;
 	void *cookie;			/* COOKIE ECHO payload, T1 resends */
 	u16 cookie_len;
 	struct timer_list timer[ASCTP_TIMER_MAX];

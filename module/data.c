@@ -103,6 +103,11 @@ enum asctp_mib_field asctp_sm_sack(struct asctp_rx *rx)
 	u32 rwnd = ntohl(sh->a_rwnd);
 
 	asctp_sm_ack_upto(a, ntohl(sh->cum_tsn));
+	/* 6.1 (A): a peer that answers with a closed window is alive;
+	 * unanswered probes are what count towards Max.Retrans.
+	 */
+	if (!rwnd)
+		a->retries[ASCTP_T3] = 0;
 	a->peer_rwnd = rwnd > a->flight ? rwnd - a->flight : 0;
 	asctp_sm_xmit_data(a);
 	asctp_sm_shutdown_progress(a);

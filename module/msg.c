@@ -320,8 +320,8 @@ static int asctp_msg_recv_locked(struct sock *sk, struct msghdr *msg,
 	if (!skb)
 		return err;
 	cb = ASCTP_RCV_CB(skb);
-	n = min_t(size_t, len, skb->len);
-	err = skb_copy_datagram_msg(skb, 0, msg, n);
+	n = min_t(size_t, len, skb->len - cb->offset);
+	err = skb_copy_datagram_msg(skb, cb->offset, msg, n);
 	if (err)
 		return err;
 	asctp_msg_name(msg, cb);
@@ -331,9 +331,8 @@ static int asctp_msg_recv_locked(struct sock *sk, struct msghdr *msg,
 		asctp_msg_put_sndrcv(msg, cb);
 	if (flags & MSG_PEEK)
 		return n;
-	if (n < skb->len) {
-		__skb_pull(skb, n);	/* the rest on the next call */
-		cb->flags &= ~ASCTP_DATA_B;
+	if (cb->offset + n < skb->len) {
+		cb->offset += n;	/* the rest on the next call */
 		return n;
 	}
 	if (cb->flags & ASCTP_DATA_E)

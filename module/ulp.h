@@ -25,6 +25,7 @@ struct asctp_rcv_cb {
 	u32 ppid;		/* as on the wire: sinfo_ppid is too */
 	u32 tsn;
 	u32 cum_tsn;
+	u32 offset;		/* read so far by partial recvmsg calls */
 };
 
 #define ASCTP_RCV_CB(skb) ((struct asctp_rcv_cb *)(skb)->cb)
