@@ -317,10 +317,8 @@ enum asctp_mib_field asctp_sm_cookie_echo(struct asctp_rx *rx)
 		rx->stop = true;
 		return ret;
 	}
-	if (!asctp_sm_listening(rx->sk)) {
-		rx->reply.vtag = rx->vtag;
-		return asctp_sm_lookup(ASCTP_CID_DATA, ASCTP_S_CLOSED)(rx);
-	}
+	if (!asctp_sm_listening(rx->sk))
+		return asctp_sm_ootb(rx);	/* 8.4 (4), then (8) */
 	owner = rx->sk;
 	if (rx->sk->sk_type == SOCK_STREAM) {
 		if (sk_acceptq_is_full(rx->sk))

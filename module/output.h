@@ -44,7 +44,7 @@ void asctp_out_assoc_chunk(struct asctp_assoc *a, u8 type, u8 flags,
 void asctp_out_abort(struct net *net, struct sock *sk,
 		     const struct asctp_route *r, bool t_bit, u16 cause);
 
-/* Largest packet, IP header included, for route lookups that fail. */
+/* Room left in front of a packet for the IP and link headers. */
 enum { ASCTP_OUT_HEADROOM = MAX_HEADER + 60 };
 
 #endif /* _ASCTP_OUTPUT_H */

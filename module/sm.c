@@ -11,7 +11,7 @@
 /* RFC 9260 8.4 (8): answer with an ABORT reflecting the packet's tag,
  * once per packet, never to an ABORT.
  */
-static enum asctp_mib_field asctp_sm_ootb(struct asctp_rx *rx)
+enum asctp_mib_field asctp_sm_ootb(struct asctp_rx *rx)
 {
 	rx->reply.vtag = rx->vtag;
 	asctp_out_abort(rx->net, NULL, &rx->reply, true, 0);

@@ -33,6 +33,7 @@ typedef enum asctp_mib_field (*asctp_sm_fn)(struct asctp_rx *rx);
  */
 enum asctp_mib_field asctp_sm_rx(struct asctp_rx *rx);
 asctp_sm_fn asctp_sm_lookup(u8 type, enum asctp_state state);
+enum asctp_mib_field asctp_sm_ootb(struct asctp_rx *rx);
 void asctp_sm_timeout(struct asctp_assoc *a, enum asctp_timer_id t);
 
 /* handshake.c: RFC 9260 5.1 */
