@@ -8,8 +8,9 @@
 
 . "$(dirname "$0")/lib.sh"
 
-ksft_plan 8
+ksft_plan 11
 P=$(asctp_ipproto)
+XFER=$SELFTEST_DIR/tools/xfer.py
 OBJ=/sys/kernel/debug/asctp/objects
 
 # cookie_case TYPE WANT BAD-COOKIES [TAMPER]: one handshake in a fresh
@@ -114,5 +115,93 @@ for port in (l.getsockname()[1], 9):
 EINPROGRESS ready ECONNREFUSED" ]
 }
 ksft_check "non-blocking connect: EINPROGRESS, poll, SO_ERROR" nonblocking
+
+# peer_run NS ARGS...: tools/peer.py on veth1 of NS for 10.99.5.2:4000,
+# in the background; its output in $PEER_OUT, its pid in $PEER_PID.
+peer_run() {
+	local ns=$1
+	shift
+	PEER_OUT=$(mktemp)
+	ip netns exec "$ns" python3 "$SELFTEST_DIR/tools/peer.py" "$P" veth1 \
+		10.99.5.2 4000 "$@" > "$PEER_OUT" &
+	PEER_PID=$!
+	wait_for 10 grep -q ready "$PEER_OUT"
+}
+
+# gaps FILE NAME: seconds between successive receptions of chunk NAME.
+gaps() {
+	awk -v n="$2" '$3 == n { if (t != "") printf "%.2f ", $1 - t; t = $1 }' "$1"
+}
+
+# RFC 9260 5.1 (C), 6.3.3: a COOKIE ECHO that gets no COOKIE ACK is sent
+# again when T1-cookie expires, the RTO doubling each time.  The peer
+# ignores two of them and answers the third; the data then goes through
+# and the association shuts down cleanly.
+t1_cookie() {
+	local a b t0 rc=0
+	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 &&
+	peer_run "$b" --ignore-cookie 2 || return 1
+	t0=$(mib AsctpT1Expireds "$a")
+	ip netns exec "$a" timeout 20 python3 "$XFER" client "$P" 10.99.5.2 \
+		4000 1 100 || rc=1
+	wait "$PEER_PID" || rc=1
+	ksft_diag "peer: $(tr '\n' ';' < "$PEER_OUT")"
+	ksft_diag "COOKIE ECHO gaps (s): $(gaps "$PEER_OUT" COOKIE_ECHO), T1 expiries $(($(mib AsctpT1Expireds "$a") - t0))"
+	grep -q "rx COOKIE_ECHO 3" "$PEER_OUT" &&
+	! grep -q "rx COOKIE_ECHO 4" "$PEER_OUT" &&
+	grep -q "rx SHUTDOWN_COMPLETE" "$PEER_OUT" || rc=1
+	gaps "$PEER_OUT" COOKIE_ECHO | awk '{ exit !(NF == 2 && $2 > $1) }' || rc=1
+	rm -f "$PEER_OUT"
+	[ $rc -eq 0 ] && [ "$(mib AsctpT1Expireds "$a")" -eq $((t0 + 2)) ]
+}
+ksft_check "T1-cookie: COOKIE ECHO resent with back-off until the COOKIE ACK" t1_cookie
+
+# RFC 9260 5.1 (C): T1-cookie also stops at SCTP_INITMSG's max_attempts,
+# and connect() fails with ETIMEDOUT, as for the INIT.
+t1_cookie_expiry() {
+	local a b out t0 rc=0
+	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 &&
+	peer_run "$b" --ignore-cookie 99 --timeout 5 || return 1
+	t0=$(mib AsctpT1Expireds "$a")
+	out=$(ip netns exec "$a" python3 -c "
+import errno, socket, struct
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
+s.setsockopt(132, 2, struct.pack('HHHH', 5, 5, 2, 200))
+try:
+    s.connect(('10.99.5.2', 4000))
+    print('connected')
+except OSError as e:
+    print(errno.errorcode[e.errno])")
+	wait "$PEER_PID"
+	ksft_diag "connect: $out; peer: $(tr '\n' ';' < "$PEER_OUT")"
+	grep -q "rx COOKIE_ECHO 3" "$PEER_OUT" &&
+	! grep -q "rx COOKIE_ECHO 4" "$PEER_OUT" || rc=1
+	rm -f "$PEER_OUT"
+	[ $rc -eq 0 ] && [ "$out" = ETIMEDOUT ] &&
+	[ "$(mib AsctpT1Expireds "$a")" -eq $((t0 + 3)) ]
+}
+ksft_check "T1-cookie: max_attempts ends it with ETIMEDOUT" t1_cookie_expiry
+
+# RFC 9260 9.2: a SHUTDOWN that gets no SHUTDOWN ACK is sent again when
+# T2-shutdown expires.  The peer ignores two and answers the third; the
+# sender then completes with SHUTDOWN COMPLETE.
+t2_shutdown() {
+	local a b t0 rc=0
+	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 &&
+	peer_run "$b" --ignore-shutdown 2 || return 1
+	t0=$(mib AsctpT2Expireds "$a")
+	ip netns exec "$a" timeout 20 python3 "$XFER" client "$P" 10.99.5.2 \
+		4000 3 100 || rc=1
+	wait "$PEER_PID" || rc=1
+	ksft_diag "peer: $(tr '\n' ';' < "$PEER_OUT")"
+	ksft_diag "SHUTDOWN gaps (s): $(gaps "$PEER_OUT" SHUTDOWN), T2 expiries $(($(mib AsctpT2Expireds "$a") - t0))"
+	grep -q "rx SHUTDOWN 3" "$PEER_OUT" &&
+	! grep -q "rx SHUTDOWN 4" "$PEER_OUT" &&
+	grep -q "rx SHUTDOWN_COMPLETE" "$PEER_OUT" || rc=1
+	gaps "$PEER_OUT" SHUTDOWN | awk '{ exit !(NF == 2 && $2 > $1) }' || rc=1
+	rm -f "$PEER_OUT"
+	[ $rc -eq 0 ] && [ "$(mib AsctpT2Expireds "$a")" -eq $((t0 + 2)) ]
+}
+ksft_check "T2-shutdown: SHUTDOWN resent with back-off until the SHUTDOWN ACK" t2_shutdown
 
 ksft_finish

@@ -68,6 +68,19 @@ ns_veth() {
 	ip -n "$3" link set veth1 up
 }
 
+# ns_peer NS1 ADDR1 NS2 ADDR2: a veth pair for tools/peer.py.  NS1 gets
+# ADDR1 and a static neighbour entry for ADDR2; NS2's veth1 is up with
+# no address, so its own stack leaves ADDR2's packets to the peer.
+ns_peer() {
+	local mac
+	ip link add veth0 netns "$1" type veth peer name veth1 netns "$3" &&
+	ip -n "$1" addr add "$2/24" dev veth0 &&
+	ip -n "$1" link set veth0 up &&
+	ip -n "$3" link set veth1 up &&
+	mac=$(ip netns exec "$3" cat /sys/class/net/veth1/address) &&
+	ip -n "$1" neigh replace "$4" lladdr "$mac" dev veth0 nud permanent
+}
+
 # wait_for SECONDS CMD...: poll CMD every 50 ms until it succeeds.
 wait_for() {
 	local deadline=$((SECONDS + $1))
