@@ -6,6 +6,7 @@
 #   make KDIR=<dir>       asctp.ko for a real kernel, built in place (module/)
 #   make check            everything, then one line "N passed, N failed"
 #   make demo             boot the test VM, load asctp, show it working
+#   make stress           the long runs: transfers of 32 MiB under netem
 #   make vm CMD='...'     run a host command in a fresh VM with asctp loaded
 #                         FLAVOUR=debug|plain  LOAD=asctp|sctp|none  MODARGS=...
 #   make deps             install the Debian packages the above need
@@ -41,6 +42,11 @@ vm: module-$(FLAVOUR) selftest-tools
 check:
 	selftests/check.sh
 
+# Long runs kept out of make check: the transfer suite at 32 MiB a case.
+stress: module-debug selftest-tools
+	selftests/vm/run.sh -f debug -l asctp -- \
+		'cd $(CURDIR)/selftests && ASCTP_XFER_BYTES=32M ./transfer.sh'
+
 demo:
 	selftests/demo.sh
 
@@ -56,4 +62,4 @@ clean:
 	find module \( -name '*.o' -o -name '*.ko' -o -name '.*.cmd' -o -name '*.mod' \
 		-o -name '*.mod.c' -o -name modules.order -o -name Module.symvers \) -delete
 
-.PHONY: all selftest-tools vm check demo deps kernels clean
+.PHONY: all selftest-tools vm check demo stress deps kernels clean

@@ -11,6 +11,7 @@
 #include "assoc.h"
 #include "netns.h"
 #include "obj.h"
+#include "reasm.h"
 #include "sock.h"
 #include "timer.h"
 
@@ -38,7 +39,9 @@ struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp)
 	sock_hold(sk);
 	a->sk = sk;
 	a->state = ASCTP_S_CLOSED;
-	a->rto_ms = ASCTP_RTO_INITIAL_MS;
+	asctp_rto_init(&a->rto, as->rto_initial_ms, as->rto_min_ms,
+		       as->rto_max_ms);
+	a->max_retrans = as->max_retrans;
 	a->max_init = ASCTP_MAX_INIT_RETRANS;
 	a->max_init_rto_ms = ASCTP_RTO_MAX_MS;
 	a->pmtu = 1500;
@@ -48,8 +51,11 @@ struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp)
 	a->my_vtag = get_random_u32_above(0);
 	a->next_tsn = get_random_u32();
 	a->acked_tsn = a->next_tsn - 1;
+	a->small_tsn = a->acked_tsn;
 	skb_queue_head_init(&a->outq);
+	skb_queue_head_init(&a->sentq);
 	skb_queue_head_init(&a->reasm);
+	skb_queue_head_init(&a->lobby);
 	INIT_HLIST_NODE(&a->vtag_node);
 	INIT_HLIST_NODE(&a->tuple_node);
 	asctp_timer_setup(a);
@@ -58,19 +64,26 @@ struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp)
 	return a;
 }
 
-/* The outbound count is final here: the peer's MIS has capped it. */
-/* Messages queued before the peer capped the count keep their SSNs. */
+/* Stream counts, final once the peer's INIT or INIT ACK capped them.
+ * Messages queued before that keep their SSNs.
+ */
 int asctp_assoc_set_streams(struct asctp_assoc *a, u16 os, u16 mis,
 			    gfp_t gfp)
 {
 	u16 *ssn = kcalloc(os, sizeof(*ssn), gfp);
+	u16 *in_ssn = kcalloc(mis, sizeof(*in_ssn), gfp);
 
-	if (!ssn)
+	if (!ssn || !in_ssn) {
+		kfree(ssn);
+		kfree(in_ssn);
 		return -ENOMEM;
+	}
 	if (a->ssn)
 		memcpy(ssn, a->ssn, min(os, a->os) * sizeof(*ssn));
 	kfree(a->ssn);
+	kfree(a->in_ssn);
 	a->ssn = ssn;
+	a->in_ssn = in_ssn;
 	a->os = os;
 	a->mis = mis;
 	return 0;
@@ -118,8 +131,9 @@ void asctp_assoc_delete(struct asctp_assoc *a)
 	a->state = ASCTP_S_CLOSED;
 	asctp_assoc_unhash(a);
 	asctp_timer_stop_all(a);
-	__skb_queue_purge(&a->reasm);
-	while ((skb = __skb_dequeue(&a->outq))) {
+	asctp_reasm_purge(a);
+	while ((skb = __skb_dequeue(&a->sentq)) ||
+	       (skb = __skb_dequeue(&a->outq))) {
 		sk->sk_wmem_queued -= skb->truesize;
 		kfree_skb(skb);
 	}
@@ -133,6 +147,7 @@ static void asctp_assoc_free_rcu(struct rcu_head *head)
 	struct asctp_assoc *a = container_of(head, struct asctp_assoc, rcu);
 
 	kfree(a->ssn);
+	kfree(a->in_ssn);
 	kfree(a->cookie);
 	kfree(a);
 	asctp_obj_put(ASCTP_OBJ_ASSOC);

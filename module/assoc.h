@@ -22,6 +22,10 @@
 #include <linux/timer.h>
 #include <net/sock.h>
 
+#include "cc.h"
+#include "rto.h"
+#include "tsnmap.h"
+
 /* RFC 9260 4: association states.  The value plus one is the state
  * number of the kernel's SCTP_STATUS (enum sctp_sstat_state).
  */
@@ -41,16 +45,18 @@ enum asctp_timer_id {
 	ASCTP_T1,		/* T1-init and T1-cookie (5.1) */
 	ASCTP_T2,		/* T2-shutdown (9.2) */
 	ASCTP_T3,		/* T3-rtx (6.3.2) */
+	ASCTP_TSACK,		/* delayed SACK (6.2) */
 	ASCTP_TIMER_MAX
 };
 
 /* RFC 9260 16: protocol parameters */
 enum asctp_proto_param {
-	ASCTP_RTO_INITIAL_MS	= 1000,
-	ASCTP_RTO_MAX_MS	= 60000,
 	ASCTP_MAX_INIT_RETRANS	= 8,
 	ASCTP_MAX_ASSOC_RETRANS	= 10,
 	ASCTP_MAX_STREAMS	= 65535,
+	ASCTP_SACK_DELAY_MS	= 200,	/* 6.2: at most 500 */
+	ASCTP_SACK_FREQ		= 2,	/* 6.2: a SACK every second packet */
+	ASCTP_FAST_RTX_MISSES	= 3,	/* 7.2.4 */
 };
 
 struct asctp_assoc {
@@ -69,39 +75,67 @@ struct asctp_assoc {
 	struct list_head sock_node;	/* asctp_sock.assocs */
 	enum asctp_state state;
 	bool dead;			/* deleted, timers may still run */
-	bool sack_needed;		/* after this packet's chunks */
+	bool sack_needed;		/* this packet had DATA */
+	bool sack_now;			/* 6.7: gap, duplicate: no delay */
+	u8 sack_pkts;			/* packets with DATA not acked yet */
+	u32 sack_bytes;			/* their bytes of user data */
 	bool eof_sent;			/* RCV_SHUTDOWN given to reader */
 	s32 id;				/* sctp_assoc_t */
 	u32 peer_vtag;
 	u16 os;				/* outbound streams */
 	u16 mis;			/* inbound streams */
 	u16 *ssn;			/* next SSN per outbound stream */
+	/* outbound: see xmit.c and sack.c; one destination for now */
 	u32 next_tsn;			/* next TSN we send */
 	u32 acked_tsn;			/* peer's cumulative ack */
-	u32 peer_tsn;			/* highest in-order TSN received */
 	u32 peer_rwnd;			/* from the last SACK, less flight */
-	u32 flight;			/* bytes sent, not acked */
+	u32 flight;			/* bytes sent, not acked, not to resend */
+	u32 nrtx;			/* chunks in sentq marked to resend */
+	u32 recover;			/* fast recovery ends at this ack */
+	u32 rtt_tsn;			/* the chunk timed for an RTT sample */
+	ktime_t rtt_sent;
+	u32 small_tsn;			/* last TSN of the last short packet */
+	unsigned long last_xmit;	/* jiffies, for the idle cwnd reset */
+	bool fast_recovery;		/* 7.2.4 */
+	bool fast_rtx_now;		/* 7.2.4 (3): one packet despite cwnd */
+	bool rtt_pending;		/* rtt_tsn is in flight */
+	struct asctp_rto rto;
+	struct asctp_cc cc;
 	u32 rwnd_sent;			/* a_rwnd of our last SACK */
 	int err;			/* why it ended, for connect() */
 	u32 pmtu;
-	u32 rto_ms;
 	u32 max_init_rto_ms;		/* SCTP_INITMSG max_init_timeo */
 	u16 max_init;			/* SCTP_INITMSG max_attempts */
+	u16 max_retrans;		/* Association.Max.Retrans */
 	u8 retries[ASCTP_TIMER_MAX];
-	struct sk_buff_head outq;	/* DATA chunks not yet acked */
-	struct sk_buff_head reasm;	/* fragments of the message arriving */
-	u32 reasm_len;
+	struct sk_buff_head outq;	/* DATA chunks never sent */
+	struct sk_buff_head sentq;	/* sent, not acked cumulatively */
+	/* inbound: see reasm.c */
+	struct asctp_tsnmap tsnmap;	/* TSNs received */
+	u16 *in_ssn;			/* next SSN due per inbound stream */
+	struct sk_buff_head reasm;	/* fragments, by TSN */
+	struct sk_buff_head lobby;	/* whole messages not due yet */
+	u32 reasm_len;			/* bytes in reasm */
+	u32 pd_tsn;			/* partial delivery: next fragment */
+	u16 pd_stream;
+	u16 pd_ssn;
+	bool pd;			/* a message is in partial delivery */
+	bool pd_unordered;
 	void *cookie;			/* COOKIE ECHO payload, T1 resends */
 	u16 cookie_len;
 	struct timer_list timer[ASCTP_TIMER_MAX];
 	unsigned long deferred;		/* timer bits for release_cb */
 };
 
-/* Per-chunk state of a DATA chunk in outq (skb->cb). */
+/* Per-chunk state of a DATA chunk in outq or sentq (skb->cb). */
 struct asctp_tx_cb {
 	u32 tsn;
 	u16 len;			/* chunk length, unpadded */
-	bool sent;
+	u8 miss;			/* miss indications (7.2.4) */
+	u8 rtx:1;			/* marked for retransmission */
+	u8 acked:1;			/* in a Gap Ack Block */
+	u8 resent:1;			/* retransmitted: no RTT (Karn) */
+	u8 fast:1;			/* fast retransmitted, only once */
 };
 
 #define ASCTP_TX_CB(skb) ((struct asctp_tx_cb *)(skb)->cb)

@@ -21,14 +21,16 @@ enum asctp_handshake_len {
 	ASCTP_ADDR_TYPES_LEN	= ASCTP_PARAM_HDR_LEN + 2,
 };
 
-/* Receive window to advertise: free receive buffer, halved for the
- * per-packet overhead the buffer also pays for.
+/* Receive window to advertise: the free receive buffer, scaled by
+ * the share of user data in what it is charged for (the last chunk's
+ * length over its truesize), so that a peer filling the window does
+ * not overflow the buffer with small chunks.
  */
 u32 asctp_sm_rwnd(const struct sock *sk)
 {
 	int room = READ_ONCE(sk->sk_rcvbuf) - atomic_read(&sk->sk_rmem_alloc);
 
-	return room > 0 ? room / 2 : 0;
+	return room > 0 ? ((u64)room * asctp_sk(sk)->rcv_ratio) >> 8 : 0;
 }
 
 static void asctp_sm_fill_init(struct asctp_init_hdr *ih, u32 tag, u32 rwnd,
@@ -74,7 +76,7 @@ static void asctp_sm_make_cookie(struct asctp_rx *rx,
 	const struct sctp_initmsg *im = &asctp_sk(rx->sk)->initmsg;
 
 	memset(c, 0, sizeof(*c));
-	c->life_ms = ASCTP_COOKIE_LIFE_MS +
+	c->life_ms = asctp_sk(rx->sk)->cookie_life_ms +
 		     min_t(u32, in->cookie_inc_ms, ASCTP_COOKIE_LIFE_MS);
 	c->my_vtag = get_random_u32_above(0);
 	c->peer_vtag = in->init_tag;
@@ -217,8 +219,9 @@ enum asctp_mib_field asctp_sm_init_ack(struct asctp_rx *rx)
 		return ret;
 	}
 	a->peer_vtag = in.init_tag;
-	a->peer_tsn = in.init_tsn - 1;
+	asctp_tsnmap_init(&a->tsnmap, in.init_tsn);
 	a->peer_rwnd = in.a_rwnd;
+	asctp_cc_init(&a->cc, a->pmtu, in.a_rwnd);
 	kfree(a->cookie);
 	a->cookie = kmemdup(in.cookie, in.cookie_len, GFP_ATOMIC);
 	if (!a->cookie ||
@@ -252,8 +255,9 @@ static struct asctp_assoc *asctp_sm_tcb(struct sock *sk,
 	a->peer_vtag = c->peer_vtag;
 	a->next_tsn = c->my_tsn;
 	a->acked_tsn = c->my_tsn - 1;
-	a->peer_tsn = c->peer_tsn - 1;
+	asctp_tsnmap_init(&a->tsnmap, c->peer_tsn);
 	a->peer_rwnd = c->peer_rwnd;
+	asctp_cc_init(&a->cc, a->pmtu, c->peer_rwnd);
 	a->laddr = c->laddr;
 	a->paddr = c->paddr;
 	a->lport = c->lport;
@@ -368,7 +372,9 @@ enum asctp_mib_field asctp_sm_cookie_ack(struct asctp_rx *rx)
 	asctp_timer_stop(a, ASCTP_T1);
 	kfree(a->cookie);
 	a->cookie = NULL;
-	a->rto_ms = ASCTP_RTO_INITIAL_MS;	/* no RTT measured yet */
+	/* the back-off ends; no RTT is measured from the handshake */
+	asctp_rto_init(&a->rto, a->rto.initial_ms, a->rto.min_ms,
+		       a->rto.max_ms);
 	a->state = ASCTP_S_ESTABLISHED;
 	asctp_mib_inc(rx->net, ASCTP_MIB_ACTIVE_ESTABS);
 	asctp_sock_assoc_up(a);
@@ -386,7 +392,7 @@ void asctp_sm_t1_expire(struct asctp_assoc *a)
 		asctp_sm_end(a, ETIMEDOUT);
 		return;
 	}
-	a->rto_ms = min(a->rto_ms * 2, a->max_init_rto_ms);
+	a->rto.rto_ms = min(a->rto.rto_ms * 2, a->max_init_rto_ms);
 	if (a->state == ASCTP_S_COOKIE_WAIT)
 		asctp_sm_send_init(a);
 	else

@@ -26,11 +26,16 @@ static const char *const asctp_mib_names[ASCTP_MIB_MAX] = {
 	[ASCTP_MIB_IN_BACKLOG_FULL]	= "AsctpInBacklogFull",
 	[ASCTP_MIB_IN_RCVBUF_FULL]	= "AsctpInRcvbufFull",
 	[ASCTP_MIB_IN_NO_MEM]		= "AsctpInNoMem",
+	[ASCTP_MIB_IN_DUP_DATA]		= "AsctpInDupData",
+	[ASCTP_MIB_IN_DATA_FAR]		= "AsctpInDataBeyondMap",
 	[ASCTP_MIB_IN_DATA_CHUNKS]	= "AsctpInDataChunks",
 	[ASCTP_MIB_IN_CTRL_CHUNKS]	= "AsctpInCtrlChunks",
 	[ASCTP_MIB_OUT_PKTS]		= "AsctpOutPkts",
 	[ASCTP_MIB_OUT_DATA_CHUNKS]	= "AsctpOutDataChunks",
 	[ASCTP_MIB_OUT_RETRANS]		= "AsctpOutRetrans",
+	[ASCTP_MIB_OUT_FAST_RETRANS]	= "AsctpOutFastRetrans",
+	[ASCTP_MIB_OUT_SACKS]		= "AsctpOutSacks",
+	[ASCTP_MIB_OUT_GAP_SACKS]	= "AsctpOutGapSacks",
 	[ASCTP_MIB_OUT_OOTB_REPLIES]	= "AsctpOutOotbReplies",
 	[ASCTP_MIB_OUT_NO_ROUTE]	= "AsctpOutNoRoute",
 	[ASCTP_MIB_ACTIVE_ESTABS]	= "AsctpActiveEstabs",
@@ -40,6 +45,8 @@ static const char *const asctp_mib_names[ASCTP_MIB_MAX] = {
 	[ASCTP_MIB_T1_EXPIREDS]		= "AsctpT1Expireds",
 	[ASCTP_MIB_T2_EXPIREDS]		= "AsctpT2Expireds",
 	[ASCTP_MIB_T3_EXPIREDS]		= "AsctpT3Expireds",
+	[ASCTP_MIB_SACK_EXPIREDS]	= "AsctpSackExpireds",
+	[ASCTP_MIB_FAST_RECOVERIES]	= "AsctpFastRecoveries",
 };
 
 struct asctp_mib __percpu *asctp_net_mib(const struct net *net)

@@ -29,11 +29,16 @@ enum asctp_mib_field {
 	ASCTP_MIB_IN_BACKLOG_FULL,	/* drop: socket backlog full */
 	ASCTP_MIB_IN_RCVBUF_FULL,	/* drop: DATA beyond receive buffer */
 	ASCTP_MIB_IN_NO_MEM,		/* drop: allocation failed */
+	ASCTP_MIB_IN_DUP_DATA,		/* drop: DATA received already */
+	ASCTP_MIB_IN_DATA_FAR,		/* drop: DATA beyond the TSN map */
 	ASCTP_MIB_IN_DATA_CHUNKS,	/* DATA chunks accepted */
 	ASCTP_MIB_IN_CTRL_CHUNKS,	/* control chunks handled */
 	ASCTP_MIB_OUT_PKTS,		/* packets sent */
 	ASCTP_MIB_OUT_DATA_CHUNKS,	/* DATA chunks sent, first time */
 	ASCTP_MIB_OUT_RETRANS,		/* chunks retransmitted */
+	ASCTP_MIB_OUT_FAST_RETRANS,	/* ... of them by fast retransmit */
+	ASCTP_MIB_OUT_SACKS,		/* SACK chunks sent */
+	ASCTP_MIB_OUT_GAP_SACKS,	/* ... of them with Gap Ack Blocks */
 	ASCTP_MIB_OUT_OOTB_REPLIES,	/* ABORT / SHUTDOWN COMPLETE for 8.4 */
 	ASCTP_MIB_OUT_NO_ROUTE,		/* packets lost for want of a route */
 	ASCTP_MIB_ACTIVE_ESTABS,	/* associations we started */
@@ -43,6 +48,8 @@ enum asctp_mib_field {
 	ASCTP_MIB_T1_EXPIREDS,		/* T1-init and T1-cookie timeouts */
 	ASCTP_MIB_T2_EXPIREDS,		/* T2-shutdown timeouts */
 	ASCTP_MIB_T3_EXPIREDS,		/* T3-rtx timeouts */
+	ASCTP_MIB_SACK_EXPIREDS,	/* delayed SACK timeouts */
+	ASCTP_MIB_FAST_RECOVERIES,	/* fast recovery entered (7.2.4) */
 	ASCTP_MIB_MAX
 };
 

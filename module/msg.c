@@ -143,8 +143,8 @@ static struct sk_buff *asctp_msg_chunk(struct sock *sk, struct msghdr *msg,
 		kfree_skb(skb);
 		return ERR_PTR(-EFAULT);
 	}
+	memset(ASCTP_TX_CB(skb), 0, sizeof(struct asctp_tx_cb));
 	ASCTP_TX_CB(skb)->len = clen;
-	ASCTP_TX_CB(skb)->sent = false;
 	return skb;
 }
 

@@ -51,7 +51,7 @@ enum asctp_mib_field asctp_sm_abort(struct asctp_rx *rx)
 
 static void asctp_sm_send_shutdown(struct asctp_assoc *a)
 {
-	__be32 cum = htonl(a->peer_tsn);
+	__be32 cum = htonl(a->tsnmap.cum);
 
 	asctp_out_assoc_chunk(a, ASCTP_CID_SHUTDOWN, 0, &cum, sizeof(cum));
 }
@@ -61,7 +61,8 @@ static void asctp_sm_send_shutdown(struct asctp_assoc *a)
  */
 void asctp_sm_shutdown_progress(struct asctp_assoc *a)
 {
-	if (a->dead || !skb_queue_empty(&a->outq))
+	if (a->dead || !skb_queue_empty(&a->outq) ||
+	    !skb_queue_empty(&a->sentq))
 		return;
 	switch (a->state) {
 	case ASCTP_S_SHUTDOWN_PENDING:
@@ -142,11 +143,11 @@ enum asctp_mib_field asctp_sm_shutdown_complete(struct asctp_rx *rx)
 void asctp_sm_t2_expire(struct asctp_assoc *a)
 {
 	asctp_mib_inc(sock_net(a->sk), ASCTP_MIB_T2_EXPIREDS);
-	if (++a->retries[ASCTP_T2] > ASCTP_MAX_ASSOC_RETRANS) {
+	if (++a->retries[ASCTP_T2] > a->max_retrans) {
 		asctp_sm_abort_assoc(a, 0, ETIMEDOUT);
 		return;
 	}
-	a->rto_ms = min(a->rto_ms * 2, (u32)ASCTP_RTO_MAX_MS);
+	asctp_rto_backoff(&a->rto);
 	if (a->state == ASCTP_S_SHUTDOWN_SENT)
 		asctp_sm_send_shutdown(a);
 	else

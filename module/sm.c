@@ -254,7 +254,7 @@ enum asctp_mib_field asctp_sm_rx(struct asctp_rx *rx)
 			break;
 	}
 	if (rx->a && !rx->a->dead && rx->a->sack_needed)
-		asctp_sm_send_sack(rx->a);
+		asctp_sm_data_done(rx->a);
 	return ret;
 }
 
@@ -267,8 +267,11 @@ void asctp_sm_timeout(struct asctp_assoc *a, enum asctp_timer_id t)
 	case ASCTP_T2:
 		asctp_sm_t2_expire(a);
 		break;
-	default:
+	case ASCTP_T3:
 		asctp_sm_t3_expire(a);
+		break;
+	default:
+		asctp_sm_sack_expire(a);
 		break;
 	}
 }

@@ -46,12 +46,22 @@ void asctp_sm_send_init(struct asctp_assoc *a);
 void asctp_sm_t1_expire(struct asctp_assoc *a);
 u32 asctp_sm_rwnd(const struct sock *sk);
 
-/* data.c: RFC 9260 6 */
+/* data.c: RFC 9260 6.2, 6.7, the receiver */
 enum asctp_mib_field asctp_sm_data(struct asctp_rx *rx);
+void asctp_sm_data_done(struct asctp_assoc *a);
+unsigned int asctp_sm_room(const struct asctp_assoc *a);
+unsigned int asctp_sm_sack_put(struct asctp_assoc *a, struct sk_buff *pkt,
+			       unsigned int room);
+void asctp_sm_send_sack(struct asctp_assoc *a);
+void asctp_sm_sack_expire(struct asctp_assoc *a);
+
+/* sack.c: RFC 9260 6.2.1, 7.2.4, the sender */
 enum asctp_mib_field asctp_sm_sack(struct asctp_rx *rx);
 void asctp_sm_ack_upto(struct asctp_assoc *a, u32 cum);
+void asctp_sm_mark_rtx(struct asctp_assoc *a, struct sk_buff *skb);
+
+/* xmit.c: RFC 9260 6.1, 6.3.3, 7.2 */
 void asctp_sm_xmit_data(struct asctp_assoc *a);
-void asctp_sm_send_sack(struct asctp_assoc *a);
 void asctp_sm_t3_expire(struct asctp_assoc *a);
 
 /* shutdown.c: RFC 9260 9 */

@@ -21,6 +21,7 @@
 
 #include "assoc.h"
 #include "compat.h"
+#include "cookie.h"
 #include "input.h"
 #include "msg.h"
 #include "obj.h"
@@ -35,6 +36,11 @@ u8 asctp_ipproto;
 /* RFC 6458 8.2.6 defaults, as the kernel's SCTP has them. */
 enum asctp_sock_default {
 	ASCTP_DEFAULT_OSTREAMS	= 10,
+	/* 6.1: default buffers that fill a fast path without tuning,
+	 * as sctp.ko's net.sctp.sctp_rmem does; SO_RCVBUF still rules.
+	 */
+	ASCTP_DEFAULT_RCVBUF	= 1 << 20,
+	ASCTP_DEFAULT_SNDBUF	= 1 << 20,
 	ASCTP_DEFAULT_ISTREAMS	= ASCTP_MAX_STREAMS,
 };
 
@@ -63,6 +69,7 @@ static void asctp_sock_init_lists(struct sock *sk)
 	INIT_LIST_HEAD(&as->accept_node);
 	as->next_id = SCTP_ALL_ASSOC + 1;	/* 0-2 name groups (RFC 6458) */
 	as->deferred = 0;
+	as->pd_owner = NULL;
 	sock_set_flag(sk, SOCK_RCU_FREE);	/* port lookups under RCU */
 	sk->sk_write_space = asctp_sock_write_space;
 	asctp_obj_get(ASCTP_OBJ_SOCK);
@@ -77,6 +84,16 @@ static int asctp_sock_create(struct sock *sk)
 	as->initmsg.sinit_max_instreams = ASCTP_DEFAULT_ISTREAMS;
 	as->initmsg.sinit_max_attempts = ASCTP_MAX_INIT_RETRANS;
 	as->initmsg.sinit_max_init_timeo = ASCTP_RTO_MAX_MS;
+	as->rcv_ratio = 128;
+	as->rto_initial_ms = ASCTP_RTO_INITIAL_MS;
+	as->rto_min_ms = ASCTP_RTO_MIN_MS;
+	as->rto_max_ms = ASCTP_RTO_MAX_MS;
+	as->cookie_life_ms = ASCTP_COOKIE_LIFE_MS;
+	as->max_retrans = ASCTP_MAX_ASSOC_RETRANS;
+	WRITE_ONCE(sk->sk_rcvbuf, max(READ_ONCE(sk->sk_rcvbuf),
+				      ASCTP_DEFAULT_RCVBUF));
+	WRITE_ONCE(sk->sk_sndbuf, max(READ_ONCE(sk->sk_sndbuf),
+				      ASCTP_DEFAULT_SNDBUF));
 	sk->sk_state = TCP_CLOSE;
 	return 0;
 }
@@ -243,7 +260,7 @@ struct asctp_assoc *asctp_sock_connect_assoc(struct sock *sk,
 	}
 	a->max_init = im->sinit_max_attempts;
 	a->max_init_rto_ms = im->sinit_max_init_timeo;
-	a->rto_ms = min(a->rto_ms, a->max_init_rto_ms);
+	a->rto.rto_ms = min(a->rto.rto_ms, a->max_init_rto_ms);
 	*err = asctp_sock_route(sk, a);
 	if (*err) {
 		asctp_assoc_delete(a);

@@ -14,8 +14,16 @@ struct asctp_sock {
 	struct list_head accept_q;	/* children not yet accepted */
 	struct list_head accept_node;	/* in the listener's accept_q */
 	struct sctp_initmsg initmsg;
+	/* defaults of new associations: SCTP_RTOINFO, SCTP_ASSOCINFO */
+	u32 rto_initial_ms;
+	u32 rto_min_ms;
+	u32 rto_max_ms;
+	u32 cookie_life_ms;
+	u16 max_retrans;
 	struct sctp_event_subscribe events;
 	s32 next_id;			/* next association id */
+	struct asctp_assoc *pd_owner;	/* in partial delivery, or NULL */
+	u8 rcv_ratio;			/* user data per truesize, /256 */
 	bool nodelay;
 	unsigned long deferred;		/* ASCTP_DEFER_* for release_cb */
 };

@@ -47,6 +47,91 @@ static int asctp_set_events(struct sock *sk, sockptr_t optval,
 	return 0;
 }
 
+/* The association an option names: a one-to-one socket's own,
+ * whatever the id; on one-to-many, by id, or NULL for the socket's
+ * defaults (SCTP_FUTURE_ASSOC).  An unknown id is -EINVAL.
+ */
+static struct asctp_assoc *asctp_opt_assoc(struct sock *sk, s32 id,
+					   int *err)
+{
+	struct asctp_assoc *a;
+
+	*err = 0;
+	if (sk->sk_type == SOCK_STREAM)
+		return list_first_entry_or_null(&asctp_sk(sk)->assocs,
+						struct asctp_assoc, sock_node);
+	if (id == SCTP_FUTURE_ASSOC)
+		return NULL;
+	a = asctp_assoc_find_id(sk, id);
+	if (!a)
+		*err = -EINVAL;
+	return a;
+}
+
+/* RFC 6458 8.1.1: SCTP_RTOINFO; zero fields keep their value. */
+static int asctp_set_rtoinfo(struct sock *sk, sockptr_t optval,
+			     unsigned int optlen)
+{
+	struct asctp_sock *as = asctp_sk(sk);
+	struct sctp_rtoinfo v;
+	struct asctp_assoc *a;
+	u32 init, min, max;
+	int err;
+
+	if (optlen != sizeof(v))
+		return -EINVAL;
+	if (copy_from_sockptr(&v, optval, sizeof(v)))
+		return -EFAULT;
+	a = asctp_opt_assoc(sk, v.srto_assoc_id, &err);
+	if (err)
+		return err;
+	init = v.srto_initial ?: (a ? a->rto.initial_ms : as->rto_initial_ms);
+	min = v.srto_min ?: (a ? a->rto.min_ms : as->rto_min_ms);
+	max = v.srto_max ?: (a ? a->rto.max_ms : as->rto_max_ms);
+	if (min > max || max > ASCTP_RTO_LIMIT_MS)
+		return -EINVAL;
+	if (!a) {
+		as->rto_initial_ms = init;
+		as->rto_min_ms = min;
+		as->rto_max_ms = max;
+		return 0;
+	}
+	a->rto.initial_ms = init;
+	a->rto.min_ms = min;
+	a->rto.max_ms = max;
+	a->rto.rto_ms = clamp(a->rto.rto_ms, min, max);
+	return 0;
+}
+
+/* RFC 6458 8.1.2: SCTP_ASSOCINFO: Association.Max.Retrans and the
+ * cookie's life can be set, zero keeps them; the rest is read-only.
+ */
+static int asctp_set_associnfo(struct sock *sk, sockptr_t optval,
+			       unsigned int optlen)
+{
+	struct asctp_sock *as = asctp_sk(sk);
+	struct sctp_assocparams v;
+	struct asctp_assoc *a;
+	int err;
+
+	if (optlen != sizeof(v))
+		return -EINVAL;
+	if (copy_from_sockptr(&v, optval, sizeof(v)))
+		return -EFAULT;
+	a = asctp_opt_assoc(sk, v.sasoc_assoc_id, &err);
+	if (err)
+		return err;
+	if (v.sasoc_asocmaxrxt) {
+		if (a)
+			a->max_retrans = v.sasoc_asocmaxrxt;
+		else
+			as->max_retrans = v.sasoc_asocmaxrxt;
+	}
+	if (v.sasoc_cookie_life)
+		as->cookie_life_ms = v.sasoc_cookie_life;
+	return 0;
+}
+
 static int asctp_set_int(sockptr_t optval, unsigned int optlen, int *v)
 {
 	if (optlen < sizeof(int))
@@ -68,6 +153,12 @@ int asctp_sockopt_set(struct sock *sk, int level, int optname,
 		break;
 	case SCTP_EVENTS:
 		err = asctp_set_events(sk, optval, optlen);
+		break;
+	case SCTP_RTOINFO:
+		err = asctp_set_rtoinfo(sk, optval, optlen);
+		break;
+	case SCTP_ASSOCINFO:
+		err = asctp_set_associnfo(sk, optval, optlen);
 		break;
 	case SCTP_NODELAY:
 		err = asctp_set_int(optval, optlen, &v);
@@ -101,7 +192,7 @@ static void asctp_fill_paddr(const struct asctp_assoc *a,
 	sin->sin_port = a->pport;
 	sin->sin_addr.s_addr = a->paddr;
 	p->spinfo_state = SCTP_ACTIVE;
-	p->spinfo_rto = a->rto_ms;
+	p->spinfo_rto = a->rto.rto_ms;
 	p->spinfo_mtu = a->pmtu;
 }
 
@@ -127,13 +218,62 @@ static int asctp_get_status(struct sock *sk, char __user *optval,
 	st.sstat_assoc_id = a->id;
 	st.sstat_state = a->state + 1;	/* enum sctp_sstat_state */
 	st.sstat_rwnd = a->peer_rwnd;
-	st.sstat_unackdata = skb_queue_len(&a->outq);
+	st.sstat_unackdata = skb_queue_len(&a->outq) +
+				 skb_queue_len(&a->sentq);
 	st.sstat_instrms = a->mis;
 	st.sstat_outstrms = a->os;
 	st.sstat_fragmentation_point = a->pmtu - sizeof(struct iphdr) -
 				       ASCTP_HDR_LEN - ASCTP_DATA_MIN_LEN;
 	asctp_fill_paddr(a, &st.sstat_primary);
 	return asctp_put(optval, optlen, len, &st, sizeof(st));
+}
+
+static int asctp_get_rtoinfo(struct sock *sk, char __user *optval,
+			     int __user *optlen, int len)
+{
+	struct asctp_sock *as = asctp_sk(sk);
+	struct sctp_rtoinfo v;
+	struct asctp_assoc *a;
+	int err;
+
+	if (len < (int)sizeof(v))
+		return -EINVAL;
+	if (copy_from_user(&v, optval, sizeof(v)))
+		return -EFAULT;
+	a = asctp_opt_assoc(sk, v.srto_assoc_id, &err);
+	if (err)
+		return err;
+	if (a)
+		v.srto_assoc_id = a->id;
+	v.srto_initial = a ? a->rto.initial_ms : as->rto_initial_ms;
+	v.srto_min = a ? a->rto.min_ms : as->rto_min_ms;
+	v.srto_max = a ? a->rto.max_ms : as->rto_max_ms;
+	return asctp_put(optval, optlen, len, &v, sizeof(v));
+}
+
+static int asctp_get_associnfo(struct sock *sk, char __user *optval,
+			       int __user *optlen, int len)
+{
+	struct asctp_sock *as = asctp_sk(sk);
+	struct sctp_assocparams v;
+	struct asctp_assoc *a;
+	int err;
+
+	if (len < (int)sizeof(v))
+		return -EINVAL;
+	if (copy_from_user(&v, optval, sizeof(v)))
+		return -EFAULT;
+	a = asctp_opt_assoc(sk, v.sasoc_assoc_id, &err);
+	if (err)
+		return err;
+	if (a)
+		v.sasoc_assoc_id = a->id;
+	v.sasoc_asocmaxrxt = a ? a->max_retrans : as->max_retrans;
+	v.sasoc_number_peer_destinations = a ? 1 : 0;
+	v.sasoc_peer_rwnd = a ? a->peer_rwnd : 0;
+	v.sasoc_local_rwnd = a ? asctp_sm_rwnd(sk) : 0;
+	v.sasoc_cookie_life = as->cookie_life_ms;
+	return asctp_put(optval, optlen, len, &v, sizeof(v));
 }
 
 static int asctp_sockopt_get_locked(struct sock *sk, int optname,
@@ -146,6 +286,10 @@ static int asctp_sockopt_get_locked(struct sock *sk, int optname,
 	switch (optname) {
 	case SCTP_STATUS:
 		return asctp_get_status(sk, optval, optlen, len);
+	case SCTP_RTOINFO:
+		return asctp_get_rtoinfo(sk, optval, optlen, len);
+	case SCTP_ASSOCINFO:
+		return asctp_get_associnfo(sk, optval, optlen, len);
 	case SCTP_INITMSG:
 		return asctp_put(optval, optlen, len, &as->initmsg,
 				 sizeof(as->initmsg));

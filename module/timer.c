@@ -48,21 +48,35 @@ static void asctp_t3_expire(struct timer_list *tl)
 					timer[ASCTP_T3]), ASCTP_T3);
 }
 
+static void asctp_tsack_expire(struct timer_list *tl)
+{
+	asctp_timer_expire(container_of(tl, struct asctp_assoc,
+					timer[ASCTP_TSACK]), ASCTP_TSACK);
+}
+
 void asctp_timer_setup(struct asctp_assoc *a)
 {
 	timer_setup(&a->timer[ASCTP_T1], asctp_t1_expire, 0);
 	timer_setup(&a->timer[ASCTP_T2], asctp_t2_expire, 0);
 	timer_setup(&a->timer[ASCTP_T3], asctp_t3_expire, 0);
+	timer_setup(&a->timer[ASCTP_TSACK], asctp_tsack_expire, 0);
+}
+
+/* (Re)start @t for @ms milliseconds. */
+void asctp_timer_start_ms(struct asctp_assoc *a, enum asctp_timer_id t,
+			  u32 ms)
+{
+	sock_owned_by_me(a->sk);
+	if (a->dead)
+		return;
+	if (!mod_timer(&a->timer[t], jiffies + msecs_to_jiffies(ms)))
+		asctp_assoc_hold(a);
 }
 
 /* (Re)start @t for one RTO. */
 void asctp_timer_start(struct asctp_assoc *a, enum asctp_timer_id t)
 {
-	sock_owned_by_me(a->sk);
-	if (a->dead)
-		return;
-	if (!mod_timer(&a->timer[t], jiffies + msecs_to_jiffies(a->rto_ms)))
-		asctp_assoc_hold(a);
+	asctp_timer_start_ms(a, t, a->rto.rto_ms);
 }
 
 void asctp_timer_stop(struct asctp_assoc *a, enum asctp_timer_id t)

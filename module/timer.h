@@ -11,6 +11,8 @@
 
 void asctp_timer_setup(struct asctp_assoc *a);
 void asctp_timer_start(struct asctp_assoc *a, enum asctp_timer_id t);
+void asctp_timer_start_ms(struct asctp_assoc *a, enum asctp_timer_id t,
+			  u32 ms);
 void asctp_timer_stop(struct asctp_assoc *a, enum asctp_timer_id t);
 void asctp_timer_stop_all(struct asctp_assoc *a);
 void asctp_timer_release_cb(struct sock *sk);

@@ -18,13 +18,17 @@ static void asctp_ulp_queue(struct sock *sk, struct sk_buff *skb)
 	sk->sk_data_ready(sk);
 }
 
-static struct sk_buff *asctp_ulp_copy(struct asctp_assoc *a,
-				      const struct asctp_data_hdr *dh,
-				      unsigned int len, u8 flags)
+/* A DATA chunk's user data in an skb of its own, charged to the
+ * receive buffer from now on.
+ */
+struct sk_buff *asctp_ulp_data_skb(struct asctp_assoc *a,
+				   const struct asctp_data_hdr *dh,
+				   unsigned int len, u8 flags)
 {
 	struct sk_buff *skb = alloc_skb(len, GFP_ATOMIC);
 	struct asctp_rcv_cb *cb;
 
+	BUILD_BUG_ON(sizeof(*cb) > sizeof_field(struct sk_buff, cb));
 	if (!skb)
 		return NULL;
 	skb_put_data(skb, dh + 1, len);
@@ -38,73 +42,20 @@ static struct sk_buff *asctp_ulp_copy(struct asctp_assoc *a,
 	cb->flags = flags;
 	cb->ppid = (__force u32)dh->ppid;
 	cb->tsn = ntohl(dh->tsn);
-	cb->cum_tsn = a->peer_tsn;
+	skb_set_owner_r(skb, a->sk);
+	asctp_sk(a->sk)->rcv_ratio = clamp_t(u32, (len << 8) / skb->truesize,
+					     1, 255);
 	return skb;
 }
 
-/* RFC 9260 6.9: the fragments held so far become one message, the
- * rest chained on the first's frag_list, read whole by recvmsg.
- */
-static struct sk_buff *asctp_ulp_reasm(struct asctp_assoc *a)
-{
-	struct sk_buff *head = __skb_dequeue(&a->reasm), *skb, **tail;
-
-	tail = &skb_shinfo(head)->frag_list;
-	while ((skb = __skb_dequeue(&a->reasm))) {
-		*tail = skb;
-		tail = &skb->next;
-		head->len += skb->len;
-		head->data_len += skb->len;
-		head->truesize += skb->truesize;
-		ASCTP_RCV_CB(head)->flags |= ASCTP_RCV_CB(skb)->flags &
-					     ASCTP_DATA_E;
-		ASCTP_RCV_CB(head)->cum_tsn = ASCTP_RCV_CB(skb)->cum_tsn;
-	}
-	*tail = NULL;
-	a->reasm_len = 0;
-	return head;
-}
-
-/* Fragments wait in the association until the last one (E) arrives.
- * A message that outgrows half the receive buffer goes up in pieces
- * without MSG_EOR until its end (partial delivery).
- */
-static void asctp_ulp_fragment(struct asctp_assoc *a, struct sk_buff *skb)
-{
-	u8 flags = ASCTP_RCV_CB(skb)->flags;
-
-	if (flags & ASCTP_DATA_B)
-		__skb_queue_purge(&a->reasm);	/* TSN order: none left */
-	__skb_queue_tail(&a->reasm, skb);
-	a->reasm_len += skb->len;
-	if (flags & ASCTP_DATA_E ||
-	    a->reasm_len > READ_ONCE(a->sk->sk_rcvbuf) / 2)
-		asctp_ulp_queue(a->sk, asctp_ulp_reasm(a));
-}
-
-/* RFC 9260 6.2: a DATA chunk's user data, in TSN order.  Non-zero when
- * the receive buffer has no room: the chunk stays unacknowledged.
- */
-int asctp_ulp_data(struct asctp_assoc *a, const struct asctp_data_hdr *dh,
-		   unsigned int len, u8 flags)
+/* A message, or a piece of one in partial delivery, for the reader. */
+void asctp_ulp_deliver(struct asctp_assoc *a, struct sk_buff *skb)
 {
 	struct sock *sk = a->sk;
-	struct sk_buff *skb;
 
-	if (sock_flag(sk, SOCK_DEAD))
-		return 0;	/* closed: acknowledged, discarded */
-	if (atomic_read(&sk->sk_rmem_alloc) + a->reasm_len + len >
-	    READ_ONCE(sk->sk_rcvbuf))
-		return -ENOBUFS;
-	skb = asctp_ulp_copy(a, dh, len, flags);
-	if (!skb)
-		return -ENOMEM;
-	if ((flags & (ASCTP_DATA_B | ASCTP_DATA_E)) ==
-	    (ASCTP_DATA_B | ASCTP_DATA_E))
-		asctp_ulp_queue(sk, skb);
-	else
-		asctp_ulp_fragment(a, skb);
-	return 0;
+	ASCTP_RCV_CB(skb)->cum_tsn = a->tsnmap.cum;
+	__skb_queue_tail(&sk->sk_receive_queue, skb);
+	sk->sk_data_ready(sk);
 }
 
 static struct sk_buff *asctp_ulp_event(struct asctp_assoc *a, size_t len)

@@ -26,12 +26,16 @@ struct asctp_rcv_cb {
 	u32 tsn;
 	u32 cum_tsn;
 	u32 offset;		/* read so far by partial recvmsg calls */
+	u32 first_tsn;		/* reasm: the B of the run this ends */
+	u32 run_len;		/* reasm: bytes of that run; 0: none */
 };
 
 #define ASCTP_RCV_CB(skb) ((struct asctp_rcv_cb *)(skb)->cb)
 
-int asctp_ulp_data(struct asctp_assoc *a, const struct asctp_data_hdr *dh,
-		   unsigned int len, u8 flags);
+struct sk_buff *asctp_ulp_data_skb(struct asctp_assoc *a,
+				   const struct asctp_data_hdr *dh,
+				   unsigned int len, u8 flags);
+void asctp_ulp_deliver(struct asctp_assoc *a, struct sk_buff *skb);
 void asctp_ulp_assoc_change(struct asctp_assoc *a, u16 state, u16 err);
 void asctp_ulp_shutdown_event(struct asctp_assoc *a);
 

@@ -3,7 +3,7 @@
 """A scripted SCTP peer that owns no address, for timer and loss tests.
 
     peer.py PROTO IFNAME ADDR PORT [--ignore-cookie N]
-            [--ignore-shutdown N] [--timeout S]
+            [--ignore-shutdown N] [--hol] [--vanish] [--timeout S]
 
 Runs in a namespace where IFNAME is up but has no address, so the
 namespace's own stack never sees the packets (they are not local, and
@@ -15,6 +15,17 @@ for ADDR:PORT on an AF_PACKET socket and answers with frames of its own:
   DATA           -> SACK of its TSN
   SHUTDOWN       -> ignored the first N times, then SHUTDOWN ACK
   SHUTDOWN COMPLETE or ABORT -> exit 0 or 1
+
+With --vanish it answers nothing once the association is up, as a
+peer that went away.  With --hol, once the association is up it sends DATA with one TSN
+"lost" (RFC 9260 6.6: a loss delays only its own stream):
+
+  TSN 1001 stream 0 SSN 1 "B", 1002 stream 1 SSN 0 "C",
+  1003 stream 0 unordered "D"        (1000: stream 0 SSN 0 "A", withheld)
+  ... one second later ...           TSN 1000 "A"
+
+and prints the SACK that answers each packet ("sack cum N gaps S-E ...
+dups ...", offsets as on the wire).
 
 It prints one line per chunk it receives ("<seconds> rx <NAME>"), so the
 test sees when each retransmission came.  The peer's own MAC address is
@@ -59,6 +70,7 @@ class Peer:
         self.t0 = time.monotonic()
         self.count = {}
         self.peer_tag = 0
+        self.up = False
 
     def recv(self):
         """One SCTP packet for us: (eth header, ip header, sctp packet)."""
@@ -100,7 +112,12 @@ class Peer:
                               MY_TSN)
             return chunk(2, 0, ack + cookie)
         if ctype == 10:
-            return b"" if n <= self.a.ignore_cookie else chunk(11, 0, b"")
+            if n <= self.a.ignore_cookie:
+                return b""
+            self.up = True
+            return chunk(11, 0, b"")
+        if self.a.vanish and ctype != 1 and ctype != 10:
+            return None if ctype == 6 else b""
         if ctype == 0:
             tsn = struct.unpack("!I", body[:4])[0]
             return chunk(3, 0, struct.pack("!IIHH", tsn, 65536, 0, 0))
@@ -125,6 +142,47 @@ class Peer:
                 body = body[(clen + 3) & ~3:]
             if out:
                 self.send(eth, ip, sctp, self.peer_tag, out)
+            if self.up and self.a.hol:
+                self.up = False
+                self.hol(eth, ip, sctp)
+
+    def data(self, tsn, stream, ssn, flags, text):
+        body = struct.pack("!IHHI", tsn, stream, ssn, 0) + text
+        return chunk(0, 0x03 | flags, body)
+
+    def sack(self):
+        """The next SACK, as a line."""
+        while True:
+            _, _, sctp = self.recv()
+            body = sctp[12:]
+            while len(body) >= 4:
+                ctype, _, clen = struct.unpack("!BBH", body[:4])
+                if ctype == 3:
+                    cum, _, ng, nd = struct.unpack("!IIHH", body[4:16])
+                    v = struct.unpack("!%dH" % (2 * ng), body[16:16 + 4 * ng])
+                    d = struct.unpack("!%dI" % nd,
+                                      body[16 + 4 * ng:16 + 4 * (ng + nd)])
+                    return "sack cum %d gaps %s dups %s" % (
+                        cum, " ".join("%d-%d" % v[i:i + 2]
+                                      for i in range(0, len(v), 2)) or "-",
+                        " ".join(map(str, d)) or "-")
+                if clen < 4:
+                    break
+                body = body[(clen + 3) & ~3:]
+
+    def hol(self, eth, ip, sctp):
+        time.sleep(0.5)
+        self.send(eth, ip, sctp, self.peer_tag,
+                  self.data(MY_TSN + 1, 0, 1, 0, b"B") +
+                  self.data(MY_TSN + 2, 1, 0, 0, b"C") +
+                  self.data(MY_TSN + 3, 0, 0, 0x04, b"D"))
+        print("%.3f sent B C D" % time.monotonic(), flush=True)
+        print(self.sack(), flush=True)
+        time.sleep(1.0)
+        self.send(eth, ip, sctp, self.peer_tag,
+                  self.data(MY_TSN, 0, 0, 0, b"A"))
+        print("%.3f sent A" % time.monotonic(), flush=True)
+        print(self.sack(), flush=True)
 
 
 def main():
@@ -135,6 +193,8 @@ def main():
     ap.add_argument("port", type=int)
     ap.add_argument("--ignore-cookie", type=int, default=0)
     ap.add_argument("--ignore-shutdown", type=int, default=0)
+    ap.add_argument("--hol", action="store_true")
+    ap.add_argument("--vanish", action="store_true")
     ap.add_argument("--timeout", type=float, default=30.0)
     a = ap.parse_args()
     p = Peer(a)

@@ -7,15 +7,19 @@
                                   close it when a line arrives on FIFO
 TYPE is stream or seqpacket.  Exit status 0 when every check held.
 """
+import ctypes
 import errno
+import os
 import socket
 import struct
 import sys
 
 SOL_SCTP = 132
 SCTP_RTOINFO = 0
+SCTP_ASSOCINFO = 1
 SCTP_INITMSG = 2
 SCTP_STATUS = 14
+SCTP_AUTH_CHUNK = 21
 TYPES = {"stream": socket.SOCK_STREAM, "seqpacket": socket.SOCK_SEQPACKET}
 
 
@@ -27,18 +31,58 @@ def errno_of(call):
     return 0
 
 
+LIBC = ctypes.CDLL(None, use_errno=True)
+
+
+def getsockopt_in(s, opt, data):
+    """getsockopt() whose buffer carries input (the association id),
+    which socket.getsockopt() leaves uninitialized."""
+    buf = ctypes.create_string_buffer(data, len(data))
+    n = ctypes.c_uint(len(data))
+    if LIBC.getsockopt(s.fileno(), SOL_SCTP, opt, buf, ctypes.byref(n)):
+        e = ctypes.get_errno()
+        raise OSError(e, os.strerror(e))
+    return buf.raw[:n.value]
+
+
+def rtoinfo(s):
+    """struct sctp_rtoinfo: assoc id, initial, max, min."""
+    return struct.unpack("iIII", getsockopt_in(s, SCTP_RTOINFO,
+                                               bytes(16)))
+
+
+def set_rtoinfo(s, initial, rto_max, rto_min):
+    return errno_of(lambda: s.setsockopt(
+        SOL_SCTP, SCTP_RTOINFO, struct.pack("iIII", 0, initial, rto_max,
+                                            rto_min)))
+
+
 def check_sctp_opt(s):
-    """SOL_SCTP as the kernel's SCTP answers a fresh socket: SCTP_INITMSG
-    gives the RFC 6458 defaults, SCTP_STATUS has no association (EINVAL),
-    an option not implemented yet says ENOPROTOOPT."""
+    """SOL_SCTP as a fresh socket answers: SCTP_INITMSG and SCTP_RTOINFO
+    give the RFC 6458 and RFC 9260 defaults (RTO.Initial 1 s, as 9260
+    has it), SCTP_ASSOCINFO Association.Max.Retrans 10 and a cookie life
+    of 60 s; SCTP_RTOINFO sets what is not zero and refuses min > max;
+    SCTP_STATUS has no association (EINVAL); an option not implemented
+    says ENOPROTOOPT."""
     init = struct.unpack("HHHH", s.getsockopt(SOL_SCTP, SCTP_INITMSG, 8))
+    assoc = struct.unpack("iHHIII", getsockopt_in(s, SCTP_ASSOCINFO,
+                                                  bytes(20)))
     checks = [
         ("SCTP_INITMSG", init, (10, 65535, 8, 60000)),
+        ("SCTP_RTOINFO", rtoinfo(s), (0, 1000, 60000, 1000)),
+        ("SCTP_ASSOCINFO", (assoc[1], assoc[5]), (10, 60000)),
+        ("SCTP_RTOINFO set", set_rtoinfo(s, 200, 400, 100), 0),
+        ("SCTP_RTOINFO after set", rtoinfo(s), (0, 200, 400, 100)),
+        ("SCTP_RTOINFO min > max", set_rtoinfo(s, 0, 0, 500), errno.EINVAL),
+        ("SCTP_RTOINFO zero fields kept", set_rtoinfo(s, 0, 0, 0), 0),
+        ("SCTP_RTOINFO unchanged", rtoinfo(s), (0, 200, 400, 100)),
         ("SCTP_STATUS", errno_of(lambda: s.getsockopt(SOL_SCTP, SCTP_STATUS,
                                                       256)), errno.EINVAL),
-        ("SCTP_RTOINFO", errno_of(lambda: s.getsockopt(SOL_SCTP, SCTP_RTOINFO,
-                                                       16)),
-         errno.ENOPROTOOPT),
+        ("SCTP_RTOINFO unknown association", errno_of(lambda: getsockopt_in(
+            s, SCTP_RTOINFO, struct.pack("iIII", 12345, 0, 0, 0)))
+         if s.type == socket.SOCK_SEQPACKET else errno.EINVAL, errno.EINVAL),
+        ("SCTP_AUTH_CHUNK", errno_of(lambda: s.getsockopt(
+            SOL_SCTP, SCTP_AUTH_CHUNK, 16)), errno.ENOPROTOOPT),
     ]
     ok = True
     for name, got, want in checks:

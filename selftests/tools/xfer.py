@@ -20,7 +20,10 @@ import time
 
 
 def pattern(i, size):
-    return bytes((i * 7 + j) & 0xFF for j in range(size))
+    """Byte j of message i is (7 i + j) mod 256."""
+    k = i * 7 & 0xFF
+    row = bytes(range(k, 256)) + bytes(range(k))
+    return (row * (size // 256 + 1))[:size]
 
 
 def server(proto, addr, port, delay=0.0):
