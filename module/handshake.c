@@ -57,7 +57,8 @@ void asctp_sm_send_init(struct asctp_assoc *a)
 	if (!skb)
 		return;
 	body = asctp_out_chunk(skb, ASCTP_CID_INIT, 0, len);
-	asctp_sm_fill_init(body, a->my_vtag, asctp_sm_rwnd(a->sk), a->os,
+	a->rwnd_sent = asctp_sm_rwnd(a->sk);
+	asctp_sm_fill_init(body, a->my_vtag, a->rwnd_sent, a->os,
 			   a->mis, a->next_tsn);
 	p = body + sizeof(struct asctp_init_hdr);
 	p->type = htons(ASCTP_PID_SUPPORTED_ADDR_TYPES);
@@ -256,6 +257,7 @@ static struct asctp_assoc *asctp_sm_tcb(struct sock *sk,
 	a->next_tsn = c->my_tsn;
 	a->acked_tsn = c->my_tsn - 1;
 	asctp_tsnmap_init(&a->tsnmap, c->peer_tsn);
+	a->rwnd_sent = asctp_sm_rwnd(a->sk);	/* about what INIT ACK said */
 	a->peer_rwnd = c->peer_rwnd;
 	asctp_cc_init(&a->cc, a->pmtu, c->peer_rwnd);
 	a->laddr = c->laddr;

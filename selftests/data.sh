@@ -7,7 +7,7 @@
 
 . "$(dirname "$0")/lib.sh"
 
-ksft_plan 8
+ksft_plan 9
 P=$(asctp_ipproto)
 XFER=$SELFTEST_DIR/tools/xfer.py
 
@@ -203,5 +203,41 @@ print(first, sent, got)")
 	[ "$3" -eq $((200 * 65536)) ]
 }
 ksft_check "send buffer full: EAGAIN, poll, then every byte arrives" eagain
+
+# RFC 9260 6.2: the SACK for a lone packet waits for the delayed-SACK
+# timer (200 ms), the second of two packets is SACKed at once, a SACK
+# due when the reader replies rides in the reply's packet, and a
+# duplicate is SACKed at once and reported (6.7).  The scripted peer
+# (tools/peer.py --delack) times each SACK.
+delayed_sack() {
+	local a b out peer rc=0
+	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 || return 1
+	peer=$(mktemp)
+	ip netns exec "$b" python3 "$SELFTEST_DIR/tools/peer.py" "$P" veth1 \
+		10.99.5.2 4000 --delack > "$peer" &
+	wait_for 10 grep -q ready "$peer" || return 1
+	out=$(ip netns exec "$a" timeout 20 python3 -c "
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
+s.connect(('10.99.5.2', 4000))
+for i in range(4):
+    m = s.recv(100)
+    print(m.decode())
+    if m == b'echo':
+        s.send(b'reply')
+s.close()")
+	wait $! || rc=1
+	ksft_diag "read: $(echo "$out" | tr '\n' ' ')"
+	ksft_diag "peer: $(grep sack "$peer" | tr '\n' ';')"
+	grep sack "$peer" | awk '
+		NR == 1 && !($4 == "cum" && $5 == 1000 && $2 >= 100) { bad = 1 }
+		NR == 2 && !($5 == 1002 && $6 == "") { bad = 1 }
+		NR == 3 && !($5 == 1003 && $6 == "bundled") { bad = 1 }
+		NR == 4 && !($5 == 1003 && $6 == "dup" && $7 == 1000) { bad = 1 }
+		END { exit bad || NR != 4 }' || rc=1
+	rm -f "$peer"
+	[ $rc -eq 0 ] && [ "$(echo "$out" | tr '\n' ' ')" = "one two three echo " ]
+}
+ksft_check "delayed SACK: 200 ms alone, at once for the second packet, bundled, duplicates" delayed_sack
 
 ksft_finish

@@ -3,7 +3,8 @@
 """A scripted SCTP peer that owns no address, for timer and loss tests.
 
     peer.py PROTO IFNAME ADDR PORT [--ignore-cookie N]
-            [--ignore-shutdown N] [--hol] [--vanish] [--timeout S]
+            [--ignore-shutdown N] [--hol | --delack] [--vanish]
+            [--timeout S]
 
 Runs in a namespace where IFNAME is up but has no address, so the
 namespace's own stack never sees the packets (they are not local, and
@@ -26,6 +27,13 @@ peer that went away.  With --hol, once the association is up it sends DATA with 
 
 and prints the SACK that answers each packet ("sack cum N gaps S-E ...
 dups ...", offsets as on the wire).
+
+With --delack it checks the SACK rules of RFC 9260 6.2: DATA 1000
+alone (the SACK waits for the delayed-SACK timer), then 1001 and 1002
+in two packets back to back (the second is SACKed at once), then 1003
+"echo", which the reader answers: the SACK rides in the reply's packet;
+then 1000 again, a duplicate SACKed at once and reported.  It prints
+"sack <ms> ms cum N [bundled] [dup TSN]..." for each.
 
 It prints one line per chunk it receives ("<seconds> rx <NAME>"), so the
 test sees when each retransmission came.  The peer's own MAC address is
@@ -145,6 +153,9 @@ class Peer:
             if self.up and self.a.hol:
                 self.up = False
                 self.hol(eth, ip, sctp)
+            if self.up and self.a.delack:
+                self.up = False
+                self.delack(eth, ip, sctp)
 
     def data(self, tsn, stream, ssn, flags, text):
         body = struct.pack("!IHHI", tsn, stream, ssn, 0) + text
@@ -169,6 +180,50 @@ class Peer:
                 if clen < 4:
                     break
                 body = body[(clen + 3) & ~3:]
+
+    def sack_timed(self, t0):
+        """The next packet with a SACK: (ms since t0, cum, with DATA)."""
+        while True:
+            _, _, sctp = self.recv()
+            body, cum, data, dups = sctp[12:], None, False, ""
+            while len(body) >= 4:
+                ctype, _, clen = struct.unpack("!BBH", body[:4])
+                if ctype == 3:
+                    cum, _, ng, nd = struct.unpack("!IIHH", body[4:16])
+                    d = body[16 + 4 * ng:16 + 4 * (ng + nd)]
+                    dups = "".join(" dup %d" % struct.unpack("!I", d[i:i + 4])
+                                   for i in range(0, len(d), 4))
+                data |= ctype == 0
+                if clen < 4:
+                    break
+                body = body[(clen + 3) & ~3:]
+            if cum is not None:
+                ms = (time.monotonic() - t0) * 1000
+                print("sack %d ms cum %d%s%s" % (ms, cum,
+                                                " bundled" if data else "",
+                                                dups), flush=True)
+                return
+
+    def delack(self, eth, ip, sctp):
+        def send(tsn, text):
+            self.send(eth, ip, sctp, self.peer_tag,
+                      self.data(tsn, 0, tsn - MY_TSN, 0, text))
+        time.sleep(0.3)
+        t0 = time.monotonic()
+        send(MY_TSN, b"one")
+        self.sack_timed(t0)
+        time.sleep(0.3)
+        t0 = time.monotonic()
+        send(MY_TSN + 1, b"two")
+        send(MY_TSN + 2, b"three")
+        self.sack_timed(t0)
+        time.sleep(0.3)
+        t0 = time.monotonic()
+        send(MY_TSN + 3, b"echo")
+        self.sack_timed(t0)
+        t0 = time.monotonic()
+        send(MY_TSN, b"one")
+        self.sack_timed(t0)
 
     def hol(self, eth, ip, sctp):
         time.sleep(0.5)
@@ -195,6 +250,7 @@ def main():
     ap.add_argument("--ignore-shutdown", type=int, default=0)
     ap.add_argument("--hol", action="store_true")
     ap.add_argument("--vanish", action="store_true")
+    ap.add_argument("--delack", action="store_true")
     ap.add_argument("--timeout", type=float, default=30.0)
     a = ap.parse_args()
     p = Peer(a)
