@@ -42,6 +42,9 @@ struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp)
 	asctp_rto_init(&a->rto, as->rto_initial_ms, as->rto_min_ms,
 		       as->rto_max_ms);
 	a->max_retrans = as->max_retrans;
+	a->sack_delay_ms = as->sack_delay_ms;
+	a->sack_freq = as->sack_freq;
+	a->sack_off = as->sack_off;
 	a->max_init = ASCTP_MAX_INIT_RETRANS;
 	a->max_init_rto_ms = ASCTP_RTO_MAX_MS;
 	a->pmtu = 1500;

@@ -54,7 +54,8 @@ enum asctp_proto_param {
 	ASCTP_MAX_INIT_RETRANS	= 8,
 	ASCTP_MAX_ASSOC_RETRANS	= 10,
 	ASCTP_MAX_STREAMS	= 65535,
-	ASCTP_SACK_DELAY_MS	= 200,	/* 6.2: at most 500 */
+	ASCTP_SACK_DELAY_MS	= 200,	/* 6.2 */
+	ASCTP_SACK_DELAY_MAX_MS	= 500,	/* 6.2: at most 500 */
 	ASCTP_SACK_FREQ		= 2,	/* 6.2: a SACK every second packet */
 	ASCTP_FAST_RTX_MISSES	= 3,	/* 7.2.4 */
 };
@@ -79,6 +80,9 @@ struct asctp_assoc {
 	bool sack_now;			/* 6.7: gap, duplicate: no delay */
 	u8 sack_pkts;			/* packets with DATA not acked yet */
 	u32 sack_bytes;			/* their bytes of user data */
+	u16 sack_delay_ms;		/* SCTP_DELAYED_SACK */
+	u8 sack_freq;
+	bool sack_off;
 	bool eof_sent;			/* RCV_SHUTDOWN given to reader */
 	s32 id;				/* sctp_assoc_t */
 	u32 peer_vtag;

@@ -164,14 +164,14 @@ void asctp_sm_data_done(struct asctp_assoc *a)
 {
 	a->sack_needed = false;
 	a->sack_pkts++;
-	if (a->sack_now || a->sack_pkts >= ASCTP_SACK_FREQ ||
+	if (a->sack_now || a->sack_off || a->sack_pkts >= a->sack_freq ||
 	    a->sack_bytes >= a->rwnd_sent / 2 ||
 	    a->state != ASCTP_S_ESTABLISHED) {
 		asctp_sm_send_sack(a);
 		return;
 	}
 	if (!timer_pending(&a->timer[ASCTP_TSACK]))
-		asctp_timer_start_ms(a, ASCTP_TSACK, ASCTP_SACK_DELAY_MS);
+		asctp_timer_start_ms(a, ASCTP_TSACK, a->sack_delay_ms);
 }
 
 void asctp_sm_sack_expire(struct asctp_assoc *a)

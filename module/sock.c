@@ -90,6 +90,8 @@ static int asctp_sock_create(struct sock *sk)
 	as->rto_max_ms = ASCTP_RTO_MAX_MS;
 	as->cookie_life_ms = ASCTP_COOKIE_LIFE_MS;
 	as->max_retrans = ASCTP_MAX_ASSOC_RETRANS;
+	as->sack_delay_ms = ASCTP_SACK_DELAY_MS;
+	as->sack_freq = ASCTP_SACK_FREQ;
 	WRITE_ONCE(sk->sk_rcvbuf, max(READ_ONCE(sk->sk_rcvbuf),
 				      ASCTP_DEFAULT_RCVBUF));
 	WRITE_ONCE(sk->sk_sndbuf, max(READ_ONCE(sk->sk_sndbuf),

@@ -20,6 +20,9 @@ struct asctp_sock {
 	u32 rto_max_ms;
 	u32 cookie_life_ms;
 	u16 max_retrans;
+	u16 sack_delay_ms;		/* SCTP_DELAYED_SACK */
+	u8 sack_freq;
+	bool sack_off;			/* sack_freq 1: no delay */
 	struct sctp_event_subscribe events;
 	s32 next_id;			/* next association id */
 	struct asctp_assoc *pd_owner;	/* in partial delivery, or NULL */

@@ -132,6 +132,74 @@ static int asctp_set_associnfo(struct sock *sk, sockptr_t optval,
 	return 0;
 }
 
+/* One delayed-SACK setting, as the kernel's SCTP applies it: a delay
+ * turns delaying on, a frequency of 1 turns it off.
+ */
+static void asctp_sack_apply(const struct sctp_sack_info *v, u16 *delay,
+			     u8 *freq, bool *off)
+{
+	if (v->sack_delay) {
+		*delay = v->sack_delay;
+		*off = false;
+	}
+	if (v->sack_freq == 1) {
+		*off = true;
+	} else if (v->sack_freq > 1) {
+		*freq = min_t(u32, v->sack_freq, U8_MAX);
+		*off = false;
+	}
+}
+
+/* RFC 6458 8.1.19: SCTP_DELAYED_SACK, struct sctp_sack_info or the
+ * older struct sctp_assoc_value (a delay, 0 for off).  One-to-many:
+ * SCTP_CURRENT_ASSOC and SCTP_ALL_ASSOC reach the live associations.
+ */
+static int asctp_set_delayed_sack(struct sock *sk, sockptr_t optval,
+				  unsigned int optlen)
+{
+	struct asctp_sock *as = asctp_sk(sk);
+	struct sctp_assoc_value av;
+	struct sctp_sack_info v;
+	struct asctp_assoc *a;
+	int err;
+
+	if (optlen == sizeof(av)) {
+		if (copy_from_sockptr(&av, optval, sizeof(av)))
+			return -EFAULT;
+		v.sack_assoc_id = av.assoc_id;
+		v.sack_delay = av.assoc_value;
+		v.sack_freq = av.assoc_value ? 0 : 1;
+	} else if (optlen != sizeof(v)) {
+		return -EINVAL;
+	} else if (copy_from_sockptr(&v, optval, sizeof(v))) {
+		return -EFAULT;
+	}
+	if (v.sack_delay > ASCTP_SACK_DELAY_MAX_MS)
+		return -EINVAL;
+	if (!v.sack_delay && !v.sack_freq)
+		return 0;
+	if (sk->sk_type == SOCK_SEQPACKET &&
+	    (v.sack_assoc_id == SCTP_CURRENT_ASSOC ||
+	     v.sack_assoc_id == SCTP_ALL_ASSOC)) {
+		list_for_each_entry(a, &as->assocs, sock_node)
+			asctp_sack_apply(&v, &a->sack_delay_ms, &a->sack_freq,
+					 &a->sack_off);
+		if (v.sack_assoc_id == SCTP_CURRENT_ASSOC)
+			return 0;
+		v.sack_assoc_id = SCTP_FUTURE_ASSOC;
+	}
+	a = asctp_opt_assoc(sk, v.sack_assoc_id, &err);
+	if (err)
+		return err;
+	if (a)
+		asctp_sack_apply(&v, &a->sack_delay_ms, &a->sack_freq,
+				 &a->sack_off);
+	else
+		asctp_sack_apply(&v, &as->sack_delay_ms, &as->sack_freq,
+				 &as->sack_off);
+	return 0;
+}
+
 static int asctp_set_int(sockptr_t optval, unsigned int optlen, int *v)
 {
 	if (optlen < sizeof(int))
@@ -159,6 +227,9 @@ int asctp_sockopt_set(struct sock *sk, int level, int optname,
 		break;
 	case SCTP_ASSOCINFO:
 		err = asctp_set_associnfo(sk, optval, optlen);
+		break;
+	case SCTP_DELAYED_SACK:
+		err = asctp_set_delayed_sack(sk, optval, optlen);
 		break;
 	case SCTP_NODELAY:
 		err = asctp_set_int(optval, optlen, &v);
@@ -276,6 +347,33 @@ static int asctp_get_associnfo(struct sock *sk, char __user *optval,
 	return asctp_put(optval, optlen, len, &v, sizeof(v));
 }
 
+static int asctp_get_delayed_sack(struct sock *sk, char __user *optval,
+				  int __user *optlen, int len)
+{
+	struct asctp_sock *as = asctp_sk(sk);
+	struct sctp_sack_info v;
+	struct asctp_assoc *a;
+	bool off;
+	int err;
+
+	if (len >= (int)sizeof(v))
+		len = sizeof(v);
+	else if (len != sizeof(struct sctp_assoc_value))
+		return -EINVAL;
+	if (copy_from_user(&v, optval, len))
+		return -EFAULT;
+	a = asctp_opt_assoc(sk, v.sack_assoc_id, &err);
+	if (err)
+		return err;
+	off = a ? a->sack_off : as->sack_off;
+	if (a)
+		v.sack_assoc_id = a->id;
+	v.sack_delay = off ? 0 : a ? a->sack_delay_ms : as->sack_delay_ms;
+	v.sack_freq = off ? 1 : a ? a->sack_freq : as->sack_freq;
+	/* struct sctp_assoc_value: id, then the delay where sack_delay is */
+	return asctp_put(optval, optlen, len, &v, len);
+}
+
 static int asctp_sockopt_get_locked(struct sock *sk, int optname,
 				    char __user *optval, int __user *optlen,
 				    int len)
@@ -290,6 +388,8 @@ static int asctp_sockopt_get_locked(struct sock *sk, int optname,
 		return asctp_get_rtoinfo(sk, optval, optlen, len);
 	case SCTP_ASSOCINFO:
 		return asctp_get_associnfo(sk, optval, optlen, len);
+	case SCTP_DELAYED_SACK:
+		return asctp_get_delayed_sack(sk, optval, optlen, len);
 	case SCTP_INITMSG:
 		return asctp_put(optval, optlen, len, &as->initmsg,
 				 sizeof(as->initmsg));

@@ -7,7 +7,7 @@
 
 . "$(dirname "$0")/lib.sh"
 
-ksft_plan 9
+ksft_plan 10
 P=$(asctp_ipproto)
 XFER=$SELFTEST_DIR/tools/xfer.py
 
@@ -208,17 +208,23 @@ ksft_check "send buffer full: EAGAIN, poll, then every byte arrives" eagain
 # timer (200 ms), the second of two packets is SACKed at once, a SACK
 # due when the reader replies rides in the reply's packet, and a
 # duplicate is SACKed at once and reported (6.7).  The scripted peer
-# (tools/peer.py --delack) times each SACK.
+# (tools/peer.py --delack) times each SACK.  With "off", the reader sets
+# SCTP_DELAYED_SACK's frequency to 1: every packet is SACKed at once,
+# 1000, 1001, 1002, and "echo" 1003 before the reply (the peer reads
+# the first four SACKs), and no timer expires.
 delayed_sack() {
-	local a b out peer rc=0
+	local a b out peer s0 opt= rc=0
+	[ "${1:-}" = off ] && opt="s.setsockopt(132, 16, struct.pack('iII', 0, 0, 1))"
 	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 || return 1
 	peer=$(mktemp)
 	ip netns exec "$b" python3 "$SELFTEST_DIR/tools/peer.py" "$P" veth1 \
 		10.99.5.2 4000 --delack > "$peer" &
 	wait_for 10 grep -q ready "$peer" || return 1
+	s0=$(mib AsctpSackExpireds "$a")
 	out=$(ip netns exec "$a" timeout 20 python3 -c "
-import socket
+import socket, struct
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
+$opt
 s.connect(('10.99.5.2', 4000))
 for i in range(4):
     m = s.recv(100)
@@ -228,16 +234,25 @@ for i in range(4):
 s.close()")
 	wait $! || rc=1
 	ksft_diag "read: $(echo "$out" | tr '\n' ' ')"
-	ksft_diag "peer: $(grep sack "$peer" | tr '\n' ';')"
-	grep sack "$peer" | awk '
-		NR == 1 && !($4 == "cum" && $5 == 1000 && $2 >= 100) { bad = 1 }
-		NR == 2 && !($5 == 1002 && $6 == "") { bad = 1 }
-		NR == 3 && !($5 == 1003 && $6 == "bundled") { bad = 1 }
-		NR == 4 && !($5 == 1003 && $6 == "dup" && $7 == 1000) { bad = 1 }
-		END { exit bad || NR != 4 }' || rc=1
+	ksft_diag "peer: $(grep sack "$peer" | tr '\n' ';'); delayed SACK timer expiries $(($(mib AsctpSackExpireds "$a") - s0))"
+	if [ -n "$opt" ]; then
+		grep sack "$peer" | awk '
+			$5 != 999 + NR || NR == 4 && $6 != "" { bad = 1 }
+			END { exit bad || NR != 4 }' || rc=1
+		[ "$(mib AsctpSackExpireds "$a")" -eq "$s0" ] || rc=1
+	else
+		grep sack "$peer" | awk '
+			NR == 1 && !($4 == "cum" && $5 == 1000 && $2 >= 100) { bad = 1 }
+			NR == 2 && !($5 == 1002 && $6 == "") { bad = 1 }
+			NR == 3 && !($5 == 1003 && $6 == "bundled") { bad = 1 }
+			NR == 4 && !($5 == 1003 && $6 == "dup" && $7 == 1000) { bad = 1 }
+			END { exit bad || NR != 4 }' || rc=1
+		[ "$(mib AsctpSackExpireds "$a")" -gt "$s0" ] || rc=1
+	fi
 	rm -f "$peer"
 	[ $rc -eq 0 ] && [ "$(echo "$out" | tr '\n' ' ')" = "one two three echo " ]
 }
 ksft_check "delayed SACK: 200 ms alone, at once for the second packet, bundled, duplicates" delayed_sack
+ksft_check "SCTP_DELAYED_SACK frequency 1: every packet SACKed at once" delayed_sack off
 
 ksft_finish

@@ -19,6 +19,7 @@ SCTP_RTOINFO = 0
 SCTP_ASSOCINFO = 1
 SCTP_INITMSG = 2
 SCTP_STATUS = 14
+SCTP_DELAYED_SACK = 16
 SCTP_AUTH_CHUNK = 21
 TYPES = {"stream": socket.SOCK_STREAM, "seqpacket": socket.SOCK_SEQPACKET}
 
@@ -57,6 +58,17 @@ def set_rtoinfo(s, initial, rto_max, rto_min):
                                             rto_min)))
 
 
+def sack(s):
+    """struct sctp_sack_info: assoc id, delay, frequency."""
+    return struct.unpack("iII", getsockopt_in(s, SCTP_DELAYED_SACK,
+                                              bytes(12)))
+
+
+def set_sack(s, delay, freq):
+    return errno_of(lambda: s.setsockopt(
+        SOL_SCTP, SCTP_DELAYED_SACK, struct.pack("iII", 0, delay, freq)))
+
+
 def check_sctp_opt(s):
     """SOL_SCTP as a fresh socket answers: SCTP_INITMSG and SCTP_RTOINFO
     give the RFC 6458 and RFC 9260 defaults (RTO.Initial 1 s, as 9260
@@ -76,6 +88,18 @@ def check_sctp_opt(s):
         ("SCTP_RTOINFO min > max", set_rtoinfo(s, 0, 0, 500), errno.EINVAL),
         ("SCTP_RTOINFO zero fields kept", set_rtoinfo(s, 0, 0, 0), 0),
         ("SCTP_RTOINFO unchanged", rtoinfo(s), (0, 200, 400, 100)),
+        ("SCTP_DELAYED_SACK", sack(s), (0, 200, 2)),
+        ("SCTP_DELAYED_SACK delay", set_sack(s, 300, 0), 0),
+        ("SCTP_DELAYED_SACK after delay", sack(s), (0, 300, 2)),
+        ("SCTP_DELAYED_SACK off", set_sack(s, 0, 1), 0),
+        ("SCTP_DELAYED_SACK after off", sack(s), (0, 0, 1)),
+        ("SCTP_DELAYED_SACK 0 0", set_sack(s, 0, 0), 0),
+        ("SCTP_DELAYED_SACK still off", sack(s), (0, 0, 1)),
+        ("SCTP_DELAYED_SACK over 500 ms", set_sack(s, 600, 0), errno.EINVAL),
+        ("SCTP_DELAYED_SACK back on", set_sack(s, 250, 3), 0),
+        ("SCTP_DELAYED_SACK after on", sack(s), (0, 250, 3)),
+        ("SCTP_DELAYED_SACK as sctp_assoc_value", struct.unpack(
+            "iI", getsockopt_in(s, SCTP_DELAYED_SACK, bytes(8))), (0, 250)),
         ("SCTP_STATUS", errno_of(lambda: s.getsockopt(SOL_SCTP, SCTP_STATUS,
                                                       256)), errno.EINVAL),
         ("SCTP_RTOINFO unknown association", errno_of(lambda: getsockopt_in(
