@@ -44,7 +44,7 @@ check:
 
 # Long runs kept out of make check: the transfer suite at 32 MiB a case.
 stress: module-debug selftest-tools
-	selftests/vm/run.sh -f debug -l asctp -- \
+	selftests/vm/run.sh -f debug -l asctp -t 3600 -- \
 		'cd $(CURDIR)/selftests && ASCTP_XFER_BYTES=32M ./transfer.sh'
 
 demo:

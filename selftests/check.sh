@@ -105,7 +105,10 @@ kunit_count() {
 vmrun() {	# vmrun FLAVOUR LOAD NAME CMD...
 	local flavour=$1 load=$2 name=$3
 	shift 3
-	stage "$name" selftests/vm/run.sh -f "$flavour" -l "$load" -o "$out/$name" -- "$@"
+	# the whole suite in one VM: about 900 s here; each test also has
+	# kselftest's own limit (selftests/settings)
+	stage "$name" selftests/vm/run.sh -f "$flavour" -l "$load" -t 1800 \
+		-o "$out/$name" -- "$@"
 	local rc=$?
 	tap_count "$out/$name.log"
 	[ $rc -eq 0 ] && result ok "$name: VM run clean (no splat, no leak, rmmod ok)" ||
