@@ -42,6 +42,7 @@ struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp)
 	asctp_rto_init(&a->rto, as->rto_initial_ms, as->rto_min_ms,
 		       as->rto_max_ms);
 	a->max_retrans = as->max_retrans;
+	a->opts = as->aopts;
 	a->sack_delay_ms = as->sack_delay_ms;
 	a->sack_freq = as->sack_freq;
 	a->sack_off = as->sack_off;

@@ -24,6 +24,7 @@
 
 #include "cc.h"
 #include "rto.h"
+#include "sock.h"
 #include "tsnmap.h"
 
 /* RFC 9260 4: association states.  The value plus one is the state
@@ -46,6 +47,7 @@ enum asctp_timer_id {
 	ASCTP_T2,		/* T2-shutdown (9.2) */
 	ASCTP_T3,		/* T3-rtx (6.3.2) */
 	ASCTP_TSACK,		/* delayed SACK (6.2) */
+	ASCTP_TAUTOCLOSE,	/* SCTP_AUTOCLOSE (RFC 6458 8.1.8) */
 	ASCTP_TIMER_MAX
 };
 
@@ -58,6 +60,8 @@ enum asctp_proto_param {
 	ASCTP_SACK_DELAY_MAX_MS	= 500,	/* 6.2: at most 500 */
 	ASCTP_SACK_FREQ		= 2,	/* 6.2: a SACK every second packet */
 	ASCTP_FAST_RTX_MISSES	= 3,	/* 7.2.4 */
+	ASCTP_MAX_BURST		= 4,	/* 6.1 (D), 16: Max.Burst */
+	ASCTP_AUTOCLOSE_MAX_S	= INT_MAX / MSEC_PER_SEC,
 };
 
 struct asctp_assoc {
@@ -100,6 +104,7 @@ struct asctp_assoc {
 	ktime_t rtt_sent;
 	u32 small_tsn;			/* last TSN of the last short packet */
 	unsigned long last_xmit;	/* jiffies, for the idle cwnd reset */
+	unsigned long last_data;	/* jiffies, user data sent or received */
 	bool fast_recovery;		/* 7.2.4 */
 	bool fast_rtx_now;		/* 7.2.4 (3): one packet despite cwnd */
 	bool rtt_pending;		/* rtt_tsn is in flight */
@@ -111,6 +116,8 @@ struct asctp_assoc {
 	u32 max_init_rto_ms;		/* SCTP_INITMSG max_init_timeo */
 	u16 max_init;			/* SCTP_INITMSG max_attempts */
 	u16 max_retrans;		/* Association.Max.Retrans */
+	u32 autoclose_s;		/* SCTP_AUTOCLOSE when it came up */
+	struct asctp_assoc_opts opts;	/* from the socket, then its own */
 	u8 retries[ASCTP_TIMER_MAX];
 	struct sk_buff_head outq;	/* DATA chunks never sent */
 	struct sk_buff_head sentq;	/* sent, not acked cumulatively */

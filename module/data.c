@@ -61,6 +61,7 @@ enum asctp_mib_field asctp_sm_data(struct asctp_rx *rx)
 		return ASCTP_MIB_IN_PKTS;
 	}
 	a->sack_needed = true;
+	a->last_data = jiffies;
 	if (rx->ch->flags & ASCTP_DATA_I)
 		a->sack_now = true;
 	switch (asctp_tsnmap_check(&a->tsnmap, tsn)) {

@@ -348,6 +348,7 @@ enum asctp_mib_field asctp_sm_cookie_echo(struct asctp_rx *rx)
 	asctp_mib_inc(rx->net, ASCTP_MIB_PASSIVE_ESTABS);
 	asctp_out_assoc_chunk(rx->a, ASCTP_CID_COOKIE_ACK, 0, NULL, 0);
 	asctp_ulp_assoc_change(rx->a, SCTP_COMM_UP, 0);
+	asctp_sm_autoclose_start(rx->a);
 	return ASCTP_MIB_IN_PKTS;
 }
 
@@ -381,6 +382,7 @@ enum asctp_mib_field asctp_sm_cookie_ack(struct asctp_rx *rx)
 	asctp_mib_inc(rx->net, ASCTP_MIB_ACTIVE_ESTABS);
 	asctp_sock_assoc_up(a);
 	asctp_ulp_assoc_change(a, SCTP_COMM_UP, 0);
+	asctp_sm_autoclose_start(a);
 	asctp_sm_xmit_data(a);
 	return ASCTP_MIB_IN_PKTS;
 }

@@ -18,13 +18,17 @@
 #include "sock.h"
 #include "ulp.h"
 
-/* RFC 6458 5.3.2: SCTP_SNDRCV, and its successor SCTP_SNDINFO. */
-static int asctp_msg_cmsgs(struct msghdr *msg, struct sctp_sndrcvinfo *si)
+/* RFC 6458 5.3.2: SCTP_SNDRCV, and its successor SCTP_SNDINFO; *given
+ * says whether either came, else the association's defaults apply.
+ */
+static int asctp_msg_cmsgs(struct msghdr *msg, struct sctp_sndrcvinfo *si,
+			   bool *given)
 {
 	struct sctp_sndinfo *sn;
 	struct cmsghdr *c;
 
 	memset(si, 0, sizeof(*si));
+	*given = false;
 	for_each_cmsghdr(c, msg) {
 		if (!CMSG_OK(msg, c))
 			return -EINVAL;
@@ -34,6 +38,7 @@ static int asctp_msg_cmsgs(struct msghdr *msg, struct sctp_sndrcvinfo *si)
 			if (c->cmsg_len != CMSG_LEN(sizeof(*si)))
 				return -EINVAL;
 			memcpy(si, CMSG_DATA(c), sizeof(*si));
+			*given = true;
 		} else if (c->cmsg_type == SCTP_SNDINFO) {
 			if (c->cmsg_len != CMSG_LEN(sizeof(*sn)))
 				return -EINVAL;
@@ -43,6 +48,7 @@ static int asctp_msg_cmsgs(struct msghdr *msg, struct sctp_sndrcvinfo *si)
 			si->sinfo_ppid = sn->snd_ppid;
 			si->sinfo_context = sn->snd_context;
 			si->sinfo_assoc_id = sn->snd_assoc_id;
+			*given = true;
 		} else {
 			return -EINVAL;
 		}
@@ -148,12 +154,24 @@ static struct sk_buff *asctp_msg_chunk(struct sock *sk, struct msghdr *msg,
 	return skb;
 }
 
+/* The most user data a DATA chunk carries: what fits the path,
+ * or less if the user said so (SCTP_MAXSEG).
+ */
+u32 asctp_msg_frag_point(const struct asctp_assoc *a)
+{
+	u32 max = a->pmtu - sizeof(struct iphdr) - ASCTP_HDR_LEN -
+		  ASCTP_DATA_MIN_LEN;
+
+	if (a->opts.user_frag)
+		max = min(max, a->opts.user_frag);
+	return max & ~3U;
+}
+
 /* RFC 9260 6.9: split into fragments that fit the path, all or none. */
 static int asctp_msg_queue(struct asctp_assoc *a, struct msghdr *msg,
 			   size_t len, const struct sctp_sndrcvinfo *si)
 {
-	size_t max = (a->pmtu - sizeof(struct iphdr) - ASCTP_HDR_LEN -
-		      ASCTP_DATA_MIN_LEN) & ~3U;
+	size_t max = asctp_msg_frag_point(a);
 	bool unordered = si->sinfo_flags & SCTP_UNORDERED;
 	u16 ssn = unordered ? 0 : a->ssn[si->sinfo_stream];
 	struct sk_buff_head q;
@@ -183,11 +201,25 @@ static int asctp_msg_queue(struct asctp_assoc *a, struct msghdr *msg,
 	}
 	if (!unordered)
 		a->ssn[si->sinfo_stream]++;
+	a->last_data = jiffies;
 	return 0;
 }
 
+/* RFC 6458 8.1.10, 8.1.31: no SNDRCV or SNDINFO, the defaults. */
+static void asctp_msg_defaults(const struct asctp_assoc *a,
+			       struct sctp_sndrcvinfo *si)
+{
+	si->sinfo_stream = a->opts.snd_sid;
+	si->sinfo_flags = a->opts.snd_flags;
+	si->sinfo_ppid = a->opts.snd_ppid;
+	si->sinfo_context = a->opts.snd_context;
+	si->sinfo_timetolive = a->opts.snd_ttl;
+	si->sinfo_assoc_id = a->id;
+}
+
 static int asctp_msg_send_locked(struct sock *sk, struct msghdr *msg,
-				 size_t len, struct sctp_sndrcvinfo *si)
+				 size_t len, struct sctp_sndrcvinfo *si,
+				 bool given)
 {
 	long timeo = sock_sndtimeo(sk, msg->msg_flags & MSG_DONTWAIT);
 	struct asctp_assoc *a;
@@ -198,6 +230,8 @@ static int asctp_msg_send_locked(struct sock *sk, struct msghdr *msg,
 	a = asctp_msg_assoc(sk, msg, si, &err);
 	if (!a)
 		return err;
+	if (!given)
+		asctp_msg_defaults(a, si);
 	if (si->sinfo_flags & SCTP_ABORT) {
 		asctp_sm_abort_assoc(a, ASCTP_CAUSE_USER_ABORT, 0);
 		return 0;
@@ -208,6 +242,8 @@ static int asctp_msg_send_locked(struct sock *sk, struct msghdr *msg,
 		return -EINVAL;
 	if (!len && !(si->sinfo_flags & SCTP_EOF))
 		return -EINVAL;		/* 6.2: no empty DATA */
+	if (asctp_sk(sk)->disable_frags && len > asctp_msg_frag_point(a))
+		return -EMSGSIZE;	/* RFC 6458 8.1.15 */
 	asctp_assoc_hold(a);
 	err = asctp_msg_wait_room(sk, a, len, &timeo);
 	if (!err && !a->dead && len)
@@ -227,15 +263,16 @@ int asctp_msg_send(struct socket *sock, struct msghdr *msg, size_t len)
 {
 	struct sock *sk = sock->sk;
 	struct sctp_sndrcvinfo si;
+	bool given;
 	int err;
 
 	if (msg->msg_flags & MSG_OOB)
 		return -EOPNOTSUPP;
-	err = asctp_msg_cmsgs(msg, &si);
+	err = asctp_msg_cmsgs(msg, &si, &given);
 	if (err)
 		return err;
 	lock_sock(sk);
-	err = asctp_msg_send_locked(sk, msg, len, &si);
+	err = asctp_msg_send_locked(sk, msg, len, &si, given);
 	release_sock(sk);
 	if (err == -EPIPE && !(msg->msg_flags & MSG_NOSIGNAL))
 		send_sig(SIGPIPE, current, 0);
@@ -253,10 +290,70 @@ static int asctp_msg_put_sndrcv(struct msghdr *msg,
 		.sinfo_ppid = cb->ppid,
 		.sinfo_tsn = cb->tsn,
 		.sinfo_cumtsn = cb->cum_tsn,
+		.sinfo_context = cb->context,
 		.sinfo_assoc_id = cb->assoc_id,
 	};
 
 	return put_cmsg(msg, IPPROTO_SCTP, SCTP_SNDRCV, sizeof(si), &si);
+}
+
+/* RFC 6458 5.3.5: SCTP_RCVINFO, with SCTP_RECVRCVINFO. */
+static int asctp_msg_put_rcvinfo(struct msghdr *msg,
+				 const struct asctp_rcv_cb *cb)
+{
+	struct sctp_rcvinfo ri = {
+		.rcv_sid = cb->stream,
+		.rcv_ssn = cb->ssn,
+		.rcv_flags = cb->flags & ASCTP_DATA_U ? SCTP_UNORDERED : 0,
+		.rcv_ppid = cb->ppid,
+		.rcv_tsn = cb->tsn,
+		.rcv_cumtsn = cb->cum_tsn,
+		.rcv_context = cb->context,
+		.rcv_assoc_id = cb->assoc_id,
+	};
+
+	return put_cmsg(msg, IPPROTO_SCTP, SCTP_RCVINFO, sizeof(ri), &ri);
+}
+
+/* RFC 6458 5.3.6: SCTP_NXTINFO, what the next read would return, if
+ * anything is queued behind @skb.
+ */
+static int asctp_msg_put_nxtinfo(struct sock *sk, struct msghdr *msg,
+				 struct sk_buff *skb)
+{
+	const struct asctp_rcv_cb *cb;
+	struct sctp_nxtinfo ni = {};
+
+	skb = skb_peek_next(skb, &sk->sk_receive_queue);
+	if (!skb)
+		return 0;
+	cb = ASCTP_RCV_CB(skb);
+	ni.nxt_sid = cb->stream;
+	ni.nxt_ppid = cb->ppid;
+	ni.nxt_length = skb->len - cb->offset;
+	ni.nxt_assoc_id = cb->assoc_id;
+	if (cb->notification)
+		ni.nxt_flags = SCTP_NOTIFICATION;
+	if (cb->flags & ASCTP_DATA_U)
+		ni.nxt_flags |= SCTP_UNORDERED;	/* no SCTP_COMPLETE in Linux */
+	return put_cmsg(msg, IPPROTO_SCTP, SCTP_NXTINFO, sizeof(ni), &ni);
+}
+
+/* The ancillary data of one read, as the user asked for it. */
+static void asctp_msg_put_cmsgs(struct sock *sk, struct msghdr *msg,
+				struct sk_buff *skb)
+{
+	const struct asctp_rcv_cb *cb = ASCTP_RCV_CB(skb);
+	const struct asctp_sock *as = asctp_sk(sk);
+
+	if (as->recvnxtinfo)
+		asctp_msg_put_nxtinfo(sk, msg, skb);
+	if (cb->notification)
+		return;
+	if (as->recvrcvinfo)
+		asctp_msg_put_rcvinfo(msg, cb);
+	if (as->events.sctp_data_io_event)
+		asctp_msg_put_sndrcv(msg, cb);
 }
 
 static void asctp_msg_name(struct msghdr *msg, const struct asctp_rcv_cb *cb)
@@ -327,8 +424,7 @@ static int asctp_msg_recv_locked(struct sock *sk, struct msghdr *msg,
 	asctp_msg_name(msg, cb);
 	if (cb->notification)
 		msg->msg_flags |= MSG_NOTIFICATION;
-	else if (asctp_sk(sk)->events.sctp_data_io_event)
-		asctp_msg_put_sndrcv(msg, cb);
+	asctp_msg_put_cmsgs(sk, msg, skb);
 	if (flags & MSG_PEEK)
 		return n;
 	if (cb->offset + n < skb->len) {

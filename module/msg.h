@@ -5,6 +5,9 @@
 
 #include <linux/net.h>
 
+struct asctp_assoc;
+
+u32 asctp_msg_frag_point(const struct asctp_assoc *a);
 int asctp_msg_send(struct socket *sock, struct msghdr *msg, size_t len);
 int asctp_msg_recv(struct socket *sock, struct msghdr *msg, size_t len,
 		   int flags);

@@ -154,3 +154,32 @@ void asctp_sm_t2_expire(struct asctp_assoc *a)
 		asctp_out_assoc_chunk(a, ASCTP_CID_SHUTDOWN_ACK, 0, NULL, 0);
 	asctp_timer_start(a, ASCTP_T2);
 }
+
+/* RFC 6458 8.1.8: a one-to-many socket's SCTP_AUTOCLOSE, taken when
+ * the association comes up, shuts it down after that long without
+ * user data either way.
+ */
+void asctp_sm_autoclose_start(struct asctp_assoc *a)
+{
+	u32 secs = asctp_sk(a->sk)->autoclose;
+
+	if (!secs || a->sk->sk_type != SOCK_SEQPACKET)
+		return;
+	a->autoclose_s = secs;
+	a->last_data = jiffies;
+	asctp_timer_start_ms(a, ASCTP_TAUTOCLOSE, secs * MSEC_PER_SEC);
+}
+
+void asctp_sm_autoclose_expire(struct asctp_assoc *a)
+{
+	unsigned long end = a->last_data + a->autoclose_s * HZ;
+
+	if (a->state != ASCTP_S_ESTABLISHED)
+		return;
+	if (time_before(jiffies, end)) {
+		asctp_timer_start_ms(a, ASCTP_TAUTOCLOSE,
+				     jiffies_to_msecs(end - jiffies));
+		return;
+	}
+	asctp_sm_shutdown_start(a);
+}

@@ -270,6 +270,9 @@ void asctp_sm_timeout(struct asctp_assoc *a, enum asctp_timer_id t)
 	case ASCTP_T3:
 		asctp_sm_t3_expire(a);
 		break;
+	case ASCTP_TAUTOCLOSE:
+		asctp_sm_autoclose_expire(a);
+		break;
 	default:
 		asctp_sm_sack_expire(a);
 		break;

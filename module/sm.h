@@ -70,6 +70,8 @@ enum asctp_mib_field asctp_sm_shutdown(struct asctp_rx *rx);
 enum asctp_mib_field asctp_sm_shutdown_ack(struct asctp_rx *rx);
 enum asctp_mib_field asctp_sm_shutdown_complete(struct asctp_rx *rx);
 void asctp_sm_shutdown_start(struct asctp_assoc *a);
+void asctp_sm_autoclose_start(struct asctp_assoc *a);
+void asctp_sm_autoclose_expire(struct asctp_assoc *a);
 void asctp_sm_shutdown_progress(struct asctp_assoc *a);
 void asctp_sm_abort_assoc(struct asctp_assoc *a, u16 cause, int err);
 void asctp_sm_end(struct asctp_assoc *a, int err);

@@ -92,6 +92,7 @@ static int asctp_sock_create(struct sock *sk)
 	as->max_retrans = ASCTP_MAX_ASSOC_RETRANS;
 	as->sack_delay_ms = ASCTP_SACK_DELAY_MS;
 	as->sack_freq = ASCTP_SACK_FREQ;
+	as->aopts.max_burst = ASCTP_MAX_BURST;
 	WRITE_ONCE(sk->sk_rcvbuf, max(READ_ONCE(sk->sk_rcvbuf),
 				      ASCTP_DEFAULT_RCVBUF));
 	WRITE_ONCE(sk->sk_sndbuf, max(READ_ONCE(sk->sk_sndbuf),
@@ -284,7 +285,7 @@ static int asctp_sock_check_addr(const struct sockaddr *uaddr, int len)
 	return 0;
 }
 
-static int asctp_bind_locked(struct sock *sk, const struct sockaddr_in *sin)
+int asctp_sock_bind(struct sock *sk, const struct sockaddr_in *sin)
 {
 	struct net *net = sock_net(sk);
 	__be32 addr = sin->sin_addr.s_addr;
@@ -310,7 +311,7 @@ static int asctp_bind(struct socket *sock, struct sockaddr *uaddr, int len)
 	if (err)
 		return err;
 	lock_sock(sk);
-	err = asctp_bind_locked(sk, (struct sockaddr_in *)uaddr);
+	err = asctp_sock_bind(sk, (struct sockaddr_in *)uaddr);
 	release_sock(sk);
 	return err;
 }
@@ -364,10 +365,10 @@ static int asctp_wait_up(struct sock *sk, struct asctp_assoc *a, long timeo)
 	return a->err ? -a->err : -ECONNREFUSED;
 }
 
-static int asctp_connect_locked(struct socket *sock,
-				const struct sockaddr_in *sin, int flags)
+/* connect(2), and sctp_connectx(), which wants the association id. */
+int asctp_sock_connect(struct sock *sk, const struct sockaddr_in *sin,
+		       int flags, s32 *id)
 {
-	struct sock *sk = sock->sk;
 	struct asctp_assoc *a;
 	int err;
 
@@ -383,9 +384,11 @@ static int asctp_connect_locked(struct socket *sock,
 	a = asctp_sock_connect_assoc(sk, sin, &err);
 	if (!a)
 		return err;
+	if (id)
+		*id = a->id;
 	if (sk->sk_type == SOCK_STREAM) {
 		sk->sk_state = TCP_SYN_SENT;
-		sock->state = SS_CONNECTING;
+		sk->sk_socket->state = SS_CONNECTING;
 	}
 	asctp_assoc_hold(a);
 	err = asctp_wait_up(sk, a, sock_sndtimeo(sk, flags & O_NONBLOCK));
@@ -403,7 +406,7 @@ static int asctp_connect(struct socket *sock, struct sockaddr *uaddr,
 	if (err)
 		return err;
 	lock_sock(sk);
-	err = asctp_connect_locked(sock, (struct sockaddr_in *)uaddr, flags);
+	err = asctp_sock_connect(sk, (struct sockaddr_in *)uaddr, flags, NULL);
 	release_sock(sk);
 	return err;
 }

@@ -6,6 +6,20 @@
 #include <net/inet_sock.h>
 #include <uapi/linux/sctp.h>
 
+/* What a socket hands each new association, and the association
+ * keeps as its own (sockopt_assoc.c).
+ */
+struct asctp_assoc_opts {
+	u16 snd_sid;			/* SCTP_DEFAULT_SEND_PARAM, _SNDINFO */
+	u16 snd_flags;
+	u32 snd_ppid;
+	u32 snd_context;
+	u32 snd_ttl;
+	u32 rcv_context;		/* SCTP_CONTEXT */
+	u32 max_burst;			/* SCTP_MAX_BURST, 0: no limit */
+	u32 user_frag;			/* SCTP_MAXSEG, 0: the path's */
+};
+
 /* All fields under the socket lock, except port_node (hash_lock). */
 struct asctp_sock {
 	struct inet_sock inet;
@@ -23,11 +37,19 @@ struct asctp_sock {
 	u16 sack_delay_ms;		/* SCTP_DELAYED_SACK */
 	u8 sack_freq;
 	bool sack_off;			/* sack_freq 1: no delay */
+	struct asctp_assoc_opts aopts;	/* defaults of new associations */
 	struct sctp_event_subscribe events;
+	u32 autoclose;			/* SCTP_AUTOCLOSE, seconds, 0: off */
+	u32 pd_point;			/* SCTP_PARTIAL_DELIVERY_POINT */
 	s32 next_id;			/* next association id */
 	struct asctp_assoc *pd_owner;	/* in partial delivery, or NULL */
 	u8 rcv_ratio;			/* user data per truesize, /256 */
 	bool nodelay;
+	bool disable_frags;		/* SCTP_DISABLE_FRAGMENTS */
+	bool frag_interleave;		/* SCTP_FRAGMENT_INTERLEAVE */
+	bool recvrcvinfo;		/* SCTP_RECVRCVINFO */
+	bool recvnxtinfo;		/* SCTP_RECVNXTINFO */
+	bool v4mapped;			/* SCTP_I_WANT_MAPPED_V4_ADDR */
 	unsigned long deferred;		/* ASCTP_DEFER_* for release_cb */
 };
 
@@ -56,6 +78,10 @@ struct asctp_assoc *asctp_sock_find_peer(struct sock *sk,
 struct asctp_assoc *asctp_sock_connect_assoc(struct sock *sk,
 					     const struct sockaddr_in *sin,
 					     int *err);
+
+int asctp_sock_bind(struct sock *sk, const struct sockaddr_in *sin);
+int asctp_sock_connect(struct sock *sk, const struct sockaddr_in *sin,
+		       int flags, s32 *id);
 
 int asctp_sock_init(u8 ipproto);
 void asctp_sock_exit(void);

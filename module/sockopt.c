@@ -2,7 +2,10 @@
 /*
  * SOL_SCTP options (RFC 6458 8) with the option numbers and structs of
  * the kernel's include/uapi/linux/sctp.h, so libsctp programs work
- * unchanged.  Options not implemented yet say -ENOPROTOOPT.
+ * unchanged: the dispatch, the helpers of sockopt_assoc.c and
+ * sockopt_addr.c, and the socket-wide options.  Options not
+ * implemented say -ENOPROTOOPT, as the kernel's SCTP does for those
+ * it lacks.
  */
 
 #include <linux/uaccess.h>
@@ -12,6 +15,67 @@
 #include "sm.h"
 #include "sock.h"
 #include "sockopt.h"
+
+/* The association an option names: a one-to-one socket's own,
+ * whatever the id; on one-to-many, by id, or NULL for the socket's
+ * defaults (SCTP_FUTURE_ASSOC).  An unknown id is -EINVAL.
+ */
+struct asctp_assoc *asctp_opt_assoc(struct sock *sk, s32 id, int *err)
+{
+	struct asctp_assoc *a;
+
+	*err = 0;
+	if (sk->sk_type == SOCK_STREAM)
+		return list_first_entry_or_null(&asctp_sk(sk)->assocs,
+						struct asctp_assoc, sock_node);
+	if (id == SCTP_FUTURE_ASSOC)
+		return NULL;
+	a = asctp_assoc_find_id(sk, id);
+	if (!a)
+		*err = -EINVAL;
+	return a;
+}
+
+/* Applies a setting where its id points (RFC 6458 7.2): a one-to-one
+ * socket's association or, before it has one, its defaults; on
+ * one-to-many an association by id, the defaults (SCTP_FUTURE_ASSOC),
+ * the live associations (SCTP_CURRENT_ASSOC) or both (SCTP_ALL_ASSOC).
+ * @fn gets a NULL association for the defaults.
+ */
+int asctp_opt_apply(struct sock *sk, s32 id, asctp_opt_fn fn,
+		    const void *arg)
+{
+	struct asctp_assoc *a;
+
+	if (sk->sk_type == SOCK_STREAM) {
+		fn(sk, list_first_entry_or_null(&asctp_sk(sk)->assocs,
+						struct asctp_assoc, sock_node),
+		   arg);
+		return 0;
+	}
+	if (id > SCTP_ALL_ASSOC) {
+		a = asctp_assoc_find_id(sk, id);
+		if (!a)
+			return -EINVAL;
+		fn(sk, a, arg);
+		return 0;
+	}
+	if (id == SCTP_FUTURE_ASSOC || id == SCTP_ALL_ASSOC)
+		fn(sk, NULL, arg);
+	if (id == SCTP_CURRENT_ASSOC || id == SCTP_ALL_ASSOC)
+		list_for_each_entry(a, &asctp_sk(sk)->assocs, sock_node)
+			fn(sk, a, arg);
+	return 0;
+}
+
+int asctp_opt_put(char __user *optval, int __user *optlen, int len,
+		  const void *v, int size)
+{
+	len = min(len, size);
+	if (put_user(len, optlen) || copy_to_user(optval, v, len))
+		return -EFAULT;
+	return 0;
+}
 
 /* RFC 6458 8.2.6: SCTP_INITMSG; zero fields keep their value. */
 static int asctp_set_initmsg(struct sock *sk, sockptr_t optval,
@@ -47,157 +111,50 @@ static int asctp_set_events(struct sock *sk, sockptr_t optval,
 	return 0;
 }
 
-/* The association an option names: a one-to-one socket's own,
- * whatever the id; on one-to-many, by id, or NULL for the socket's
- * defaults (SCTP_FUTURE_ASSOC).  An unknown id is -EINVAL.
+/* RFC 6458 6.2.2: SCTP_EVENT, one notification type on or off.  The
+ * subscription is the socket's: an association id is checked, then
+ * the setting applies to all the socket's associations.
  */
-static struct asctp_assoc *asctp_opt_assoc(struct sock *sk, s32 id,
-					   int *err)
+static int asctp_set_event(struct sock *sk, sockptr_t optval,
+			   unsigned int optlen)
 {
-	struct asctp_assoc *a;
-
-	*err = 0;
-	if (sk->sk_type == SOCK_STREAM)
-		return list_first_entry_or_null(&asctp_sk(sk)->assocs,
-						struct asctp_assoc, sock_node);
-	if (id == SCTP_FUTURE_ASSOC)
-		return NULL;
-	a = asctp_assoc_find_id(sk, id);
-	if (!a)
-		*err = -EINVAL;
-	return a;
-}
-
-/* RFC 6458 8.1.1: SCTP_RTOINFO; zero fields keep their value. */
-static int asctp_set_rtoinfo(struct sock *sk, sockptr_t optval,
-			     unsigned int optlen)
-{
-	struct asctp_sock *as = asctp_sk(sk);
-	struct sctp_rtoinfo v;
-	struct asctp_assoc *a;
-	u32 init, min, max;
+	u8 *ev = (u8 *)&asctp_sk(sk)->events;
+	struct sctp_event v;
 	int err;
 
-	if (optlen != sizeof(v))
+	if (optlen < sizeof(v))
 		return -EINVAL;
 	if (copy_from_sockptr(&v, optval, sizeof(v)))
 		return -EFAULT;
-	a = asctp_opt_assoc(sk, v.srto_assoc_id, &err);
-	if (err)
-		return err;
-	init = v.srto_initial ?: (a ? a->rto.initial_ms : as->rto_initial_ms);
-	min = v.srto_min ?: (a ? a->rto.min_ms : as->rto_min_ms);
-	max = v.srto_max ?: (a ? a->rto.max_ms : as->rto_max_ms);
-	if (min > max || max > ASCTP_RTO_LIMIT_MS)
+	if (v.se_type < SCTP_SN_TYPE_BASE || v.se_type > SCTP_SN_TYPE_MAX)
 		return -EINVAL;
-	if (!a) {
-		as->rto_initial_ms = init;
-		as->rto_min_ms = min;
-		as->rto_max_ms = max;
-		return 0;
+	if (v.se_assoc_id > SCTP_ALL_ASSOC) {
+		asctp_opt_assoc(sk, v.se_assoc_id, &err);
+		if (err)
+			return err;
 	}
-	a->rto.initial_ms = init;
-	a->rto.min_ms = min;
-	a->rto.max_ms = max;
-	a->rto.rto_ms = clamp(a->rto.rto_ms, min, max);
+	ev[v.se_type - SCTP_SN_TYPE_BASE] = !!v.se_on;
 	return 0;
 }
 
-/* RFC 6458 8.1.2: SCTP_ASSOCINFO: Association.Max.Retrans and the
- * cookie's life can be set, zero keeps them; the rest is read-only.
- */
-static int asctp_set_associnfo(struct sock *sk, sockptr_t optval,
-			       unsigned int optlen)
+static int asctp_get_event(struct sock *sk, char __user *optval,
+			   int __user *optlen, int len)
 {
-	struct asctp_sock *as = asctp_sk(sk);
-	struct sctp_assocparams v;
-	struct asctp_assoc *a;
+	const u8 *ev = (const u8 *)&asctp_sk(sk)->events;
+	struct sctp_event v;
 	int err;
 
-	if (optlen != sizeof(v))
+	if (len < (int)sizeof(v))
 		return -EINVAL;
-	if (copy_from_sockptr(&v, optval, sizeof(v)))
+	if (copy_from_user(&v, optval, sizeof(v)))
 		return -EFAULT;
-	a = asctp_opt_assoc(sk, v.sasoc_assoc_id, &err);
+	if (v.se_type < SCTP_SN_TYPE_BASE || v.se_type > SCTP_SN_TYPE_MAX)
+		return -EINVAL;
+	asctp_opt_assoc(sk, v.se_assoc_id, &err);
 	if (err)
 		return err;
-	if (v.sasoc_asocmaxrxt) {
-		if (a)
-			a->max_retrans = v.sasoc_asocmaxrxt;
-		else
-			as->max_retrans = v.sasoc_asocmaxrxt;
-	}
-	if (v.sasoc_cookie_life)
-		as->cookie_life_ms = v.sasoc_cookie_life;
-	return 0;
-}
-
-/* One delayed-SACK setting, as the kernel's SCTP applies it: a delay
- * turns delaying on, a frequency of 1 turns it off.
- */
-static void asctp_sack_apply(const struct sctp_sack_info *v, u16 *delay,
-			     u8 *freq, bool *off)
-{
-	if (v->sack_delay) {
-		*delay = v->sack_delay;
-		*off = false;
-	}
-	if (v->sack_freq == 1) {
-		*off = true;
-	} else if (v->sack_freq > 1) {
-		*freq = min_t(u32, v->sack_freq, U8_MAX);
-		*off = false;
-	}
-}
-
-/* RFC 6458 8.1.19: SCTP_DELAYED_SACK, struct sctp_sack_info or the
- * older struct sctp_assoc_value (a delay, 0 for off).  One-to-many:
- * SCTP_CURRENT_ASSOC and SCTP_ALL_ASSOC reach the live associations.
- */
-static int asctp_set_delayed_sack(struct sock *sk, sockptr_t optval,
-				  unsigned int optlen)
-{
-	struct asctp_sock *as = asctp_sk(sk);
-	struct sctp_assoc_value av;
-	struct sctp_sack_info v;
-	struct asctp_assoc *a;
-	int err;
-
-	if (optlen == sizeof(av)) {
-		if (copy_from_sockptr(&av, optval, sizeof(av)))
-			return -EFAULT;
-		v.sack_assoc_id = av.assoc_id;
-		v.sack_delay = av.assoc_value;
-		v.sack_freq = av.assoc_value ? 0 : 1;
-	} else if (optlen != sizeof(v)) {
-		return -EINVAL;
-	} else if (copy_from_sockptr(&v, optval, sizeof(v))) {
-		return -EFAULT;
-	}
-	if (v.sack_delay > ASCTP_SACK_DELAY_MAX_MS)
-		return -EINVAL;
-	if (!v.sack_delay && !v.sack_freq)
-		return 0;
-	if (sk->sk_type == SOCK_SEQPACKET &&
-	    (v.sack_assoc_id == SCTP_CURRENT_ASSOC ||
-	     v.sack_assoc_id == SCTP_ALL_ASSOC)) {
-		list_for_each_entry(a, &as->assocs, sock_node)
-			asctp_sack_apply(&v, &a->sack_delay_ms, &a->sack_freq,
-					 &a->sack_off);
-		if (v.sack_assoc_id == SCTP_CURRENT_ASSOC)
-			return 0;
-		v.sack_assoc_id = SCTP_FUTURE_ASSOC;
-	}
-	a = asctp_opt_assoc(sk, v.sack_assoc_id, &err);
-	if (err)
-		return err;
-	if (a)
-		asctp_sack_apply(&v, &a->sack_delay_ms, &a->sack_freq,
-				 &a->sack_off);
-	else
-		asctp_sack_apply(&v, &as->sack_delay_ms, &as->sack_freq,
-				 &as->sack_off);
-	return 0;
+	v.se_on = ev[v.se_type - SCTP_SN_TYPE_BASE];
+	return asctp_opt_put(optval, optlen, len, &v, sizeof(v));
 }
 
 static int asctp_set_int(sockptr_t optval, unsigned int optlen, int *v)
@@ -207,200 +164,152 @@ static int asctp_set_int(sockptr_t optval, unsigned int optlen, int *v)
 	return copy_from_sockptr(v, optval, sizeof(int)) ? -EFAULT : 0;
 }
 
+/* RFC 6458 8.1.8: SCTP_AUTOCLOSE, one-to-many only, in seconds. */
+static int asctp_set_autoclose(struct sock *sk, sockptr_t optval,
+			       unsigned int optlen)
+{
+	u32 v;
+
+	if (sk->sk_type == SOCK_STREAM)
+		return -EOPNOTSUPP;
+	if (optlen != sizeof(v))
+		return -EINVAL;
+	if (copy_from_sockptr(&v, optval, sizeof(v)))
+		return -EFAULT;
+	asctp_sk(sk)->autoclose = min_t(u32, v, ASCTP_AUTOCLOSE_MAX_S);
+	return 0;
+}
+
+/* RFC 6458 8.1.21: SCTP_PARTIAL_DELIVERY_POINT, at most half rcvbuf. */
+static int asctp_set_pd_point(struct sock *sk, sockptr_t optval,
+			      unsigned int optlen)
+{
+	u32 v;
+
+	if (optlen != sizeof(v))
+		return -EINVAL;
+	if (copy_from_sockptr(&v, optval, sizeof(v)))
+		return -EFAULT;
+	if (v > READ_ONCE(sk->sk_rcvbuf) >> 1)
+		return -EINVAL;
+	asctp_sk(sk)->pd_point = v;
+	return 0;
+}
+
+/* The options that are an int flag: where each lives. */
+static bool *asctp_opt_flag(struct sock *sk, int optname)
+{
+	struct asctp_sock *as = asctp_sk(sk);
+
+	switch (optname) {
+	case SCTP_NODELAY:
+		return &as->nodelay;
+	case SCTP_DISABLE_FRAGMENTS:
+		return &as->disable_frags;
+	case SCTP_FRAGMENT_INTERLEAVE:
+		return &as->frag_interleave;
+	case SCTP_RECVRCVINFO:
+		return &as->recvrcvinfo;
+	case SCTP_RECVNXTINFO:
+		return &as->recvnxtinfo;
+	case SCTP_I_WANT_MAPPED_V4_ADDR:
+		return &as->v4mapped;
+	default:
+		return NULL;
+	}
+}
+
+static int asctp_sockopt_set_locked(struct sock *sk, int optname,
+				    sockptr_t optval, unsigned int optlen)
+{
+	bool *flag = asctp_opt_flag(sk, optname);
+	int err, v;
+
+	if (flag) {
+		/* SCTP_FRAGMENT_INTERLEAVE wants exactly an int */
+		if (optname == SCTP_FRAGMENT_INTERLEAVE && optlen != sizeof(v))
+			return -EINVAL;
+		err = asctp_set_int(optval, optlen, &v);
+		if (!err)
+			*flag = !!v;
+		return err;
+	}
+	switch (optname) {
+	case SCTP_INITMSG:
+		return asctp_set_initmsg(sk, optval, optlen);
+	case SCTP_EVENTS:
+		return asctp_set_events(sk, optval, optlen);
+	case SCTP_EVENT:
+		return asctp_set_event(sk, optval, optlen);
+	case SCTP_AUTOCLOSE:
+		return asctp_set_autoclose(sk, optval, optlen);
+	case SCTP_PARTIAL_DELIVERY_POINT:
+		return asctp_set_pd_point(sk, optval, optlen);
+	case SCTP_SOCKOPT_BINDX_ADD:
+	case SCTP_SOCKOPT_BINDX_REM:
+	case SCTP_SOCKOPT_CONNECTX_OLD:
+	case SCTP_SOCKOPT_CONNECTX:
+		return asctp_sockopt_addr_set(sk, optname, optval, optlen);
+	default:
+		return asctp_sockopt_assoc_set(sk, optname, optval, optlen);
+	}
+}
+
 int asctp_sockopt_set(struct sock *sk, int level, int optname,
 		      sockptr_t optval, unsigned int optlen)
 {
-	int err, v;
+	int err;
 
 	if (level != SOL_SCTP)
 		return ip_setsockopt(sk, level, optname, optval, optlen);
 	lock_sock(sk);
-	switch (optname) {
-	case SCTP_INITMSG:
-		err = asctp_set_initmsg(sk, optval, optlen);
-		break;
-	case SCTP_EVENTS:
-		err = asctp_set_events(sk, optval, optlen);
-		break;
-	case SCTP_RTOINFO:
-		err = asctp_set_rtoinfo(sk, optval, optlen);
-		break;
-	case SCTP_ASSOCINFO:
-		err = asctp_set_associnfo(sk, optval, optlen);
-		break;
-	case SCTP_DELAYED_SACK:
-		err = asctp_set_delayed_sack(sk, optval, optlen);
-		break;
-	case SCTP_NODELAY:
-		err = asctp_set_int(optval, optlen, &v);
-		if (!err)
-			asctp_sk(sk)->nodelay = !!v;
-		break;
-	default:
-		err = -ENOPROTOOPT;
-		break;
-	}
+	err = asctp_sockopt_set_locked(sk, optname, optval, optlen);
 	release_sock(sk);
 	return err;
-}
-
-static int asctp_put(char __user *optval, int __user *optlen, int len,
-		     const void *v, int size)
-{
-	len = min(len, size);
-	if (put_user(len, optlen) || copy_to_user(optval, v, len))
-		return -EFAULT;
-	return 0;
-}
-
-static void asctp_fill_paddr(const struct asctp_assoc *a,
-			     struct sctp_paddrinfo *p)
-{
-	struct sockaddr_in *sin = (struct sockaddr_in *)&p->spinfo_address;
-
-	p->spinfo_assoc_id = a->id;
-	sin->sin_family = AF_INET;
-	sin->sin_port = a->pport;
-	sin->sin_addr.s_addr = a->paddr;
-	p->spinfo_state = SCTP_ACTIVE;
-	p->spinfo_rto = a->rto.rto_ms;
-	p->spinfo_mtu = a->pmtu;
-}
-
-/* RFC 6458 8.2.1: SCTP_STATUS. */
-static int asctp_get_status(struct sock *sk, char __user *optval,
-			    int __user *optlen, int len)
-{
-	struct sctp_status st;
-	struct asctp_assoc *a;
-
-	if (len < (int)sizeof(st))
-		return -EINVAL;
-	if (copy_from_user(&st, optval, sizeof(st)))
-		return -EFAULT;
-	if (sk->sk_type == SOCK_STREAM)
-		a = list_first_entry_or_null(&asctp_sk(sk)->assocs,
-					     struct asctp_assoc, sock_node);
-	else
-		a = asctp_assoc_find_id(sk, st.sstat_assoc_id);
-	if (!a)
-		return -EINVAL;
-	memset(&st, 0, sizeof(st));
-	st.sstat_assoc_id = a->id;
-	st.sstat_state = a->state + 1;	/* enum sctp_sstat_state */
-	st.sstat_rwnd = a->peer_rwnd;
-	st.sstat_unackdata = skb_queue_len(&a->outq) +
-				 skb_queue_len(&a->sentq);
-	st.sstat_instrms = a->mis;
-	st.sstat_outstrms = a->os;
-	st.sstat_fragmentation_point = a->pmtu - sizeof(struct iphdr) -
-				       ASCTP_HDR_LEN - ASCTP_DATA_MIN_LEN;
-	asctp_fill_paddr(a, &st.sstat_primary);
-	return asctp_put(optval, optlen, len, &st, sizeof(st));
-}
-
-static int asctp_get_rtoinfo(struct sock *sk, char __user *optval,
-			     int __user *optlen, int len)
-{
-	struct asctp_sock *as = asctp_sk(sk);
-	struct sctp_rtoinfo v;
-	struct asctp_assoc *a;
-	int err;
-
-	if (len < (int)sizeof(v))
-		return -EINVAL;
-	if (copy_from_user(&v, optval, sizeof(v)))
-		return -EFAULT;
-	a = asctp_opt_assoc(sk, v.srto_assoc_id, &err);
-	if (err)
-		return err;
-	if (a)
-		v.srto_assoc_id = a->id;
-	v.srto_initial = a ? a->rto.initial_ms : as->rto_initial_ms;
-	v.srto_min = a ? a->rto.min_ms : as->rto_min_ms;
-	v.srto_max = a ? a->rto.max_ms : as->rto_max_ms;
-	return asctp_put(optval, optlen, len, &v, sizeof(v));
-}
-
-static int asctp_get_associnfo(struct sock *sk, char __user *optval,
-			       int __user *optlen, int len)
-{
-	struct asctp_sock *as = asctp_sk(sk);
-	struct sctp_assocparams v;
-	struct asctp_assoc *a;
-	int err;
-
-	if (len < (int)sizeof(v))
-		return -EINVAL;
-	if (copy_from_user(&v, optval, sizeof(v)))
-		return -EFAULT;
-	a = asctp_opt_assoc(sk, v.sasoc_assoc_id, &err);
-	if (err)
-		return err;
-	if (a)
-		v.sasoc_assoc_id = a->id;
-	v.sasoc_asocmaxrxt = a ? a->max_retrans : as->max_retrans;
-	v.sasoc_number_peer_destinations = a ? 1 : 0;
-	v.sasoc_peer_rwnd = a ? a->peer_rwnd : 0;
-	v.sasoc_local_rwnd = a ? asctp_sm_rwnd(sk) : 0;
-	v.sasoc_cookie_life = as->cookie_life_ms;
-	return asctp_put(optval, optlen, len, &v, sizeof(v));
-}
-
-static int asctp_get_delayed_sack(struct sock *sk, char __user *optval,
-				  int __user *optlen, int len)
-{
-	struct asctp_sock *as = asctp_sk(sk);
-	struct sctp_sack_info v;
-	struct asctp_assoc *a;
-	bool off;
-	int err;
-
-	if (len >= (int)sizeof(v))
-		len = sizeof(v);
-	else if (len != sizeof(struct sctp_assoc_value))
-		return -EINVAL;
-	if (copy_from_user(&v, optval, len))
-		return -EFAULT;
-	a = asctp_opt_assoc(sk, v.sack_assoc_id, &err);
-	if (err)
-		return err;
-	off = a ? a->sack_off : as->sack_off;
-	if (a)
-		v.sack_assoc_id = a->id;
-	v.sack_delay = off ? 0 : a ? a->sack_delay_ms : as->sack_delay_ms;
-	v.sack_freq = off ? 1 : a ? a->sack_freq : as->sack_freq;
-	/* struct sctp_assoc_value: id, then the delay where sack_delay is */
-	return asctp_put(optval, optlen, len, &v, len);
 }
 
 static int asctp_sockopt_get_locked(struct sock *sk, int optname,
 				    char __user *optval, int __user *optlen,
 				    int len)
 {
+	bool *flag = asctp_opt_flag(sk, optname);
 	struct asctp_sock *as = asctp_sk(sk);
 	int v;
 
+	if (flag) {
+		if (len < (int)sizeof(v))
+			return -EINVAL;
+		v = *flag;
+		return asctp_opt_put(optval, optlen, len, &v, sizeof(v));
+	}
 	switch (optname) {
-	case SCTP_STATUS:
-		return asctp_get_status(sk, optval, optlen, len);
-	case SCTP_RTOINFO:
-		return asctp_get_rtoinfo(sk, optval, optlen, len);
-	case SCTP_ASSOCINFO:
-		return asctp_get_associnfo(sk, optval, optlen, len);
-	case SCTP_DELAYED_SACK:
-		return asctp_get_delayed_sack(sk, optval, optlen, len);
 	case SCTP_INITMSG:
-		return asctp_put(optval, optlen, len, &as->initmsg,
-				 sizeof(as->initmsg));
+		return asctp_opt_put(optval, optlen, len, &as->initmsg,
+				     sizeof(as->initmsg));
 	case SCTP_EVENTS:
-		return asctp_put(optval, optlen, len, &as->events,
-				 sizeof(as->events));
-	case SCTP_NODELAY:
-		v = as->nodelay;
-		return asctp_put(optval, optlen, len, &v, sizeof(v));
+		return asctp_opt_put(optval, optlen, len, &as->events,
+				     sizeof(as->events));
+	case SCTP_EVENT:
+		return asctp_get_event(sk, optval, optlen, len);
+	case SCTP_AUTOCLOSE:
+		if (sk->sk_type == SOCK_STREAM)
+			return -EOPNOTSUPP;
+		fallthrough;
+	case SCTP_PARTIAL_DELIVERY_POINT:
+		if (len < (int)sizeof(u32))
+			return -EINVAL;
+		v = optname == SCTP_AUTOCLOSE ? as->autoclose : as->pd_point;
+		return asctp_opt_put(optval, optlen, len, &v, sizeof(v));
+	case SCTP_SOCKOPT_CONNECTX3:
+	case SCTP_GET_PEER_ADDRS:
+	case SCTP_GET_LOCAL_ADDRS:
+	case SCTP_GET_ASSOC_NUMBER:
+	case SCTP_GET_ASSOC_ID_LIST:
+		return asctp_sockopt_addr_get(sk, optname, optval, optlen,
+					      len);
 	default:
-		return -ENOPROTOOPT;
+		return asctp_sockopt_assoc_get(sk, optname, optval, optlen,
+					       len);
 	}
 }
 

@@ -54,12 +54,20 @@ static void asctp_tsack_expire(struct timer_list *tl)
 					timer[ASCTP_TSACK]), ASCTP_TSACK);
 }
 
+static void asctp_tautoclose_expire(struct timer_list *tl)
+{
+	asctp_timer_expire(container_of(tl, struct asctp_assoc,
+					timer[ASCTP_TAUTOCLOSE]),
+			   ASCTP_TAUTOCLOSE);
+}
+
 void asctp_timer_setup(struct asctp_assoc *a)
 {
 	timer_setup(&a->timer[ASCTP_T1], asctp_t1_expire, 0);
 	timer_setup(&a->timer[ASCTP_T2], asctp_t2_expire, 0);
 	timer_setup(&a->timer[ASCTP_T3], asctp_t3_expire, 0);
 	timer_setup(&a->timer[ASCTP_TSACK], asctp_tsack_expire, 0);
+	timer_setup(&a->timer[ASCTP_TAUTOCLOSE], asctp_tautoclose_expire, 0);
 }
 
 /* (Re)start @t for @ms milliseconds. */

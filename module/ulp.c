@@ -54,6 +54,7 @@ void asctp_ulp_deliver(struct asctp_assoc *a, struct sk_buff *skb)
 	struct sock *sk = a->sk;
 
 	ASCTP_RCV_CB(skb)->cum_tsn = a->tsnmap.cum;
+	ASCTP_RCV_CB(skb)->context = a->opts.rcv_context;
 	__skb_queue_tail(&sk->sk_receive_queue, skb);
 	sk->sk_data_ready(sk);
 }

@@ -28,6 +28,7 @@ struct asctp_rcv_cb {
 	u32 offset;		/* read so far by partial recvmsg calls */
 	u32 first_tsn;		/* reasm: the B of the run this ends */
 	u32 run_len;		/* reasm: bytes of that run; 0: none */
+	u32 context;		/* SCTP_CONTEXT of the association */
 };
 
 #define ASCTP_RCV_CB(skb) ((struct asctp_rcv_cb *)(skb)->cb)

@@ -183,6 +183,8 @@ static bool asctp_xmit_new(struct asctp_assoc *a)
 
 void asctp_sm_xmit_data(struct asctp_assoc *a)
 {
+	u32 burst;
+
 	sock_owned_by_me(a->sk);
 	if (a->dead || !asctp_xmit_allowed(a))
 		return;
@@ -196,8 +198,10 @@ void asctp_sm_xmit_data(struct asctp_assoc *a)
 	while (a->nrtx && (a->fast_rtx_now || a->flight < a->cc.cwnd))
 		if (!asctp_xmit_rtx(a))
 			break;
+	/* 6.1 (D): at most Max.Burst packets of new data at a time */
+	burst = a->opts.max_burst ?: U32_MAX;
 	if (!a->nrtx)
-		while (asctp_xmit_new(a))
+		while (burst-- && asctp_xmit_new(a))
 			;
 	if (!skb_queue_empty(&a->sentq) &&
 	    !timer_pending(&a->timer[ASCTP_T3]))

@@ -1,0 +1,357 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Address options (RFC 6458 9.1-9.6 as the kernel's SCTP tunnels them
+ * through setsockopt and getsockopt): sctp_bindx, sctp_connectx,
+ * sctp_getpaddrs, sctp_getladdrs, and the association id lists.
+ * asctp is single-homed until multi-homing lands: a socket has one
+ * local address, an association one peer address.
+ */
+
+#include <linux/file.h>
+#include <linux/inetdevice.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+
+#include "assoc.h"
+#include "sock.h"
+#include "sockopt.h"
+
+enum {
+	/* a packed array of addresses: more would be no real program's */
+	ASCTP_ADDRS_MAX_LEN	= 64 * sizeof(struct sockaddr_in6),
+	ASCTP_LOCAL_ADDRS_MAX	= 1024,		/* listed at once */
+};
+
+/* A packed address array from the user, each one AF_INET here. */
+static struct sockaddr_in *asctp_addrs_copy(sockptr_t optval,
+					    unsigned int optlen, int *n)
+{
+	struct sockaddr_in *addrs;
+	int i;
+
+	if (!optlen || optlen > ASCTP_ADDRS_MAX_LEN)
+		return ERR_PTR(-EINVAL);
+	addrs = memdup_sockptr(optval, optlen);
+	if (IS_ERR(addrs))
+		return addrs;
+	*n = optlen / sizeof(*addrs);
+	for (i = 0; i < *n; i++)
+		if (addrs[i].sin_family != AF_INET)
+			break;
+	if (!*n || i < *n || optlen % sizeof(*addrs)) {
+		kfree(addrs);
+		return ERR_PTR(-EINVAL);
+	}
+	return addrs;
+}
+
+/* RFC 6458 9.1: SCTP_SOCKOPT_BINDX_ADD.  An unbound socket binds to the
+ * one address; more addresses need multi-homing (-EOPNOTSUPP).
+ */
+static int asctp_bindx_add(struct sock *sk, const struct sockaddr_in *addrs,
+			   int n)
+{
+	if (n > 1)
+		return -EOPNOTSUPP;
+	return asctp_sock_bind(sk, addrs);
+}
+
+/* SCTP_SOCKOPT_BINDX_REM: a socket's last address stays (-EBUSY). */
+static int asctp_bindx_rem(struct sock *sk, const struct sockaddr_in *addrs,
+			   int n)
+{
+	const struct inet_sock *inet = inet_sk(sk);
+	int i;
+
+	if (!inet->inet_num)
+		return -EINVAL;
+	for (i = 0; i < n; i++)
+		if (addrs[i].sin_addr.s_addr != inet->inet_rcv_saddr ||
+		    (addrs[i].sin_port && addrs[i].sin_port != inet->inet_sport))
+			return -EINVAL;
+	return -EBUSY;
+}
+
+/* RFC 6458 9.9: sctp_connectx().  The first address sets up the
+ * association; the others must name the same port, and wait for
+ * multi-homing to be used.
+ */
+static int asctp_connectx(struct sock *sk, const struct sockaddr_in *addrs,
+			  int n, s32 *id)
+{
+	int flags = 0, i;
+
+	for (i = 1; i < n; i++)
+		if (addrs[i].sin_port != addrs[0].sin_port)
+			return -EINVAL;
+	if (sk->sk_socket->file)
+		flags = sk->sk_socket->file->f_flags;
+	return asctp_sock_connect(sk, addrs, flags, id);
+}
+
+int asctp_sockopt_addr_set(struct sock *sk, int optname, sockptr_t optval,
+			   unsigned int optlen)
+{
+	struct sockaddr_in *addrs;
+	s32 id = 0;
+	int err, n;
+
+	addrs = asctp_addrs_copy(optval, optlen, &n);
+	if (IS_ERR(addrs))
+		return PTR_ERR(addrs);
+	switch (optname) {
+	case SCTP_SOCKOPT_BINDX_ADD:
+		err = asctp_bindx_add(sk, addrs, n);
+		break;
+	case SCTP_SOCKOPT_BINDX_REM:
+		err = asctp_bindx_rem(sk, addrs, n);
+		break;
+	case SCTP_SOCKOPT_CONNECTX_OLD:
+		err = asctp_connectx(sk, addrs, n, NULL);
+		break;
+	default:	/* SCTP_SOCKOPT_CONNECTX: the id is the return value */
+		err = asctp_connectx(sk, addrs, n, &id);
+		if (!err)
+			err = id;
+		break;
+	}
+	kfree(addrs);
+	return err;
+}
+
+/* SCTP_SOCKOPT_CONNECTX3, through getsockopt: struct sctp_getaddrs_old
+ * whose addr_num is the byte length of the array at addrs; the id
+ * comes back in the first four bytes, also with -EINPROGRESS.
+ */
+static int asctp_get_connectx3(struct sock *sk, char __user *optval,
+			       int __user *optlen, int len)
+{
+	struct sctp_getaddrs_old p;
+	struct sockaddr_in *addrs;
+	s32 id = 0;
+	int err, n;
+
+	if (len < (int)sizeof(p))
+		return -EINVAL;
+	if (copy_from_user(&p, optval, sizeof(p)))
+		return -EFAULT;
+	if (p.addr_num <= 0)
+		return -EINVAL;
+	addrs = asctp_addrs_copy(USER_SOCKPTR((void __force __user *)p.addrs), p.addr_num, &n);
+	if (IS_ERR(addrs))
+		return PTR_ERR(addrs);
+	err = asctp_connectx(sk, addrs, n, &id);
+	kfree(addrs);
+	if (err && err != -EINPROGRESS)
+		return err;
+	if (put_user(id, (s32 __user *)optval) ||
+	    put_user((int)sizeof(id), optlen))
+		return -EFAULT;
+	return err;
+}
+
+/* The association an address query names, or NULL (-EINVAL). */
+static struct asctp_assoc *asctp_addrs_assoc(struct sock *sk, s32 id)
+{
+	if (sk->sk_type == SOCK_STREAM)
+		return list_first_entry_or_null(&asctp_sk(sk)->assocs,
+						struct asctp_assoc, sock_node);
+	return asctp_assoc_find_id(sk, id);
+}
+
+/* Appends one address at *to if it fits, as the kernel's SCTP does. */
+static int asctp_addr_put(char __user **to, int *left, __be32 addr,
+			  __be16 port)
+{
+	struct sockaddr_in sin = {
+		.sin_family = AF_INET,
+		.sin_port = port,
+		.sin_addr.s_addr = addr,
+	};
+
+	if (*left < (int)sizeof(sin))
+		return -ENOMEM;		/* libsctp retries with more room */
+	if (copy_to_user(*to, &sin, sizeof(sin)))
+		return -EFAULT;
+	*to += sizeof(sin);
+	*left -= sizeof(sin);
+	return 0;
+}
+
+/* RFC 6458 9.3: SCTP_GET_PEER_ADDRS, struct sctp_getaddrs; optlen
+ * comes back as the bytes used, header included.
+ */
+static int asctp_get_peer_addrs(struct sock *sk, char __user *optval,
+				int __user *optlen, int len)
+{
+	struct sctp_getaddrs __user *u = (void __user *)optval;
+	struct sctp_getaddrs ga;
+	struct asctp_assoc *a;
+	char __user *to;
+	int left, err;
+
+	if (len < (int)sizeof(ga))
+		return -EINVAL;
+	if (copy_from_user(&ga, optval, sizeof(ga)))
+		return -EFAULT;
+	a = asctp_addrs_assoc(sk, ga.assoc_id);
+	if (!a)
+		return -EINVAL;
+	to = optval + offsetof(struct sctp_getaddrs, addrs);
+	left = len - offsetof(struct sctp_getaddrs, addrs);
+	err = asctp_addr_put(&to, &left, a->paddr, a->pport);
+	if (err)
+		return err;
+	if (put_user(1, &u->addr_num) || put_user(to - optval, optlen))
+		return -EFAULT;
+	return 0;
+}
+
+/* A wildcard socket's local addresses: every IPv4 address of the
+ * namespace, as the kernel's SCTP lists them.
+ */
+static int asctp_local_addrs_any(struct sock *sk, char __user **to,
+				 int *left, u32 *cnt)
+{
+	__be16 port = inet_sk(sk)->inet_sport;
+	struct net_device *dev;
+	struct in_ifaddr *ifa;
+	struct in_device *in;
+	int err = 0, n = 0, max, i;
+	__be32 *v;
+
+	/* copy_to_user may fault: collect under RCU, copy after */
+	max = min_t(int, *left / sizeof(struct sockaddr_in),
+		    ASCTP_LOCAL_ADDRS_MAX);
+	v = kmalloc_array(max ?: 1, sizeof(*v), GFP_KERNEL);
+	if (!v)
+		return -ENOMEM;
+	rcu_read_lock();
+	for_each_netdev_rcu(sock_net(sk), dev) {
+		in = __in_dev_get_rcu(dev);
+		if (!in)
+			continue;
+		in_dev_for_each_ifa_rcu(ifa, in) {
+			if (n >= max) {
+				err = -ENOMEM;
+				goto out;
+			}
+			v[n++] = ifa->ifa_local;
+		}
+	}
+out:
+	rcu_read_unlock();
+	for (i = 0; i < n && !err; i++)
+		err = asctp_addr_put(to, left, v[i], port);
+	kfree(v);
+	*cnt = n;
+	return err;
+}
+
+/* RFC 6458 9.5: SCTP_GET_LOCAL_ADDRS.  Id 0 asks for the socket's
+ * bound addresses; optlen comes back as the address bytes only (the
+ * kernel's SCTP does the same).
+ */
+static int asctp_get_local_addrs(struct sock *sk, char __user *optval,
+				 int __user *optlen, int len)
+{
+	struct sctp_getaddrs __user *u = (void __user *)optval;
+	const struct inet_sock *inet = inet_sk(sk);
+	struct sctp_getaddrs ga;
+	struct asctp_assoc *a;
+	char __user *to;
+	int left, err;
+	u32 cnt = 1;
+
+	if (len < (int)sizeof(ga))
+		return -EINVAL;
+	if (copy_from_user(&ga, optval, sizeof(ga)))
+		return -EFAULT;
+	to = optval + offsetof(struct sctp_getaddrs, addrs);
+	left = len - offsetof(struct sctp_getaddrs, addrs);
+	if (ga.assoc_id) {
+		a = asctp_addrs_assoc(sk, ga.assoc_id);
+		if (!a)
+			return -EINVAL;
+		err = asctp_addr_put(&to, &left, a->laddr, a->lport);
+	} else if (!inet->inet_num) {
+		cnt = 0;
+		err = 0;
+	} else if (inet->inet_rcv_saddr) {
+		err = asctp_addr_put(&to, &left, inet->inet_rcv_saddr,
+				     inet->inet_sport);
+	} else {
+		err = asctp_local_addrs_any(sk, &to, &left, &cnt);
+	}
+	if (err)
+		return err;
+	if (put_user(cnt, &u->addr_num) ||
+	    put_user(to - optval - (int)sizeof(ga), optlen))
+		return -EFAULT;
+	return 0;
+}
+
+/* RFC 6458 8.2.5: SCTP_GET_ASSOC_NUMBER, one-to-many only. */
+static int asctp_get_assoc_number(struct sock *sk, char __user *optval,
+				  int __user *optlen, int len)
+{
+	struct asctp_assoc *a;
+	u32 n = 0;
+
+	if (sk->sk_type == SOCK_STREAM)
+		return -EOPNOTSUPP;
+	if (len < (int)sizeof(n))
+		return -EINVAL;
+	list_for_each_entry(a, &asctp_sk(sk)->assocs, sock_node)
+		n++;
+	return asctp_opt_put(optval, optlen, sizeof(n), &n, sizeof(n));
+}
+
+/* RFC 6458 8.2.6: SCTP_GET_ASSOC_ID_LIST; -EINVAL if it does not fit. */
+static int asctp_get_assoc_ids(struct sock *sk, char __user *optval,
+			       int __user *optlen, int len)
+{
+	struct sctp_assoc_ids *ids;
+	struct asctp_assoc *a;
+	u32 n = 0;
+	int err;
+
+	if (sk->sk_type == SOCK_STREAM)
+		return -EOPNOTSUPP;
+	if (len < (int)sizeof(*ids))
+		return -EINVAL;
+	list_for_each_entry(a, &asctp_sk(sk)->assocs, sock_node)
+		n++;
+	if (len < (int)struct_size(ids, gaids_assoc_id, n))
+		return -EINVAL;
+	len = struct_size(ids, gaids_assoc_id, n);
+	ids = kmalloc(len, GFP_KERNEL);
+	if (!ids)
+		return -ENOMEM;
+	ids->gaids_number_of_ids = n;
+	n = 0;
+	list_for_each_entry(a, &asctp_sk(sk)->assocs, sock_node)
+		ids->gaids_assoc_id[n++] = a->id;
+	err = asctp_opt_put(optval, optlen, len, ids, len);
+	kfree(ids);
+	return err;
+}
+
+int asctp_sockopt_addr_get(struct sock *sk, int optname, char __user *optval,
+			   int __user *optlen, int len)
+{
+	switch (optname) {
+	case SCTP_SOCKOPT_CONNECTX3:
+		return asctp_get_connectx3(sk, optval, optlen, len);
+	case SCTP_GET_PEER_ADDRS:
+		return asctp_get_peer_addrs(sk, optval, optlen, len);
+	case SCTP_GET_LOCAL_ADDRS:
+		return asctp_get_local_addrs(sk, optval, optlen, len);
+	case SCTP_GET_ASSOC_NUMBER:
+		return asctp_get_assoc_number(sk, optval, optlen, len);
+	case SCTP_GET_ASSOC_ID_LIST:
+		return asctp_get_assoc_ids(sk, optval, optlen, len);
+	default:
+		return -ENOPROTOOPT;
+	}
+}
