@@ -18,40 +18,84 @@
 #include "sock.h"
 #include "ulp.h"
 
-/* RFC 6458 5.3.2: SCTP_SNDRCV, and its successor SCTP_SNDINFO; *given
- * says whether either came, else the association's defaults apply.
- */
-static int asctp_msg_cmsgs(struct msghdr *msg, struct sctp_sndrcvinfo *si,
-			   bool *given)
-{
-	struct sctp_sndinfo *sn;
-	struct cmsghdr *c;
+/* What sendmsg's ancillary data asks for (RFC 6458 5.3). */
+struct asctp_cmsgs {
+	struct sctp_sndrcvinfo si;	/* SCTP_SNDRCV or SCTP_SNDINFO */
+	bool given;			/* else the association's defaults */
+	const struct sctp_initmsg *init;	/* SCTP_INIT */
+};
 
-	memset(si, 0, sizeof(*si));
-	*given = false;
+enum {
+	ASCTP_SND_FLAGS = SCTP_UNORDERED | SCTP_ADDR_OVER |
+			  SCTP_SACK_IMMEDIATELY | SCTP_SENDALL |
+			  SCTP_PR_SCTP_MASK | SCTP_ABORT | SCTP_EOF,
+};
+
+static void asctp_msg_sndinfo(struct sctp_sndrcvinfo *si,
+			      const struct sctp_sndinfo *sn)
+{
+	si->sinfo_stream = sn->snd_sid;
+	si->sinfo_flags = sn->snd_flags;
+	si->sinfo_ppid = sn->snd_ppid;
+	si->sinfo_context = sn->snd_context;
+	si->sinfo_assoc_id = sn->snd_assoc_id;
+}
+
+/* One cmsg, with the kernel's SCTP's length and flag checks.  PR-SCTP
+ * is not negotiated, so SCTP_PRINFO is checked and the message goes
+ * reliably, as to a peer without it; SCTP_AUTHINFO waits for AUTH.
+ * SCTP_DSTADDRV4 lists more peer addresses, unused until multi-homing.
+ */
+static int asctp_msg_cmsg(struct cmsghdr *c, struct asctp_cmsgs *cm)
+{
+	const struct sctp_prinfo *pr;
+	size_t len = c->cmsg_len;
+
+	switch (c->cmsg_type) {
+	case SCTP_SNDRCV:
+		if (len != CMSG_LEN(sizeof(cm->si)))
+			return -EINVAL;
+		memcpy(&cm->si, CMSG_DATA(c), sizeof(cm->si));
+		break;
+	case SCTP_SNDINFO:
+		if (len != CMSG_LEN(sizeof(struct sctp_sndinfo)))
+			return -EINVAL;
+		asctp_msg_sndinfo(&cm->si, (void *)CMSG_DATA(c));
+		break;
+	case SCTP_INIT:
+		if (len != CMSG_LEN(sizeof(*cm->init)))
+			return -EINVAL;
+		cm->init = (void *)CMSG_DATA(c);
+		return 0;
+	case SCTP_PRINFO:
+		pr = (void *)CMSG_DATA(c);
+		if (len != CMSG_LEN(sizeof(*pr)) ||
+		    pr->pr_policy & ~SCTP_PR_SCTP_MASK)
+			return -EINVAL;
+		return 0;
+	case SCTP_DSTADDRV4:
+		return len < CMSG_LEN(sizeof(struct in_addr)) ? -EINVAL : 0;
+	default:		/* SCTP_AUTHINFO too */
+		return -EINVAL;
+	}
+	cm->given = true;
+	return cm->si.sinfo_flags & ~ASCTP_SND_FLAGS ? -EINVAL : 0;
+}
+
+static int asctp_msg_cmsgs(struct msghdr *msg, struct asctp_cmsgs *cm)
+{
+	struct cmsghdr *c;
+	int err;
+
+	memset(cm, 0, sizeof(*cm));
 	for_each_cmsghdr(c, msg) {
 		if (!CMSG_OK(msg, c))
 			return -EINVAL;
 		if (c->cmsg_level != IPPROTO_SCTP)
 			continue;
-		if (c->cmsg_type == SCTP_SNDRCV) {
-			if (c->cmsg_len != CMSG_LEN(sizeof(*si)))
-				return -EINVAL;
-			memcpy(si, CMSG_DATA(c), sizeof(*si));
-			*given = true;
-		} else if (c->cmsg_type == SCTP_SNDINFO) {
-			if (c->cmsg_len != CMSG_LEN(sizeof(*sn)))
-				return -EINVAL;
-			sn = (struct sctp_sndinfo *)CMSG_DATA(c);
-			si->sinfo_stream = sn->snd_sid;
-			si->sinfo_flags = sn->snd_flags;
-			si->sinfo_ppid = sn->snd_ppid;
-			si->sinfo_context = sn->snd_context;
-			si->sinfo_assoc_id = sn->snd_assoc_id;
-			*given = true;
-		} else {
-			return -EINVAL;
-		}
+		err = asctp_msg_cmsg(c, cm);
+		if (err)
+			return err;
 	}
 	return 0;
 }
@@ -69,10 +113,11 @@ static const struct sockaddr_in *asctp_msg_addr(const struct msghdr *msg)
 /* The association a message goes to; one-to-many may set one up. */
 static struct asctp_assoc *asctp_msg_assoc(struct sock *sk,
 					   struct msghdr *msg,
-					   const struct sctp_sndrcvinfo *si,
+					   const struct asctp_cmsgs *cm,
 					   int *err)
 {
 	const struct sockaddr_in *sin = asctp_msg_addr(msg);
+	const struct sctp_sndrcvinfo *si = &cm->si;
 	struct asctp_assoc *a;
 
 	*err = -ENOTCONN;
@@ -91,7 +136,7 @@ static struct asctp_assoc *asctp_msg_assoc(struct sock *sk,
 	a = asctp_sock_find_peer(sk, sin);
 	if (a || (si->sinfo_flags & (SCTP_ABORT | SCTP_EOF)))
 		return a;
-	return asctp_sock_connect_assoc(sk, sin, err);
+	return asctp_sock_connect_assoc(sk, sin, cm->init, err);
 }
 
 static int asctp_msg_wait_room(struct sock *sk, struct asctp_assoc *a,
@@ -218,19 +263,19 @@ static void asctp_msg_defaults(const struct asctp_assoc *a,
 }
 
 static int asctp_msg_send_locked(struct sock *sk, struct msghdr *msg,
-				 size_t len, struct sctp_sndrcvinfo *si,
-				 bool given)
+				 size_t len, struct asctp_cmsgs *cm)
 {
+	struct sctp_sndrcvinfo *si = &cm->si;
 	long timeo = sock_sndtimeo(sk, msg->msg_flags & MSG_DONTWAIT);
 	struct asctp_assoc *a;
 	int err;
 
 	if (sk->sk_shutdown & SEND_SHUTDOWN)
 		return -EPIPE;
-	a = asctp_msg_assoc(sk, msg, si, &err);
+	a = asctp_msg_assoc(sk, msg, cm, &err);
 	if (!a)
 		return err;
-	if (!given)
+	if (!cm->given)
 		asctp_msg_defaults(a, si);
 	if (si->sinfo_flags & SCTP_ABORT) {
 		asctp_sm_abort_assoc(a, ASCTP_CAUSE_USER_ABORT, 0);
@@ -262,17 +307,16 @@ static int asctp_msg_send_locked(struct sock *sk, struct msghdr *msg,
 int asctp_msg_send(struct socket *sock, struct msghdr *msg, size_t len)
 {
 	struct sock *sk = sock->sk;
-	struct sctp_sndrcvinfo si;
-	bool given;
+	struct asctp_cmsgs cm;
 	int err;
 
 	if (msg->msg_flags & MSG_OOB)
 		return -EOPNOTSUPP;
-	err = asctp_msg_cmsgs(msg, &si, &given);
+	err = asctp_msg_cmsgs(msg, &cm);
 	if (err)
 		return err;
 	lock_sock(sk);
-	err = asctp_msg_send_locked(sk, msg, len, &si, given);
+	err = asctp_msg_send_locked(sk, msg, len, &cm);
 	release_sock(sk);
 	if (err == -EPIPE && !(msg->msg_flags & MSG_NOSIGNAL))
 		send_sig(SIGPIPE, current, 0);

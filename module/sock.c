@@ -236,9 +236,10 @@ static int asctp_sock_route(struct sock *sk, struct asctp_assoc *a)
 /* RFC 9260 5.1 (A): a new association in COOKIE-WAIT, INIT sent. */
 struct asctp_assoc *asctp_sock_connect_assoc(struct sock *sk,
 					     const struct sockaddr_in *sin,
+					     const struct sctp_initmsg *init,
 					     int *err)
 {
-	const struct sctp_initmsg *im = &asctp_sk(sk)->initmsg;
+	struct sctp_initmsg im = asctp_sk(sk)->initmsg;
 	struct asctp_assoc *a;
 
 	*err = -EINVAL;
@@ -252,17 +253,19 @@ struct asctp_assoc *asctp_sock_connect_assoc(struct sock *sk,
 	a = asctp_assoc_new(sk, GFP_KERNEL);
 	if (!a)
 		return NULL;
+	if (init)		/* SCTP_INIT cmsg: its non-zero fields */
+		asctp_initmsg_merge(&im, init);
 	a->lport = inet_sk(sk)->inet_sport;
 	a->paddr = sin->sin_addr.s_addr;
 	a->pport = sin->sin_port;
 	/* what we offer; the INIT ACK may lower it */
-	if (asctp_assoc_set_streams(a, im->sinit_num_ostreams,
-				    im->sinit_max_instreams, GFP_KERNEL)) {
+	if (asctp_assoc_set_streams(a, im.sinit_num_ostreams,
+				    im.sinit_max_instreams, GFP_KERNEL)) {
 		asctp_assoc_delete(a);
 		return NULL;
 	}
-	a->max_init = im->sinit_max_attempts;
-	a->max_init_rto_ms = im->sinit_max_init_timeo;
+	a->max_init = im.sinit_max_attempts;
+	a->max_init_rto_ms = im.sinit_max_init_timeo;
 	a->rto.rto_ms = min(a->rto.rto_ms, a->max_init_rto_ms);
 	*err = asctp_sock_route(sk, a);
 	if (*err) {
@@ -381,7 +384,7 @@ int asctp_sock_connect(struct sock *sk, const struct sockaddr_in *sin,
 	} else if (asctp_sock_find_peer(sk, sin)) {
 		return -EISCONN;
 	}
-	a = asctp_sock_connect_assoc(sk, sin, &err);
+	a = asctp_sock_connect_assoc(sk, sin, NULL, &err);
 	if (!a)
 		return err;
 	if (id)

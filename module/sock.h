@@ -77,7 +77,10 @@ struct asctp_assoc *asctp_sock_find_peer(struct sock *sk,
 					 const struct sockaddr_in *sin);
 struct asctp_assoc *asctp_sock_connect_assoc(struct sock *sk,
 					     const struct sockaddr_in *sin,
+					     const struct sctp_initmsg *init,
 					     int *err);
+void asctp_initmsg_merge(struct sctp_initmsg *im,
+			 const struct sctp_initmsg *v);
 
 int asctp_sock_bind(struct sock *sk, const struct sockaddr_in *sin);
 int asctp_sock_connect(struct sock *sk, const struct sockaddr_in *sin,

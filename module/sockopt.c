@@ -87,15 +87,22 @@ static int asctp_set_initmsg(struct sock *sk, sockptr_t optval,
 		return -EINVAL;
 	if (copy_from_sockptr(&v, optval, sizeof(v)))
 		return -EFAULT;
-	if (v.sinit_num_ostreams)
-		im->sinit_num_ostreams = v.sinit_num_ostreams;
-	if (v.sinit_max_instreams)
-		im->sinit_max_instreams = v.sinit_max_instreams;
-	if (v.sinit_max_attempts)
-		im->sinit_max_attempts = v.sinit_max_attempts;
-	if (v.sinit_max_init_timeo)
-		im->sinit_max_init_timeo = v.sinit_max_init_timeo;
+	asctp_initmsg_merge(im, &v);
 	return 0;
+}
+
+/* Zero fields keep their value (SCTP_INITMSG and the SCTP_INIT cmsg). */
+void asctp_initmsg_merge(struct sctp_initmsg *im,
+			 const struct sctp_initmsg *v)
+{
+	if (v->sinit_num_ostreams)
+		im->sinit_num_ostreams = v->sinit_num_ostreams;
+	if (v->sinit_max_instreams)
+		im->sinit_max_instreams = v->sinit_max_instreams;
+	if (v->sinit_max_attempts)
+		im->sinit_max_attempts = v->sinit_max_attempts;
+	if (v->sinit_max_init_timeo)
+		im->sinit_max_init_timeo = v->sinit_max_init_timeo;
 }
 
 /* RFC 6458 6.2.1: SCTP_EVENTS; shorter structs of older headers too. */

@@ -7,7 +7,7 @@
 
 . "$(dirname "$0")/lib.sh"
 
-CASES="addrs sndinfo frag autoclose event paddr errors"
+CASES="addrs sndinfo frag autoclose event paddr cmsgs errors"
 ksft_plan "$(echo $CASES | wc -w)"
 
 api_case() {
@@ -24,6 +24,7 @@ for c in $CASES; do
 	autoclose) name="SCTP_AUTOCLOSE shuts an idle association down" ;;
 	event) name="SCTP_EVENT subscribes one notification type" ;;
 	paddr) name="SCTP_GET_PEER_ADDR_INFO and SCTP_PRIMARY_ADDR" ;;
+	cmsgs) name="sendmsg cmsgs: SCTP_INIT, SCTP_SNDINFO, SCTP_PRINFO, SCTP_DSTADDRV4; SCTP_AUTHINFO refused" ;;
 	errors) name="bad input: short buffers, bad pointers, unknown ids (EINVAL, EFAULT, ENOPROTOOPT)" ;;
 	esac
 	ksft_check "$name" api_case "$c"

@@ -2,7 +2,7 @@
 /*
  * The socket API as libsctp programs use it, one case per run:
  *
- *   sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors
+ *   sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs
  *
  * Each case sets up its own sockets on 127.0.0.1 (the caller gives it a
  * fresh namespace), checks values and errnos through libsctp's calls
@@ -533,6 +533,79 @@ static void case_paddr(void)
 	close(srv);
 }
 
+/* sendmsg with one cmsg of @type holding @len bytes of @data. */
+static ssize_t send_cmsg(int fd, int port, const char *text, int type,
+			 const void *data, size_t len)
+{
+	struct sockaddr_in a = addr4("127.0.0.1", port);
+	struct iovec iov = { (void *)text, strlen(text) };
+	char cbuf[CMSG_SPACE(sizeof(struct sctp_sndrcvinfo))] = { 0 };
+	struct msghdr m = { .msg_name = &a, .msg_namelen = sizeof(a),
+			    .msg_iov = &iov, .msg_iovlen = 1,
+			    .msg_control = cbuf,
+			    .msg_controllen = CMSG_SPACE(len) };
+	struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+
+	c->cmsg_level = IPPROTO_SCTP;
+	c->cmsg_type = type;
+	c->cmsg_len = CMSG_LEN(len);
+	memcpy(CMSG_DATA(c), data, len);
+	return sendmsg(fd, &m, 0);
+}
+
+/* sendmsg's cmsgs: SCTP_INIT, SNDINFO, PRINFO, AUTHINFO, DSTADDRV4. */
+static void case_cmsgs(void)
+{
+	struct sctp_initmsg im = { .sinit_num_ostreams = 3 };
+	struct sctp_sndinfo sn = { .snd_sid = 2, .snd_ppid = htonl(42) };
+	struct sctp_prinfo pr = { .pr_policy = SCTP_PR_SCTP_TTL,
+				  .pr_value = 1000 };
+	struct sctp_sndrcvinfo sr = { .sinfo_flags = 0x100 };
+	int srv = server(SOCK_SEQPACKET, 7070), cli;
+	struct in_addr dst = { htonl(INADDR_LOOPBACK) };
+	struct sctp_authinfo au = { 1 };
+	char buf[256], cbuf[256];
+	struct sctp_rcvinfo *ri;
+	struct sctp_status st;
+	ssize_t n;
+
+	CHECK(set_int(srv, SCTP_RECVRCVINFO, 1) == 0, "recvrcvinfo");
+	cli = sock_new(SOCK_SEQPACKET);
+	CHECK(send_cmsg(cli, 7070, "init", SCTP_INIT, &im, sizeof(im)) == 4,
+	      "implicit set-up with SCTP_INIT");
+	n = recv_data(srv, buf, sizeof(buf), cbuf, sizeof(cbuf));
+	ri = cmsg_find(cbuf, sizeof(cbuf), SCTP_RCVINFO);
+	CHECK(n == 4 && ri, "init message: %zd", n);
+	memset(&st, 0, sizeof(st));
+	st.sstat_assoc_id = ri ? ri->rcv_assoc_id : 0;
+	CHECK(getopt_(srv, SCTP_STATUS, &st, sizeof(st)) == 0 &&
+	      st.sstat_instrms == 3, "peer asked for %u streams",
+	      st.sstat_instrms);
+	CHECK(send_cmsg(cli, 7070, "sndinfo", SCTP_SNDINFO, &sn,
+			sizeof(sn)) == 7, "SCTP_SNDINFO");
+	n = recv_data(srv, buf, sizeof(buf), cbuf, sizeof(cbuf));
+	ri = cmsg_find(cbuf, sizeof(cbuf), SCTP_RCVINFO);
+	CHECK(n == 7 && ri && ri->rcv_sid == 2 && ri->rcv_ppid == htonl(42),
+	      "sndinfo message: %zd", n);
+	CHECK(send_cmsg(cli, 7070, "prinfo", SCTP_PRINFO, &pr,
+			sizeof(pr)) == 6, "SCTP_PRINFO, sent reliably");
+	n = recv_data(srv, buf, sizeof(buf), cbuf, sizeof(cbuf));
+	CHECK(n == 6 && !memcmp(buf, "prinfo", 6), "prinfo message: %zd", n);
+	CHECK(send_cmsg(cli, 7070, "dst", SCTP_DSTADDRV4, &dst,
+			sizeof(dst)) == 3, "SCTP_DSTADDRV4");
+	pr.pr_policy = 0x40;
+	FAILS(send_cmsg(cli, 7070, "x", SCTP_PRINFO, &pr, sizeof(pr)), EINVAL);
+	FAILS(send_cmsg(cli, 7070, "x", SCTP_AUTHINFO, &au, sizeof(au)),
+	      EINVAL);
+	FAILS(send_cmsg(cli, 7070, "x", SCTP_SNDRCV, &sr, sizeof(sr)), EINVAL);
+	FAILS(send_cmsg(cli, 7070, "x", SCTP_SNDINFO, &sn, sizeof(sn) - 1),
+	      EINVAL);
+	FAILS(send_cmsg(cli, 7070, "x", SCTP_DSTADDRV4, &dst, 2), EINVAL);
+	FAILS(send_cmsg(cli, 7070, "x", 77, &dst, sizeof(dst)), EINVAL);
+	close(cli);
+	close(srv);
+}
+
 /* Bad input: short buffers, bad pointers, unknown ids and options. */
 static void case_errors(void)
 {
@@ -600,7 +673,7 @@ int main(int argc, char **argv)
 		{ "addrs", case_addrs }, { "sndinfo", case_sndinfo },
 		{ "frag", case_frag }, { "autoclose", case_autoclose },
 		{ "event", case_event }, { "paddr", case_paddr },
-		{ "errors", case_errors },
+		{ "errors", case_errors }, { "cmsgs", case_cmsgs },
 	};
 	unsigned int i;
 
@@ -612,6 +685,6 @@ int main(int argc, char **argv)
 		cases[i].fn();
 		return failures ? 1 : 0;
 	}
-	fprintf(stderr, "usage: sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors\n");
+	fprintf(stderr, "usage: sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs\n");
 	return 2;
 }
