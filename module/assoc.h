@@ -69,7 +69,8 @@ struct asctp_assoc {
 	struct hlist_node tuple_node;	/* asctp_net.tuple_hash */
 	refcount_t ref;
 	struct rcu_head rcu;
-	struct sock *sk;		/* owner, fixed; holds a reference */
+	/* owner, holding a reference; changed only by peeloff.c */
+	struct sock *sk;
 	/* fixed once hashed, so lookups may read them under RCU */
 	__be32 laddr;
 	__be32 paddr;

@@ -85,8 +85,10 @@ static struct sock *asctp_input_sk(struct net *net, const struct sk_buff *skb)
 
 	if (!a)
 		return asctp_port_lookup(net, ip_hdr(skb)->daddr, sh->dport);
-	sk = a->sk;
-	sock_hold(sk);
+	/* a peeled-off association's old owner may be on its way out */
+	do {
+		sk = READ_ONCE(a->sk);
+	} while (!refcount_inc_not_zero(&sk->sk_refcnt));
 	asctp_assoc_put(a);
 	return sk;
 }
@@ -116,8 +118,9 @@ static enum asctp_mib_field asctp_input_process(struct net *net,
 		sock_owned_by_me(sk);
 		rx.a = asctp_input_assoc(net, skb);
 		if (rx.a && rx.a->sk != sk) {
+			/* peeled off since the lookup: to the new owner */
 			asctp_assoc_put(rx.a);
-			rx.a = NULL;
+			return ASCTP_MIB_IN_REDIRECTED;
 		}
 	}
 	ret = asctp_sm_rx(&rx);
@@ -141,16 +144,30 @@ static void asctp_input_done(struct net *net, struct sk_buff *skb,
 	kfree_skb(skb);
 }
 
+static void asctp_input_deliver(struct net *net, struct sk_buff *skb,
+				bool again);
+
+/* From the backlog: in process context, the socket owned. */
 void asctp_input_sk_rcv(struct sock *sk, struct sk_buff *skb)
 {
 	struct net *net = sock_net(sk);
+	enum asctp_mib_field ret;
 
 	rcu_read_lock();
-	asctp_input_done(net, skb, asctp_input_process(net, sk, skb));
+	ret = asctp_input_process(net, sk, skb);
+	if (ret == ASCTP_MIB_IN_REDIRECTED) {
+		local_bh_disable();
+		asctp_input_deliver(net, skb, true);
+		local_bh_enable();
+	} else {
+		asctp_input_done(net, skb, ret);
+	}
 	rcu_read_unlock();
 }
 
-/* To the socket now, or to its backlog if the user holds it. */
+/* To the socket now, or to its backlog if the user holds it; a
+ * redirected packet is left to the caller.
+ */
 static enum asctp_mib_field asctp_input_to_sk(struct net *net,
 					      struct sock *sk,
 					      struct sk_buff *skb)
@@ -161,6 +178,8 @@ static enum asctp_mib_field asctp_input_to_sk(struct net *net,
 	if (!sock_owned_by_user(sk)) {
 		ret = asctp_input_process(net, sk, skb);
 		bh_unlock_sock(sk);
+		if (ret == ASCTP_MIB_IN_REDIRECTED)
+			return ret;
 		asctp_input_done(net, skb, ret);
 		return ASCTP_MIB_IN_PKTS;
 	}
@@ -171,11 +190,41 @@ static enum asctp_mib_field asctp_input_to_sk(struct net *net,
 	return ret;
 }
 
+/* A checked packet to its socket, or out of the blue.  One that
+ * met its association's new owner (peeloff.c) is looked up again,
+ * once: an association moves only once.
+ */
+static void asctp_input_deliver(struct net *net, struct sk_buff *skb,
+				bool again)
+{
+	enum asctp_mib_field ret;
+	struct sock *sk;
+
+	for (;; again = true) {
+		if (again)
+			asctp_mib_inc(net, ASCTP_MIB_IN_REDIRECTED);
+		sk = asctp_input_sk(net, skb);
+		if (!sk) {
+			ret = asctp_input_process(net, NULL, skb);
+			break;
+		}
+		ret = asctp_input_to_sk(net, sk, skb);
+		sock_put(sk);
+		if (ret != ASCTP_MIB_IN_REDIRECTED || again)
+			break;
+	}
+	if (ret == ASCTP_MIB_IN_REDIRECTED)
+		ret = ASCTP_MIB_IN_BAD_STATE;	/* moved twice: cannot be */
+	if (ret != ASCTP_MIB_IN_PKTS) {
+		asctp_mib_inc(net, ret);
+		kfree_skb(skb);
+	}
+}
+
 int asctp_input_rcv(struct sk_buff *skb)
 {
 	struct net *net = dev_net(skb->dev);
 	enum asctp_mib_field drop;
-	struct sock *sk;
 
 	if (!asctp_input_is_unicast(skb)) {
 		drop = ASCTP_MIB_IN_NON_UNICAST;
@@ -202,16 +251,8 @@ int asctp_input_rcv(struct sk_buff *skb)
 	if (drop != ASCTP_MIB_IN_PKTS)
 		goto drop;
 	asctp_mib_inc(net, ASCTP_MIB_IN_PKTS);
-
-	sk = asctp_input_sk(net, skb);
-	if (!sk) {
-		asctp_input_done(net, skb, asctp_input_process(net, NULL, skb));
-		return 0;
-	}
-	drop = asctp_input_to_sk(net, sk, skb);
-	sock_put(sk);
-	if (drop == ASCTP_MIB_IN_PKTS)
-		return 0;
+	asctp_input_deliver(net, skb, false);
+	return 0;
 drop:
 	asctp_mib_inc(net, drop);
 	kfree_skb(skb);

@@ -30,6 +30,7 @@ static const char *const asctp_mib_names[ASCTP_MIB_MAX] = {
 	[ASCTP_MIB_IN_DATA_FAR]		= "AsctpInDataBeyondMap",
 	[ASCTP_MIB_IN_DATA_CHUNKS]	= "AsctpInDataChunks",
 	[ASCTP_MIB_IN_CTRL_CHUNKS]	= "AsctpInCtrlChunks",
+	[ASCTP_MIB_IN_REDIRECTED]	= "AsctpInRedirected",
 	[ASCTP_MIB_OUT_PKTS]		= "AsctpOutPkts",
 	[ASCTP_MIB_OUT_DATA_CHUNKS]	= "AsctpOutDataChunks",
 	[ASCTP_MIB_OUT_RETRANS]		= "AsctpOutRetrans",

@@ -32,7 +32,8 @@ enum asctp_mib_field {
 	ASCTP_MIB_IN_DUP_DATA,		/* drop: DATA received already */
 	ASCTP_MIB_IN_DATA_FAR,		/* drop: DATA beyond the TSN map */
 	ASCTP_MIB_IN_DATA_CHUNKS,	/* DATA chunks accepted */
-	ASCTP_MIB_IN_CTRL_CHUNKS,	/* control chunks handled */
+	ASCTP_MIB_IN_CTRL_CHUNKS,
+	ASCTP_MIB_IN_REDIRECTED,	/* to a peeled-off owner */	/* control chunks handled */
 	ASCTP_MIB_OUT_PKTS,		/* packets sent */
 	ASCTP_MIB_OUT_DATA_CHUNKS,	/* DATA chunks sent, first time */
 	ASCTP_MIB_OUT_RETRANS,		/* chunks retransmitted */

@@ -121,7 +121,7 @@ static struct asctp_assoc *asctp_msg_assoc(struct sock *sk,
 	struct asctp_assoc *a;
 
 	*err = -ENOTCONN;
-	if (sk->sk_type == SOCK_STREAM)
+	if (asctp_sock_single(sk))
 		return list_first_entry_or_null(&asctp_sk(sk)->assocs,
 						struct asctp_assoc, sock_node);
 	if (si->sinfo_assoc_id > 0) {

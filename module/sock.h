@@ -50,6 +50,7 @@ struct asctp_sock {
 	bool recvrcvinfo;		/* SCTP_RECVRCVINFO */
 	bool recvnxtinfo;		/* SCTP_RECVNXTINFO */
 	bool v4mapped;			/* SCTP_I_WANT_MAPPED_V4_ADDR */
+	bool peeled;			/* made by sctp_peeloff(), fixed */
 	unsigned long deferred;		/* ASCTP_DEFER_* for release_cb */
 };
 
@@ -60,6 +61,14 @@ enum asctp_defer_bit {
 static inline struct asctp_sock *asctp_sk(const struct sock *sk)
 {
 	return (struct asctp_sock *)sk;
+}
+
+/* One association at most, which every call means whatever its id:
+ * one-to-one, or peeled off (RFC 6458 9.2).
+ */
+static inline bool asctp_sock_single(const struct sock *sk)
+{
+	return sk->sk_type == SOCK_STREAM || asctp_sk(sk)->peeled;
 }
 
 extern u8 asctp_ipproto;

@@ -12,6 +12,7 @@
 #include <net/ip.h>
 
 #include "assoc.h"
+#include "peeloff.h"
 #include "sm.h"
 #include "sock.h"
 #include "sockopt.h"
@@ -25,7 +26,7 @@ struct asctp_assoc *asctp_opt_assoc(struct sock *sk, s32 id, int *err)
 	struct asctp_assoc *a;
 
 	*err = 0;
-	if (sk->sk_type == SOCK_STREAM)
+	if (asctp_sock_single(sk))
 		return list_first_entry_or_null(&asctp_sk(sk)->assocs,
 						struct asctp_assoc, sock_node);
 	if (id == SCTP_FUTURE_ASSOC)
@@ -47,7 +48,7 @@ int asctp_opt_apply(struct sock *sk, s32 id, asctp_opt_fn fn,
 {
 	struct asctp_assoc *a;
 
-	if (sk->sk_type == SOCK_STREAM) {
+	if (asctp_sock_single(sk)) {
 		fn(sk, list_first_entry_or_null(&asctp_sk(sk)->assocs,
 						struct asctp_assoc, sock_node),
 		   arg);
@@ -307,6 +308,9 @@ static int asctp_sockopt_get_locked(struct sock *sk, int optname,
 			return -EINVAL;
 		v = optname == SCTP_AUTOCLOSE ? as->autoclose : as->pd_point;
 		return asctp_opt_put(optval, optlen, len, &v, sizeof(v));
+	case SCTP_SOCKOPT_PEELOFF:
+	case SCTP_SOCKOPT_PEELOFF_FLAGS:
+		return asctp_peeloff_get(sk, optname, optval, optlen, len);
 	case SCTP_SOCKOPT_CONNECTX3:
 	case SCTP_GET_PEER_ADDRS:
 	case SCTP_GET_LOCAL_ADDRS:

@@ -153,7 +153,7 @@ static int asctp_get_connectx3(struct sock *sk, char __user *optval,
 /* The association an address query names, or NULL (-EINVAL). */
 static struct asctp_assoc *asctp_addrs_assoc(struct sock *sk, s32 id)
 {
-	if (sk->sk_type == SOCK_STREAM)
+	if (asctp_sock_single(sk))
 		return list_first_entry_or_null(&asctp_sk(sk)->assocs,
 						struct asctp_assoc, sock_node);
 	return asctp_assoc_find_id(sk, id);

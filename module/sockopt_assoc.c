@@ -324,7 +324,7 @@ static int asctp_get_status(struct sock *sk, char __user *optval,
 		return -EINVAL;
 	if (copy_from_user(&st, optval, sizeof(st)))
 		return -EFAULT;
-	if (sk->sk_type == SOCK_STREAM)
+	if (asctp_sock_single(sk))
 		a = list_first_entry_or_null(&asctp_sk(sk)->assocs,
 					     struct asctp_assoc, sock_node);
 	else

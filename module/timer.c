@@ -13,9 +13,20 @@
 /* Drops the timer's reference unless the work was deferred. */
 static void asctp_timer_expire(struct asctp_assoc *a, enum asctp_timer_id t)
 {
-	struct sock *sk = a->sk;
+	struct sock *sk;
 
-	bh_lock_sock(sk);
+	/* the owner changes only by peeloff.c, under its spinlock; a freed
+	 * old owner's memory stays (SOCK_RCU_FREE) until we look again
+	 */
+	rcu_read_lock();
+	for (;;) {
+		sk = READ_ONCE(a->sk);
+		bh_lock_sock(sk);
+		if (likely(sk == READ_ONCE(a->sk)))
+			break;
+		bh_unlock_sock(sk);
+	}
+	rcu_read_unlock();
 	if (sock_owned_by_user(sk)) {
 		/* the reference moves to the deferred bit */
 		if (test_and_set_bit(t, &a->deferred))

@@ -2,7 +2,7 @@
 /*
  * The socket API as libsctp programs use it, one case per run:
  *
- *   sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs
+ *   sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff
  *
  * Each case sets up its own sockets on 127.0.0.1 (the caller gives it a
  * fresh namespace), checks values and errnos through libsctp's calls
@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -606,6 +607,115 @@ static void case_cmsgs(void)
 	close(srv);
 }
 
+/* The association id of the next data message on @fd. */
+static sctp_assoc_t recv_id(int fd, char *buf, size_t len, ssize_t *n)
+{
+	char cbuf[256];
+	struct sctp_rcvinfo *ri;
+
+	*n = recv_data(fd, buf, len, cbuf, sizeof(cbuf));
+	ri = cmsg_find(cbuf, sizeof(cbuf), SCTP_RCVINFO);
+	return ri ? ri->rcv_assoc_id : 0;
+}
+
+enum { PEEL_MSGS = 2000, PEEL_AT = 300 };
+
+/* A child sending PEEL_MSGS numbered messages as fast as it can. */
+static pid_t peel_sender(int port)
+{
+	sctp_assoc_t id;
+	char m[16];
+	pid_t pid;
+	int fd, i;
+
+	pid = fork();
+	if (pid)
+		return pid;
+	fd = client(port, &id);
+	for (i = 0; i < PEEL_MSGS; i++) {
+		snprintf(m, sizeof(m), "%d", i);
+		if (send_to(fd, port, m, strlen(m) + 1, 0, 0) < 0)
+			_exit(1);
+	}
+	wait_acked(fd, id);
+	sleep(1);
+	_exit(0);
+}
+
+/* sctp_peeloff(): the association, its queued messages and what
+ * follows move to a new socket; nothing lost, nothing twice.
+ */
+static void case_peeloff(void)
+{
+	int srv = server(SOCK_SEQPACKET, 7080), pfd, fd, i, n2, st;
+	struct sockaddr_in peer;
+	socklen_t plen = sizeof(peer);
+	sctp_assoc_t id, cid;
+	char buf[64];
+	pid_t pid;
+	ssize_t n;
+
+	CHECK(set_int(srv, SCTP_RECVRCVINFO, 1) == 0, "recvrcvinfo");
+	pid = peel_sender(7080);
+	/* some messages read from the one-to-many socket ... */
+	for (i = 0, id = 0; i < PEEL_AT; i++) {
+		id = recv_id(srv, buf, sizeof(buf), &n);
+		if (n <= 0 || atoi(buf) != i)
+			break;
+	}
+	CHECK(i == PEEL_AT, "before peeloff: message %d is %s", i, buf);
+	/* ... the rest, queued or still to come, from the peeled one */
+	pfd = sctp_peeloff(srv, id);
+	CHECK(pfd > 0, "sctp_peeloff(%d) = %d", id, pfd);
+	if (pfd < 0)
+		return;
+	for (; i < PEEL_MSGS; i++) {
+		recv_id(pfd, buf, sizeof(buf), &n);
+		if (n <= 0 || atoi(buf) != i)
+			break;
+	}
+	CHECK(i == PEEL_MSGS, "after peeloff: message %d is '%s' (%zd)", i,
+	      buf, n);
+	CHECK(!readable(srv, 100), "the one-to-many socket got more");
+	FAILS(sctp_peeloff(srv, id), EINVAL);
+	FAILS(sctp_peeloff(pfd, id), EINVAL);
+	n2 = -1;
+	CHECK(getopt_(srv, SCTP_GET_ASSOC_NUMBER, &n2, sizeof(n2)) == 0 &&
+	      n2 == 0, "left on the one-to-many socket: %d", n2);
+	CHECK(getpeername(pfd, (struct sockaddr *)&peer, &plen) == 0 &&
+	      peer.sin_addr.s_addr == htonl(INADDR_LOOPBACK),
+	      "getpeername");
+	waitpid(pid, &st, 0);
+	CHECK(WIFEXITED(st) && !WEXITSTATUS(st), "sender: %x", st);
+	close(pfd);
+
+	/* the peeled socket sends without an address; flags apply */
+	fd = client(7080, &cid);
+	send_to(fd, 7080, "hi", 3, 0, 0);
+	id = recv_id(srv, buf, sizeof(buf), &n);
+	/* Debian's libsctp declares sctp_peeloff_flags() but lacks it */
+	{
+		sctp_peeloff_flags_arg_t pf = { { id, 0 }, SOCK_NONBLOCK };
+		socklen_t len = sizeof(pf);
+
+		pfd = getsockopt(srv, SOL_SCTP, SCTP_SOCKOPT_PEELOFF_FLAGS,
+				 &pf, &len);
+		CHECK(pfd == pf.p_arg.sd, "peeloff flags: %d, sd %d", pfd,
+		      pf.p_arg.sd);
+	}
+	CHECK(pfd > 0 && (fcntl(pfd, F_GETFL) & O_NONBLOCK), "flags");
+	CHECK(send(pfd, "back", 5, 0) == 5, "send on the peeled socket");
+	n = recv_data(fd, buf, sizeof(buf), buf + 32, 0);
+	CHECK(n == 5 && !strcmp(buf, "back"), "client got %zd", n);
+	close(pfd);
+	close(fd);
+	fd = sock_new(SOCK_STREAM);
+	FAILS(sctp_peeloff(fd, 3), EINVAL);
+	FAILS(sctp_peeloff(srv, 4242), EINVAL);
+	close(fd);
+	close(srv);
+}
+
 /* Bad input: short buffers, bad pointers, unknown ids and options. */
 static void case_errors(void)
 {
@@ -674,6 +784,7 @@ int main(int argc, char **argv)
 		{ "frag", case_frag }, { "autoclose", case_autoclose },
 		{ "event", case_event }, { "paddr", case_paddr },
 		{ "errors", case_errors }, { "cmsgs", case_cmsgs },
+		{ "peeloff", case_peeloff },
 	};
 	unsigned int i;
 
@@ -685,6 +796,6 @@ int main(int argc, char **argv)
 		cases[i].fn();
 		return failures ? 1 : 0;
 	}
-	fprintf(stderr, "usage: sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs\n");
+	fprintf(stderr, "usage: sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff\n");
 	return 2;
 }
