@@ -14,6 +14,7 @@
 #include "reasm.h"
 #include "sock.h"
 #include "timer.h"
+#include "ulp.h"
 
 static u32 asctp_tuple_hash(__be16 lport, __be32 paddr, __be16 pport)
 {
@@ -120,13 +121,25 @@ static void asctp_assoc_unhash(struct asctp_assoc *a)
 	spin_unlock_bh(&an->hash_lock);
 }
 
+/* Data that will never get through, told to the user if subscribed. */
+static void asctp_assoc_fail_queue(struct asctp_assoc *a,
+				   struct sk_buff_head *q, bool sent)
+{
+	struct sk_buff *skb;
+
+	while ((skb = __skb_dequeue(q))) {
+		asctp_ulp_send_failed(a, skb, sent);
+		a->sk->sk_wmem_queued -= skb->truesize;
+		kfree_skb(skb);
+	}
+}
+
 /* Unhash, stop timers, drop the queues and the socket's reference.
  * Lookups already under way may still hold the association.
  */
 void asctp_assoc_delete(struct asctp_assoc *a)
 {
 	struct sock *sk = a->sk;
-	struct sk_buff *skb;
 
 	sock_owned_by_me(sk);
 	if (a->dead)
@@ -136,11 +149,8 @@ void asctp_assoc_delete(struct asctp_assoc *a)
 	asctp_assoc_unhash(a);
 	asctp_timer_stop_all(a);
 	asctp_reasm_purge(a);
-	while ((skb = __skb_dequeue(&a->sentq)) ||
-	       (skb = __skb_dequeue(&a->outq))) {
-		sk->sk_wmem_queued -= skb->truesize;
-		kfree_skb(skb);
-	}
+	asctp_assoc_fail_queue(a, &a->sentq, true);
+	asctp_assoc_fail_queue(a, &a->outq, false);
 	list_del_init(&a->sock_node);
 	sk->sk_write_space(sk);
 	asctp_assoc_put(a);

@@ -148,6 +148,7 @@ struct asctp_tx_cb {
 	u8 acked:1;			/* in a Gap Ack Block */
 	u8 resent:1;			/* retransmitted: no RTT (Karn) */
 	u8 fast:1;			/* fast retransmitted, only once */
+	u32 context;			/* the message's sinfo_context */
 };
 
 #define ASCTP_TX_CB(skb) ((struct asctp_tx_cb *)(skb)->cb)

@@ -196,6 +196,7 @@ static struct sk_buff *asctp_msg_chunk(struct sock *sk, struct msghdr *msg,
 	}
 	memset(ASCTP_TX_CB(skb), 0, sizeof(struct asctp_tx_cb));
 	ASCTP_TX_CB(skb)->len = clen;
+	ASCTP_TX_CB(skb)->context = si->sinfo_context;
 	return skb;
 }
 

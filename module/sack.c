@@ -9,6 +9,7 @@
 #include "sm.h"
 #include "sock.h"
 #include "timer.h"
+#include "ulp.h"
 
 /* What one SACK acknowledged. */
 struct asctp_acked {
@@ -192,11 +193,15 @@ enum asctp_mib_field asctp_sm_sack(struct asctp_rx *rx)
 	struct asctp_assoc *a = rx->a;
 	u32 cum = ntohl(sh->cum_tsn), rwnd = ntohl(sh->a_rwnd);
 
+	bool had = !skb_queue_empty(&a->sentq);
+
 	/* (D)(i): older than one seen; or acking what was never sent */
 	if (asctp_tsn_after(a->acked_tsn, cum) ||
 	    asctp_tsn_after(cum, a->next_tsn - 1))
 		return ASCTP_MIB_IN_PKTS;
 	asctp_sack_process(a, cum, (const void *)(sh + 1), ntohs(sh->n_gaps));
+	if (had && skb_queue_empty(&a->sentq) && skb_queue_empty(&a->outq))
+		asctp_ulp_sender_dry(a);
 	/* (D)(iv) */
 	a->peer_rwnd = rwnd > a->flight ? rwnd - a->flight : 0;
 	/* 6.1 (A): a peer that answers with a closed window is alive;

@@ -124,7 +124,7 @@ static const asctp_sm_fn asctp_sm_table[ASCTP_CID_MAX][ASCTP_S_MAX] = {
 	},
 	[ASCTP_CID_ERROR] = {
 		[S(CLOSED)] = asctp_sm_discard,
-		[S(COOKIE_WAIT) ... S(SHUTDOWN_ACK_SENT)] = asctp_sm_ignore,
+		[S(COOKIE_WAIT) ... S(SHUTDOWN_ACK_SENT)] = asctp_sm_error,
 	},
 	[ASCTP_CID_COOKIE_ECHO] = {
 		[S(CLOSED)] = asctp_sm_cookie_echo,

@@ -64,6 +64,9 @@ void asctp_sm_mark_rtx(struct asctp_assoc *a, struct sk_buff *skb);
 void asctp_sm_xmit_data(struct asctp_assoc *a);
 void asctp_sm_t3_expire(struct asctp_assoc *a);
 
+/* error.c: RFC 9260 3.3.10 */
+enum asctp_mib_field asctp_sm_error(struct asctp_rx *rx);
+
 /* shutdown.c: RFC 9260 9 */
 enum asctp_mib_field asctp_sm_abort(struct asctp_rx *rx);
 enum asctp_mib_field asctp_sm_shutdown(struct asctp_rx *rx);

@@ -125,3 +125,105 @@ void asctp_ulp_shutdown_event(struct asctp_assoc *a)
 	se->sse_assoc_id = a->id;
 	asctp_ulp_queue(sk, skb);
 }
+
+/* RFC 6458 6.1.4, 6.1.11: a DATA chunk that never got through, its
+ * user data included: SCTP_SEND_FAILED_EVENT, or the older
+ * SCTP_SEND_FAILED, whichever the user subscribed to.
+ */
+void asctp_ulp_send_failed(struct asctp_assoc *a, struct sk_buff *chunk,
+			   bool sent)
+{
+	const struct asctp_data_hdr *dh = (void *)(chunk->data +
+						   ASCTP_CHUNK_HDR_LEN);
+	const struct sctp_event_subscribe *ev = &asctp_sk(a->sk)->events;
+	u32 len = ASCTP_TX_CB(chunk)->len - ASCTP_DATA_MIN_LEN;
+	u16 flags = sent ? SCTP_DATA_SENT : SCTP_DATA_UNSENT;
+	struct sctp_send_failed_event *e;
+	struct sctp_send_failed *f;
+	struct sk_buff *skb;
+
+	/* Linux names them sctp_send_failure_event (SCTP_SEND_FAILED) and
+	 * sctp_send_failure_event_event (SCTP_SEND_FAILED_EVENT)
+	 */
+	if ((!ev->sctp_send_failure_event &&
+	     !ev->sctp_send_failure_event_event) ||
+	    sock_flag(a->sk, SOCK_DEAD))
+		return;
+	skb = asctp_ulp_event(a, sizeof(*e) + len);
+	if (!skb)
+		return;
+	if (ev->sctp_send_failure_event_event) {
+		e = skb_put_zero(skb, sizeof(*e));
+		e->ssf_type = SCTP_SEND_FAILED_EVENT;
+		e->ssf_flags = flags;
+		e->ssf_length = sizeof(*e) + len;
+		e->ssf_error = a->err;
+		e->ssfe_info.snd_sid = ntohs(dh->stream);
+		e->ssfe_info.snd_flags = chunk->data[1] & ASCTP_DATA_U ?
+					 SCTP_UNORDERED : 0;
+		e->ssfe_info.snd_ppid = (__force u32)dh->ppid;
+		e->ssfe_info.snd_context = ASCTP_TX_CB(chunk)->context;
+		e->ssfe_info.snd_assoc_id = a->id;
+		e->ssf_assoc_id = a->id;
+	} else {
+		f = skb_put_zero(skb, sizeof(*f));
+		f->ssf_type = SCTP_SEND_FAILED;
+		f->ssf_flags = flags;
+		f->ssf_length = sizeof(*f) + len;
+		f->ssf_error = a->err;
+		f->ssf_info.sinfo_stream = ntohs(dh->stream);
+		f->ssf_info.sinfo_ssn = ntohs(dh->ssn);
+		f->ssf_info.sinfo_flags = chunk->data[1] & ASCTP_DATA_U ?
+					  SCTP_UNORDERED : 0;
+		f->ssf_info.sinfo_ppid = (__force u32)dh->ppid;
+		f->ssf_info.sinfo_context = ASCTP_TX_CB(chunk)->context;
+		f->ssf_info.sinfo_assoc_id = a->id;
+		f->ssf_assoc_id = a->id;
+	}
+	skb_put_data(skb, dh + 1, len);
+	asctp_ulp_queue(a->sk, skb);
+}
+
+/* RFC 6458 6.1.3: SCTP_REMOTE_ERROR, one per cause of an ERROR chunk;
+ * sre_error stays in network order, as in the kernel's header.
+ */
+void asctp_ulp_remote_error(struct asctp_assoc *a, __be16 code,
+			    const void *body, u32 len)
+{
+	struct sctp_remote_error *re;
+	struct sk_buff *skb;
+
+	if (!asctp_sk(a->sk)->events.sctp_peer_error_event ||
+	    sock_flag(a->sk, SOCK_DEAD))
+		return;
+	skb = asctp_ulp_event(a, sizeof(*re) + len);
+	if (!skb)
+		return;
+	re = skb_put_zero(skb, sizeof(*re));
+	re->sre_type = SCTP_REMOTE_ERROR;
+	re->sre_length = sizeof(*re) + len;
+	re->sre_error = code;
+	re->sre_assoc_id = a->id;
+	skb_put_data(skb, body, len);
+	asctp_ulp_queue(a->sk, skb);
+}
+
+/* RFC 6458 6.1.9: SCTP_SENDER_DRY_EVENT, nothing left to send or ack. */
+void asctp_ulp_sender_dry(struct asctp_assoc *a)
+{
+	struct sctp_sender_dry_event *sd;
+	struct sk_buff *skb;
+
+	if (!asctp_sk(a->sk)->events.sctp_sender_dry_event ||
+	    sock_flag(a->sk, SOCK_DEAD))
+		return;
+	skb = asctp_ulp_event(a, sizeof(*sd));
+	if (!skb)
+		return;
+	sd = skb_put_zero(skb, sizeof(*sd));
+	sd->sender_dry_type = SCTP_SENDER_DRY_EVENT;
+	sd->sender_dry_length = sizeof(*sd);
+	sd->sender_dry_assoc_id = a->id;
+	asctp_ulp_queue(a->sk, skb);
+}
+

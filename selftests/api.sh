@@ -7,7 +7,7 @@
 
 . "$(dirname "$0")/lib.sh"
 
-CASES="addrs sndinfo frag autoclose event paddr cmsgs peeloff errors"
+CASES="addrs sndinfo frag autoclose event paddr cmsgs peeloff notify errors"
 ksft_plan "$(echo $CASES | wc -w)"
 
 api_case() {
@@ -26,6 +26,7 @@ for c in $CASES; do
 	paddr) name="SCTP_GET_PEER_ADDR_INFO and SCTP_PRIMARY_ADDR" ;;
 	cmsgs) name="sendmsg cmsgs: SCTP_INIT, SCTP_SNDINFO, SCTP_PRINFO, SCTP_DSTADDRV4; SCTP_AUTHINFO refused" ;;
 	peeloff) name="sctp_peeloff: 2000 messages, 300 read before, the rest after, none lost; flags; EINVAL cases" ;;
+	notify) name="SCTP_SENDER_DRY_EVENT; SCTP_SEND_FAILED_EVENT carries the data an ABORT lost" ;;
 	errors) name="bad input: short buffers, bad pointers, unknown ids (EINVAL, EFAULT, ENOPROTOOPT)" ;;
 	esac
 	ksft_check "$name" api_case "$c"

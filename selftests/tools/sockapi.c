@@ -716,6 +716,106 @@ static void case_peeloff(void)
 	close(srv);
 }
 
+/* The next notification of @type on @fd within 5 s, data skipped. */
+static ssize_t wait_notification(int fd, int type, char *buf, size_t len)
+{
+	union sctp_notification *sn = (void *)buf;
+	ssize_t n;
+	int flags;
+
+	for (;;) {
+		n = recv_one(fd, buf, len, NULL, 0, &flags);
+		if (n <= 0)
+			return -1;
+		if ((flags & MSG_NOTIFICATION) && sn->sn_header.sn_type == type)
+			return n;
+	}
+}
+
+enum { FAIL_MSG = 1000, FAIL_MAX = 3000 };
+
+/* SCTP_SENDER_DRY_EVENT, and SCTP_SEND_FAILED_EVENT with the data of
+ * every chunk that was lost to an ABORT, sent or not.
+ */
+static void case_notify(void)
+{
+	struct sctp_event_subscribe ev = { .sctp_sender_dry_event = 1,
+		.sctp_send_failure_event_event = 1,
+		.sctp_association_event = 1 };
+	struct linger lg = { 1, 0 };
+	int srv = server(SOCK_SEQPACKET, 7090), cli, i, sent = 0, nfail = 0;
+	int unsent = 0, bad = 0, rcv = 8192;
+	static char msg[FAIL_MSG], buf[FAIL_MSG + 256];
+	struct sctp_send_failed_event *sf = (void *)buf;
+	long failed = 0;
+	sctp_assoc_t id;
+	ssize_t n;
+
+	cli = client(7090, &id);
+	CHECK(setopt(cli, SCTP_EVENTS, &ev, sizeof(ev)) == 0, "events");
+	CHECK(send_to(cli, 7090, "dry?", 4, 0, 0) == 4, "send");
+	n = wait_notification(cli, SCTP_SENDER_DRY_EVENT, buf, sizeof(buf));
+	CHECK(n == sizeof(struct sctp_sender_dry_event),
+	      "SENDER_DRY after the ack: %zd", n);
+	close(cli);
+
+	/* a peer with a small window that reads nothing, then aborts: what
+	 * it did not acknowledge fails, sent or still queued
+	 */
+	close(srv);
+	srv = server(SOCK_SEQPACKET, 7091);
+	if (setsockopt(srv, SOL_SOCKET, SO_RCVBUF, &rcv, sizeof(rcv)))
+		die("SO_RCVBUF");
+	cli = client(7091, &id);
+	CHECK(setopt(cli, SCTP_EVENTS, &ev, sizeof(ev)) == 0, "events");
+	fcntl(cli, F_SETFL, O_NONBLOCK);
+	for (i = 0; i < FAIL_MAX; i++) {
+		memset(msg, 'a' + i % 26, sizeof(msg));
+		if (send_to(cli, 7091, msg, sizeof(msg), htonl(7), 3) < 0)
+			break;
+		sent += sizeof(msg);
+	}
+	fcntl(cli, F_SETFL, 0);
+	CHECK(sent >= 2 * FAIL_MSG, "sent only %d", sent);
+	setsockopt(srv, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
+	close(srv);
+	while ((n = recv_one(cli, buf, sizeof(buf), NULL, 0, &i)) > 0) {
+		if (!(i & MSG_NOTIFICATION))
+			continue;
+		if (sf->ssf_type == SCTP_ASSOC_CHANGE &&
+		    ((struct sctp_assoc_change *)buf)->sac_state ==
+		    SCTP_COMM_LOST)
+			break;		/* the failures come after it */
+	}
+	while (readable(cli, 500) &&
+	       (n = recv_one(cli, buf, sizeof(buf), NULL, 0, &i)) > 0) {
+		if (!(i & MSG_NOTIFICATION) ||
+		    sf->ssf_type != SCTP_SEND_FAILED_EVENT)
+			continue;
+		n -= sizeof(*sf);
+		nfail++;
+		failed += n;
+		unsent += sf->ssf_flags == SCTP_DATA_UNSENT;	/* 0 */
+		if (n <= 0 || sf->ssf_length != n + sizeof(*sf) ||
+		    sf->ssfe_info.snd_sid != 3 ||
+		    sf->ssfe_info.snd_ppid != htonl(7) ||
+		    sf->ssf_assoc_id != id ||
+		    memchr(sf->ssf_data, sf->ssf_data[0] ^ 0x20, n) ||
+		    sf->ssf_data[0] < 'a' || sf->ssf_data[0] > 'z')
+			bad++;
+		for (i = 1; i < n; i++)
+			if (sf->ssf_data[i] != sf->ssf_data[0]) {
+				bad++;
+				break;
+			}
+	}
+	printf("# sent %d bytes; %d SEND_FAILED_EVENTs (%d unsent) for %ld bytes\n",
+	       sent, nfail, unsent, failed);
+	CHECK(nfail > 0 && unsent > 0 && !bad && failed <= sent &&
+	      failed > sent / 2, "%d events, %d bad", nfail, bad);
+	close(cli);
+}
+
 /* Bad input: short buffers, bad pointers, unknown ids and options. */
 static void case_errors(void)
 {
@@ -784,7 +884,7 @@ int main(int argc, char **argv)
 		{ "frag", case_frag }, { "autoclose", case_autoclose },
 		{ "event", case_event }, { "paddr", case_paddr },
 		{ "errors", case_errors }, { "cmsgs", case_cmsgs },
-		{ "peeloff", case_peeloff },
+		{ "peeloff", case_peeloff }, { "notify", case_notify },
 	};
 	unsigned int i;
 
@@ -796,6 +896,6 @@ int main(int argc, char **argv)
 		cases[i].fn();
 		return failures ? 1 : 0;
 	}
-	fprintf(stderr, "usage: sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff\n");
+	fprintf(stderr, "usage: sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff|notify\n");
 	return 2;
 }
