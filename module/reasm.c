@@ -127,8 +127,12 @@ static struct sk_buff *asctp_reasm_take(struct asctp_assoc *a,
 {
 	struct sk_buff *head = last;
 
-	while (ASCTP_RCV_CB(head)->tsn != ASCTP_RCV_CB(last)->first_tsn)
+	while (ASCTP_RCV_CB(head)->tsn != ASCTP_RCV_CB(last)->first_tsn) {
+		/* a run's first fragment stays queued until it is taken */
+		if (WARN_ON_ONCE(head->prev == (struct sk_buff *)&a->reasm))
+			break;
 		head = head->prev;
+	}
 	return asctp_reasm_chain(a, head, last);
 }
 

@@ -42,7 +42,10 @@ struct asctp_sock {
 	u32 autoclose;			/* SCTP_AUTOCLOSE, seconds, 0: off */
 	u32 pd_point;			/* SCTP_PARTIAL_DELIVERY_POINT */
 	s32 next_id;			/* next association id */
-	struct asctp_assoc *pd_owner;	/* in partial delivery, or NULL */
+	/* in partial delivery, or NULL; asctp_reasm_purge() clears it
+	 * before the association can be freed, peeloff.c moves it
+	 */
+	struct asctp_assoc *pd_owner;
 	u8 rcv_ratio;			/* user data per truesize, /256 */
 	bool nodelay;
 	bool disable_frags;		/* SCTP_DISABLE_FRAGMENTS */

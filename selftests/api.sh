@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 
 CASES="addrs sndinfo frag autoclose event paddr cmsgs peeloff notify errors"
-ksft_plan "$(echo $CASES | wc -w)"
+ksft_plan $(($(echo $CASES | wc -w) + 1))
 
 api_case() {
 	local ns
@@ -26,9 +26,24 @@ for c in $CASES; do
 	paddr) name="SCTP_GET_PEER_ADDR_INFO and SCTP_PRIMARY_ADDR" ;;
 	cmsgs) name="sendmsg cmsgs: SCTP_INIT, SCTP_SNDINFO, SCTP_PRINFO, SCTP_DSTADDRV4; SCTP_AUTHINFO refused" ;;
 	peeloff) name="sctp_peeloff: 2000 messages, 300 read before, the rest after, none lost; flags; EINVAL cases" ;;
-	notify) name="SCTP_SENDER_DRY_EVENT; SCTP_SEND_FAILED_EVENT carries the data an ABORT lost" ;;
+	notify) name="SCTP_SENDER_DRY_EVENT; SCTP_SEND_FAILED_EVENT and SCTP_SEND_FAILED carry the data an ABORT lost" ;;
 	errors) name="bad input: short buffers, bad pointers, unknown ids (EINVAL, EFAULT, ENOPROTOOPT)" ;;
 	esac
 	ksft_check "$name" api_case "$c"
 done
+
+# RFC 6458 6.1.3: a scripted peer (tools/peer.py --error) sends an
+# ERROR with two causes; each reaches the user as SCTP_REMOTE_ERROR.
+remote_error() {
+	local a b rc=0
+	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 &&
+	peer_run "$b" --error --timeout 10 || return 1
+	ip netns exec "$a" timeout 20 "$SELFTEST_DIR/tools/sockapi" \
+		remote-error 10.99.5.2 4000 || rc=1
+	wait "$PEER_PID" || rc=1
+	ksft_diag "peer: $(tr '\n' ';' < "$PEER_OUT")"
+	rm -f "$PEER_OUT"
+	return $rc
+}
+ksft_check "SCTP_REMOTE_ERROR: one notification per cause of an ERROR chunk" remote_error
 ksft_finish

@@ -98,10 +98,8 @@ ksft_check "4 MiB messages: 2 across veth arrive byte-exact" huge
 head_of_line() {
 	local a b out peer sent_a rc=0
 	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 || return 1
-	peer=$(mktemp)
-	ip netns exec "$b" python3 "$SELFTEST_DIR/tools/peer.py" "$P" veth1 \
-		10.99.5.2 4000 --hol > "$peer" &
-	wait_for 10 grep -q ready "$peer" || return 1
+	peer_run "$b" --hol || return 1
+	peer=$PEER_OUT
 	out=$(ip netns exec "$a" timeout 20 python3 -c "
 import socket, struct, time
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
@@ -112,7 +110,7 @@ for i in range(4):
     stream = struct.unpack('H', anc[0][2][:2])[0]	# sinfo_stream
     print('%.3f %d %s' % (time.monotonic(), stream, data.decode()))
 s.close()")
-	wait $! || rc=1
+	wait "$PEER_PID" || rc=1
 	ksft_diag "read (time stream data): $(echo "$out" | tr '\n' ';')"
 	ksft_diag "peer: $(grep -E "sent|sack" "$peer" | tr '\n' ';')"
 	sent_a=$(awk '$2 == "sent" && $3 == "A" { print $1 }' "$peer")
@@ -136,10 +134,8 @@ ksft_check "head of line: a loss on stream 0 does not delay stream 1 or unordere
 max_retrans() {
 	local a b out peer t0 rc=0
 	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 || return 1
-	peer=$(mktemp)
-	ip netns exec "$b" python3 "$SELFTEST_DIR/tools/peer.py" "$P" veth1 \
-		10.99.5.2 4000 --vanish --timeout 10 > "$peer" &
-	wait_for 10 grep -q ready "$peer" || return 1
+	peer_run "$b" --vanish --timeout 10 || return 1
+	peer=$PEER_OUT
 	t0=$(mib AsctpT3Expireds "$a")
 	out=$(ip netns exec "$a" timeout 20 python3 -c "
 import errno, socket, struct, time
@@ -154,7 +150,7 @@ try:
     print('read')
 except OSError as e:
     print(errno.errorcode[e.errno], round(time.monotonic() - t, 2))")
-	wait $!
+	wait "$PEER_PID"
 	ksft_diag "reader: $out (s); T3 expiries $(($(mib AsctpT3Expireds "$a") - t0))"
 	ksft_diag "peer: $(grep rx "$peer" | tr '\n' ';')"
 	grep -q "rx DATA 4" "$peer" && ! grep -q "rx DATA 5" "$peer" &&
@@ -216,10 +212,8 @@ delayed_sack() {
 	local a b out peer s0 opt= rc=0
 	[ "${1:-}" = off ] && opt="s.setsockopt(132, 16, struct.pack('iII', 0, 0, 1))"
 	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 || return 1
-	peer=$(mktemp)
-	ip netns exec "$b" python3 "$SELFTEST_DIR/tools/peer.py" "$P" veth1 \
-		10.99.5.2 4000 --delack > "$peer" &
-	wait_for 10 grep -q ready "$peer" || return 1
+	peer_run "$b" --delack || return 1
+	peer=$PEER_OUT
 	s0=$(mib AsctpSackExpireds "$a")
 	out=$(ip netns exec "$a" timeout 20 python3 -c "
 import socket, struct
@@ -232,7 +226,7 @@ for i in range(4):
     if m == b'echo':
         s.send(b'reply')
 s.close()")
-	wait $! || rc=1
+	wait "$PEER_PID" || rc=1
 	ksft_diag "read: $(echo "$out" | tr '\n' ' ')"
 	ksft_diag "peer: $(grep sack "$peer" | tr '\n' ';'); delayed SACK timer expiries $(($(mib AsctpSackExpireds "$a") - s0))"
 	if [ -n "$opt" ]; then

@@ -116,18 +116,6 @@ EINPROGRESS ready ECONNREFUSED" ]
 }
 ksft_check "non-blocking connect: EINPROGRESS, poll, SO_ERROR" nonblocking
 
-# peer_run NS ARGS...: tools/peer.py on veth1 of NS for 10.99.5.2:4000,
-# in the background; its output in $PEER_OUT, its pid in $PEER_PID.
-peer_run() {
-	local ns=$1
-	shift
-	PEER_OUT=$(mktemp)
-	ip netns exec "$ns" python3 "$SELFTEST_DIR/tools/peer.py" "$P" veth1 \
-		10.99.5.2 4000 "$@" > "$PEER_OUT" &
-	PEER_PID=$!
-	wait_for 10 grep -q ready "$PEER_OUT"
-}
-
 # gaps FILE NAME: seconds between successive receptions of chunk NAME.
 gaps() {
 	awk -v n="$2" '$3 == n { if (t != "") printf "%.2f ", $1 - t; t = $1 }' "$1"

@@ -81,6 +81,20 @@ ns_peer() {
 	ip -n "$1" neigh replace "$4" lladdr "$mac" dev veth0 nud permanent
 }
 
+# peer_run NS ARGS...: tools/peer.py, a scripted SCTP peer, on veth1 of
+# NS (see ns_peer) for 10.99.5.2:4000, in the background; its output in
+# $PEER_OUT, its pid in $PEER_PID.
+peer_run() {
+	local ns=$1
+	shift
+	PEER_OUT=$(mktemp)
+	ip netns exec "$ns" python3 "$SELFTEST_DIR/tools/peer.py" \
+		"$(asctp_ipproto)" veth1 \
+		10.99.5.2 4000 "$@" > "$PEER_OUT" &
+	PEER_PID=$!
+	wait_for 10 grep -q ready "$PEER_OUT"
+}
+
 # wait_for SECONDS CMD...: poll CMD every 50 ms until it succeeds.
 wait_for() {
 	local deadline=$((SECONDS + $1))

@@ -156,6 +156,9 @@ class Peer:
             if self.up and self.a.delack:
                 self.up = False
                 self.delack(eth, ip, sctp)
+            if self.up and self.a.error:
+                self.up = False
+                self.error(eth, ip, sctp)
 
     def data(self, tsn, stream, ssn, flags, text):
         body = struct.pack("!IHHI", tsn, stream, ssn, 0) + text
@@ -225,6 +228,16 @@ class Peer:
         send(MY_TSN, b"one")
         self.sack_timed(t0)
 
+    def error(self, eth, ip, sctp):
+        """An ERROR chunk with two causes (RFC 9260 3.3.10): Invalid
+        Stream Identifier 7, and Protocol Violation "asctp-test" (its
+        length unpadded, the padding after it)."""
+        text = b"asctp-test"
+        causes = struct.pack("!HHHH", 1, 8, 7, 0)
+        causes += struct.pack("!HH", 13, 4 + len(text)) + text + b"\0\0"
+        self.send(eth, ip, sctp, self.peer_tag, chunk(9, 0, causes))
+        print("sent ERROR", flush=True)
+
     def hol(self, eth, ip, sctp):
         time.sleep(0.5)
         self.send(eth, ip, sctp, self.peer_tag,
@@ -251,6 +264,7 @@ def main():
     ap.add_argument("--hol", action="store_true")
     ap.add_argument("--vanish", action="store_true")
     ap.add_argument("--delack", action="store_true")
+    ap.add_argument("--error", action="store_true")
     ap.add_argument("--timeout", type=float, default=30.0)
     a = ap.parse_args()
     p = Peer(a)

@@ -734,20 +734,102 @@ static ssize_t wait_notification(int fd, int type, char *buf, size_t len)
 
 enum { FAIL_MSG = 1000, FAIL_MAX = 3000 };
 
-/* SCTP_SENDER_DRY_EVENT, and SCTP_SEND_FAILED_EVENT with the data of
- * every chunk that was lost to an ABORT, sent or not.
+/* One send-failed notification at @buf, @n bytes: its data must be
+ * whole and from one message of fail_run's.  Returns the data bytes,
+ * or -1 if something is off; *unsent counts those never sent.
  */
+static ssize_t failed_check(const char *buf, ssize_t n, sctp_assoc_t id,
+			    int *unsent)
+{
+	const struct sctp_send_failed_event *e = (const void *)buf;
+	const struct sctp_send_failed *f = (const void *)buf;
+	int old = e->ssf_type == SCTP_SEND_FAILED;
+	size_t hdr = old ? sizeof(*f) : sizeof(*e);
+	const unsigned char *d = (const unsigned char *)buf + hdr;
+	ssize_t i, len = n - hdr;
+
+	*unsent += e->ssf_flags == SCTP_DATA_UNSENT;	/* it is 0 */
+	if (len <= 0 || e->ssf_length != n || d[0] < 'a' || d[0] > 'z')
+		return -1;
+	if (old ? f->ssf_info.sinfo_stream != 3 ||
+		  f->ssf_info.sinfo_ppid != htonl(7) || f->ssf_assoc_id != id :
+		  e->ssfe_info.snd_sid != 3 ||
+		  e->ssfe_info.snd_ppid != htonl(7) || e->ssf_assoc_id != id)
+		return -1;
+	for (i = 1; i < len; i++)
+		if (d[i] != d[0])
+			return -1;
+	return len;
+}
+
+/* A peer with a small window reads nothing, then aborts: what it did
+ * not acknowledge fails, sent or still queued, each chunk with its data.
+ * @old: the SCTP_SEND_FAILED struct instead of SCTP_SEND_FAILED_EVENT.
+ */
+static void fail_run(int port, int old)
+{
+	struct sctp_event_subscribe ev = { .sctp_association_event = 1 };
+	int srv = server(SOCK_SEQPACKET, port), cli, i, sent = 0, nfail = 0;
+	int unsent = 0, bad = 0, rcv = 8192, type;
+	static char msg[FAIL_MSG], buf[FAIL_MSG + 256];
+	struct linger lg = { 1, 0 };
+	long failed = 0;
+	sctp_assoc_t id;
+	ssize_t n;
+
+	if (old)
+		ev.sctp_send_failure_event = 1;		/* SCTP_SEND_FAILED */
+	else
+		ev.sctp_send_failure_event_event = 1;
+	type = old ? SCTP_SEND_FAILED : SCTP_SEND_FAILED_EVENT;
+	if (setsockopt(srv, SOL_SOCKET, SO_RCVBUF, &rcv, sizeof(rcv)))
+		die("SO_RCVBUF");
+	cli = client(port, &id);
+	CHECK(setopt(cli, SCTP_EVENTS, &ev, sizeof(ev)) == 0, "events");
+	fcntl(cli, F_SETFL, O_NONBLOCK);
+	for (i = 0; i < FAIL_MAX; i++) {
+		memset(msg, 'a' + i % 26, sizeof(msg));
+		if (send_to(cli, port, msg, sizeof(msg), htonl(7), 3) < 0)
+			break;
+		sent += sizeof(msg);
+	}
+	fcntl(cli, F_SETFL, 0);
+	CHECK(sent >= 2 * FAIL_MSG, "sent only %d", sent);
+	setsockopt(srv, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
+	close(srv);
+	n = wait_notification(cli, SCTP_ASSOC_CHANGE, buf, sizeof(buf));
+	CHECK(n > 0 && ((struct sctp_assoc_change *)buf)->sac_state ==
+	      SCTP_COMM_LOST, "COMM_LOST first");
+	while (readable(cli, 500) &&
+	       (n = recv_one(cli, buf, sizeof(buf), NULL, 0, &i)) > 0) {
+		if (!(i & MSG_NOTIFICATION))
+			continue;
+		if (((union sctp_notification *)buf)->sn_header.sn_type !=
+		    type) {
+			bad++;
+			continue;
+		}
+		nfail++;
+		n = failed_check(buf, n, id, &unsent);
+		if (n < 0)
+			bad++;
+		else
+			failed += n;
+	}
+	printf("# %s: sent %d bytes; %d notifications (%d unsent) for %ld bytes\n",
+	       old ? "SEND_FAILED" : "SEND_FAILED_EVENT", sent, nfail, unsent,
+	       failed);
+	CHECK(nfail > 0 && unsent > 0 && !bad && failed <= sent &&
+	      failed > sent / 2, "%d notifications, %d bad", nfail, bad);
+	close(cli);
+}
+
+/* SCTP_SENDER_DRY_EVENT; SCTP_SEND_FAILED_EVENT and SCTP_SEND_FAILED. */
 static void case_notify(void)
 {
-	struct sctp_event_subscribe ev = { .sctp_sender_dry_event = 1,
-		.sctp_send_failure_event_event = 1,
-		.sctp_association_event = 1 };
-	struct linger lg = { 1, 0 };
-	int srv = server(SOCK_SEQPACKET, 7090), cli, i, sent = 0, nfail = 0;
-	int unsent = 0, bad = 0, rcv = 8192;
-	static char msg[FAIL_MSG], buf[FAIL_MSG + 256];
-	struct sctp_send_failed_event *sf = (void *)buf;
-	long failed = 0;
+	struct sctp_event_subscribe ev = { .sctp_sender_dry_event = 1 };
+	int srv = server(SOCK_SEQPACKET, 7090), cli;
+	char buf[256];
 	sctp_assoc_t id;
 	ssize_t n;
 
@@ -758,62 +840,40 @@ static void case_notify(void)
 	CHECK(n == sizeof(struct sctp_sender_dry_event),
 	      "SENDER_DRY after the ack: %zd", n);
 	close(cli);
+	close(srv);
+	fail_run(7091, 0);
+	fail_run(7092, 1);
+}
 
-	/* a peer with a small window that reads nothing, then aborts: what
-	 * it did not acknowledge fails, sent or still queued
-	 */
-	close(srv);
-	srv = server(SOCK_SEQPACKET, 7091);
-	if (setsockopt(srv, SOL_SOCKET, SO_RCVBUF, &rcv, sizeof(rcv)))
-		die("SO_RCVBUF");
-	cli = client(7091, &id);
-	CHECK(setopt(cli, SCTP_EVENTS, &ev, sizeof(ev)) == 0, "events");
-	fcntl(cli, F_SETFL, O_NONBLOCK);
-	for (i = 0; i < FAIL_MAX; i++) {
-		memset(msg, 'a' + i % 26, sizeof(msg));
-		if (send_to(cli, 7091, msg, sizeof(msg), htonl(7), 3) < 0)
-			break;
-		sent += sizeof(msg);
-	}
-	fcntl(cli, F_SETFL, 0);
-	CHECK(sent >= 2 * FAIL_MSG, "sent only %d", sent);
-	setsockopt(srv, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
-	close(srv);
-	while ((n = recv_one(cli, buf, sizeof(buf), NULL, 0, &i)) > 0) {
-		if (!(i & MSG_NOTIFICATION))
-			continue;
-		if (sf->ssf_type == SCTP_ASSOC_CHANGE &&
-		    ((struct sctp_assoc_change *)buf)->sac_state ==
-		    SCTP_COMM_LOST)
-			break;		/* the failures come after it */
-	}
-	while (readable(cli, 500) &&
-	       (n = recv_one(cli, buf, sizeof(buf), NULL, 0, &i)) > 0) {
-		if (!(i & MSG_NOTIFICATION) ||
-		    sf->ssf_type != SCTP_SEND_FAILED_EVENT)
-			continue;
-		n -= sizeof(*sf);
-		nfail++;
-		failed += n;
-		unsent += sf->ssf_flags == SCTP_DATA_UNSENT;	/* 0 */
-		if (n <= 0 || sf->ssf_length != n + sizeof(*sf) ||
-		    sf->ssfe_info.snd_sid != 3 ||
-		    sf->ssfe_info.snd_ppid != htonl(7) ||
-		    sf->ssf_assoc_id != id ||
-		    memchr(sf->ssf_data, sf->ssf_data[0] ^ 0x20, n) ||
-		    sf->ssf_data[0] < 'a' || sf->ssf_data[0] > 'z')
-			bad++;
-		for (i = 1; i < n; i++)
-			if (sf->ssf_data[i] != sf->ssf_data[0]) {
-				bad++;
-				break;
-			}
-	}
-	printf("# sent %d bytes; %d SEND_FAILED_EVENTs (%d unsent) for %ld bytes\n",
-	       sent, nfail, unsent, failed);
-	CHECK(nfail > 0 && unsent > 0 && !bad && failed <= sent &&
-	      failed > sent / 2, "%d events, %d bad", nfail, bad);
-	close(cli);
+/* SCTP_REMOTE_ERROR: tools/peer.py --error at @ip:@port sends an
+ * ERROR with two causes once the association is up.
+ */
+static void case_remote_error(const char *ip, int port)
+{
+	struct sctp_event_subscribe ev = { .sctp_peer_error_event = 1 };
+	struct sockaddr_in a = addr4(ip, port);
+	struct sctp_remote_error *re;
+	static const char want[] = "asctp-test";
+	char buf[256];
+	sctp_assoc_t id;
+	int fd = sock_new(SOCK_SEQPACKET);
+	ssize_t n;
+
+	CHECK(setopt(fd, SCTP_EVENTS, &ev, sizeof(ev)) == 0, "events");
+	if (sctp_connectx(fd, (struct sockaddr *)&a, 1, &id))
+		die("sctp_connectx");
+	re = (void *)buf;
+	n = wait_notification(fd, SCTP_REMOTE_ERROR, buf, sizeof(buf));
+	CHECK(n == sizeof(*re) + 4 && re->sre_length == n &&
+	      re->sre_error == htons(1) && re->sre_assoc_id == id &&
+	      re->sre_data[0] == 0 && re->sre_data[1] == 7,
+	      "first cause: %zd bytes, code %u", n, ntohs(re->sre_error));
+	n = wait_notification(fd, SCTP_REMOTE_ERROR, buf, sizeof(buf));
+	CHECK(n == (ssize_t)(sizeof(*re) + strlen(want)) &&
+	      re->sre_error == htons(13) &&
+	      !memcmp(re->sre_data, want, strlen(want)),
+	      "second cause: %zd bytes, code %u", n, ntohs(re->sre_error));
+	close(fd);
 }
 
 /* Bad input: short buffers, bad pointers, unknown ids and options. */
@@ -890,12 +950,16 @@ int main(int argc, char **argv)
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	signal(SIGPIPE, SIG_IGN);
+	if (argc == 4 && !strcmp(argv[1], "remote-error")) {
+		case_remote_error(argv[2], atoi(argv[3]));
+		return failures ? 1 : 0;
+	}
 	for (i = 0; argc == 2 && i < sizeof(cases) / sizeof(cases[0]); i++) {
 		if (strcmp(argv[1], cases[i].name))
 			continue;
 		cases[i].fn();
 		return failures ? 1 : 0;
 	}
-	fprintf(stderr, "usage: sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff|notify\n");
+	fprintf(stderr, "usage: sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff|notify\n       sockapi remote-error ADDR PORT\n");
 	return 2;
 }
