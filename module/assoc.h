@@ -64,6 +64,25 @@ enum asctp_proto_param {
 	ASCTP_AUTOCLOSE_MAX_S	= INT_MAX / MSEC_PER_SEC,
 };
 
+/* SCTP_GET_ASSOC_STATS, Linux's struct sctp_assoc_stats. */
+struct asctp_assoc_stats {
+	u64 rtxchunks;			/* DATA chunks sent again */
+	u64 gapcnt;			/* SACKs received with Gap Ack Blocks */
+	u64 outofseqtsns;		/* new DATA not next in sequence */
+	u64 osacks;
+	u64 isacks;
+	u64 octrlchunks;
+	u64 ictrlchunks;
+	u64 oodchunks;			/* ordered DATA chunks, first time */
+	u64 iodchunks;
+	u64 ouodchunks;			/* unordered */
+	u64 iuodchunks;
+	u64 idupchunks;
+	u64 opackets;
+	u64 ipackets;
+	u32 max_obs_rto;		/* highest RTO since last read */
+};
+
 struct asctp_assoc {
 	struct hlist_node vtag_node;	/* asctp_net.vtag_hash */
 	struct hlist_node tuple_node;	/* asctp_net.tuple_hash */
@@ -119,6 +138,7 @@ struct asctp_assoc {
 	u16 max_retrans;		/* Association.Max.Retrans */
 	u32 autoclose_s;		/* SCTP_AUTOCLOSE when it came up */
 	struct asctp_assoc_opts opts;	/* from the socket, then its own */
+	struct asctp_assoc_stats stats;
 	u8 retries[ASCTP_TIMER_MAX];
 	struct sk_buff_head outq;	/* DATA chunks never sent */
 	struct sk_buff_head sentq;	/* sent, not acked cumulatively */

@@ -68,6 +68,7 @@ enum asctp_mib_field asctp_sm_data(struct asctp_rx *rx)
 	case ASCTP_TSN_DUP:
 		asctp_tsnmap_dup(&a->tsnmap, tsn);
 		a->sack_now = true;
+		a->stats.idupchunks++;
 		asctp_mib_inc(rx->net, ASCTP_MIB_IN_DUP_DATA);
 		return ASCTP_MIB_IN_PKTS;
 	case ASCTP_TSN_FAR:
@@ -76,6 +77,12 @@ enum asctp_mib_field asctp_sm_data(struct asctp_rx *rx)
 	case ASCTP_TSN_NEW:
 		break;
 	}
+	if (tsn != a->tsnmap.cum + 1)
+		a->stats.outofseqtsns++;
+	if (rx->ch->flags & ASCTP_DATA_U)
+		a->stats.iuodchunks++;
+	else
+		a->stats.iodchunks++;
 	if (ntohs(dh->stream) >= a->mis) {
 		/* 6.5: acknowledged, reported, not delivered */
 		asctp_sm_invalid_stream(a, dh);
@@ -139,6 +146,7 @@ unsigned int asctp_sm_sack_put(struct asctp_assoc *a, struct sk_buff *pkt,
 	a->sack_now = false;
 	asctp_timer_stop(a, ASCTP_TSACK);
 	asctp_mib_inc(sock_net(a->sk), ASCTP_MIB_OUT_SACKS);
+	a->stats.osacks++;
 	if (ngaps)
 		asctp_mib_inc(sock_net(a->sk), ASCTP_MIB_OUT_GAP_SACKS);
 	return ASCTP_SACK_MIN_LEN + 4 * (ngaps + ndups);

@@ -66,6 +66,8 @@ void asctp_sm_send_init(struct asctp_assoc *a)
 	*(__be16 *)(p + 1) = htons(ASCTP_PID_IPV4);
 	asctp_out_assoc_route(a, &r);
 	r.vtag = 0;			/* 8.5.1 (A) */
+	a->stats.opackets++;
+	a->stats.octrlchunks++;
 	asctp_out_xmit(sock_net(a->sk), a->sk, skb, &r);
 }
 

@@ -122,6 +122,8 @@ static enum asctp_mib_field asctp_input_process(struct net *net,
 			asctp_assoc_put(rx.a);
 			return ASCTP_MIB_IN_REDIRECTED;
 		}
+		if (rx.a)
+			rx.a->stats.ipackets++;
 	}
 	ret = asctp_sm_rx(&rx);
 	if (rx.child) {

@@ -78,11 +78,28 @@ void asctp_out_assoc_route(const struct asctp_assoc *a,
 	r->vtag = a->peer_vtag;
 }
 
+/* SCTP_GET_ASSOC_STATS: the control chunks of a packet we built. */
+static void asctp_out_count(struct asctp_assoc *a, const struct sk_buff *skb)
+{
+	const struct asctp_chunk_hdr *ch;
+	unsigned int off = ASCTP_HDR_LEN;
+
+	while (off + ASCTP_CHUNK_HDR_LEN <= skb->len) {
+		ch = (const void *)(skb->data + off);
+		if (ch->type != ASCTP_CID_DATA)
+			a->stats.octrlchunks++;
+		off += asctp_pad4(max_t(u16, ntohs(ch->length),
+					ASCTP_CHUNK_HDR_LEN));
+	}
+}
+
 void asctp_out_assoc_xmit(struct asctp_assoc *a, struct sk_buff *skb)
 {
 	struct asctp_route r;
 
 	asctp_out_assoc_route(a, &r);
+	a->stats.opackets++;
+	asctp_out_count(a, skb);
 	asctp_out_xmit(sock_net(a->sk), a->sk, skb, &r);
 }
 

@@ -30,6 +30,7 @@ static void asctp_sack_rtt(struct asctp_assoc *a, u32 tsn)
 		return;
 	a->rtt_pending = false;
 	asctp_rto_sample(&a->rto, ktime_us_delta(ktime_get(), a->rtt_sent));
+	a->stats.max_obs_rto = max(a->stats.max_obs_rto, a->rto.rto_ms);
 }
 
 static void asctp_sack_newly(struct asctp_assoc *a, struct sk_buff *skb,
@@ -192,9 +193,11 @@ enum asctp_mib_field asctp_sm_sack(struct asctp_rx *rx)
 	const struct asctp_sack_hdr *sh = (const void *)(rx->ch + 1);
 	struct asctp_assoc *a = rx->a;
 	u32 cum = ntohl(sh->cum_tsn), rwnd = ntohl(sh->a_rwnd);
-
 	bool had = !skb_queue_empty(&a->sentq);
 
+	a->stats.isacks++;
+	if (sh->n_gaps)
+		a->stats.gapcnt++;
 	/* (D)(i): older than one seen; or acking what was never sent */
 	if (asctp_tsn_after(a->acked_tsn, cum) ||
 	    asctp_tsn_after(cum, a->next_tsn - 1))

@@ -233,8 +233,11 @@ static enum asctp_mib_field asctp_sm_chunk(struct asctp_rx *rx)
 	if (!asctp_sm_vtag_ok(rx))
 		return ASCTP_MIB_IN_BAD_VTAG;
 	fn = asctp_sm_table[rx->ch->type][state];
-	if (rx->ch->type != ASCTP_CID_DATA)
+	if (rx->ch->type != ASCTP_CID_DATA) {
 		asctp_mib_inc(rx->net, ASCTP_MIB_IN_CTRL_CHUNKS);
+		if (rx->a)
+			rx->a->stats.ictrlchunks++;
+	}
 	return fn(rx);
 }
 

@@ -598,6 +598,51 @@ static int asctp_get_default_send(struct sock *sk, int optname,
 	return asctp_opt_put(optval, optlen, len, &si, sizeof(si));
 }
 
+/* SCTP_GET_ASSOC_STATS (Linux): the association's counters.  Reading
+ * starts a new RTO observation period, as with the kernel's SCTP.
+ */
+static int asctp_get_assoc_stats(struct sock *sk, char __user *optval,
+				 int __user *optlen, int len)
+{
+	struct sctp_assoc_stats v = {};
+	const struct asctp_assoc_stats *s;
+	struct sockaddr_in *sin;
+	struct asctp_assoc *a;
+	int err;
+
+	if (len < (int)sizeof(sctp_assoc_t))
+		return -EINVAL;
+	len = min_t(int, len, sizeof(v));
+	if (copy_from_user(&v, optval, len))
+		return -EFAULT;
+	a = asctp_opt_assoc(sk, v.sas_assoc_id, &err);
+	if (!a)
+		return -EINVAL;
+	s = &a->stats;
+	v.sas_rtxchunks = s->rtxchunks;
+	v.sas_gapcnt = s->gapcnt;
+	v.sas_outofseqtsns = s->outofseqtsns;
+	v.sas_osacks = s->osacks;
+	v.sas_isacks = s->isacks;
+	v.sas_octrlchunks = s->octrlchunks;
+	v.sas_ictrlchunks = s->ictrlchunks;
+	v.sas_oodchunks = s->oodchunks;
+	v.sas_iodchunks = s->iodchunks;
+	v.sas_ouodchunks = s->ouodchunks;
+	v.sas_iuodchunks = s->iuodchunks;
+	v.sas_idupchunks = s->idupchunks;
+	v.sas_opackets = s->opackets;
+	v.sas_ipackets = s->ipackets;
+	v.sas_maxrto = s->max_obs_rto;
+	memset(&v.sas_obs_rto_ipaddr, 0, sizeof(v.sas_obs_rto_ipaddr));
+	sin = (struct sockaddr_in *)&v.sas_obs_rto_ipaddr;
+	sin->sin_family = AF_INET;
+	sin->sin_port = a->pport;
+	sin->sin_addr.s_addr = a->paddr;
+	a->stats.max_obs_rto = a->rto.min_ms;
+	return asctp_opt_put(optval, optlen, len, &v, len);
+}
+
 int asctp_sockopt_assoc_set(struct sock *sk, int optname, sockptr_t optval,
 			    unsigned int optlen)
 {
@@ -632,6 +677,8 @@ int asctp_sockopt_assoc_get(struct sock *sk, int optname,
 		return asctp_get_status(sk, optval, optlen, len);
 	case SCTP_GET_PEER_ADDR_INFO:
 		return asctp_get_paddr_info(sk, optval, optlen, len);
+	case SCTP_GET_ASSOC_STATS:
+		return asctp_get_assoc_stats(sk, optval, optlen, len);
 	case SCTP_PRIMARY_ADDR:
 		return asctp_get_primary(sk, optval, optlen, len);
 	case SCTP_RTOINFO:

@@ -84,6 +84,7 @@ static bool asctp_xmit_rtx(struct asctp_assoc *a)
 		a->nrtx--;
 		asctp_xmit_sent(a, skb);
 		asctp_mib_inc(net, ASCTP_MIB_OUT_RETRANS);
+		a->stats.rtxchunks++;
 		if (cb->fast && a->fast_rtx_now)
 			asctp_mib_inc(net, ASCTP_MIB_OUT_FAST_RETRANS);
 	}
@@ -169,6 +170,10 @@ static bool asctp_xmit_new(struct asctp_assoc *a)
 		asctp_xmit_sent(a, skb);
 		a->peer_rwnd -= min_t(u32, a->peer_rwnd, ASCTP_TX_CB(skb)->len);
 		asctp_mib_inc(net, ASCTP_MIB_OUT_DATA_CHUNKS);
+		if (skb->data[1] & ASCTP_DATA_U)
+			a->stats.ouodchunks++;
+		else
+			a->stats.oodchunks++;
 		if (!a->rtt_pending) {
 			a->rtt_pending = true;
 			a->rtt_tsn = ASCTP_TX_CB(skb)->tsn;

@@ -7,7 +7,7 @@
 
 . "$(dirname "$0")/lib.sh"
 
-CASES="addrs sndinfo frag autoclose event paddr cmsgs peeloff notify errors"
+CASES="addrs sndinfo frag autoclose event paddr cmsgs peeloff notify stats errors"
 ksft_plan $(($(echo $CASES | wc -w) + 1))
 
 api_case() {
@@ -27,6 +27,7 @@ for c in $CASES; do
 	cmsgs) name="sendmsg cmsgs: SCTP_INIT, SCTP_SNDINFO, SCTP_PRINFO, SCTP_DSTADDRV4; SCTP_AUTHINFO refused" ;;
 	peeloff) name="sctp_peeloff: 2000 messages, 300 read before, the rest after, none lost; flags; EINVAL cases" ;;
 	notify) name="SCTP_SENDER_DRY_EVENT; SCTP_SEND_FAILED_EVENT and SCTP_SEND_FAILED carry the data an ABORT lost" ;;
+	stats) name="SCTP_GET_ASSOC_STATS counts chunks, packets, SACKs at both ends" ;;
 	errors) name="bad input: short buffers, bad pointers, unknown ids (EINVAL, EFAULT, ENOPROTOOPT)" ;;
 	esac
 	ksft_check "$name" api_case "$c"

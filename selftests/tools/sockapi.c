@@ -876,13 +876,73 @@ static void case_remote_error(const char *ip, int port)
 	close(fd);
 }
 
+static int assoc_stats(int fd, sctp_assoc_t id, struct sctp_assoc_stats *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->sas_assoc_id = id;
+	return getopt_(fd, SCTP_GET_ASSOC_STATS, st, sizeof(*st));
+}
+
+/* SCTP_GET_ASSOC_STATS counts what both ends did. */
+static void case_stats(void)
+{
+	int srv = server(SOCK_SEQPACKET, 7100), cli, i;
+	struct sctp_assoc_stats c, s;
+	sctp_assoc_t id, sid = 0;
+	char buf[64];
+	ssize_t n;
+
+	CHECK(set_int(srv, SCTP_RECVRCVINFO, 1) == 0, "recvrcvinfo");
+	cli = client(7100, &id);
+	for (i = 0; i < 15; i++) {
+		struct sockaddr_in a = addr4("127.0.0.1", 7100);
+
+		if (sctp_sendmsg(cli, "m", 1, (struct sockaddr *)&a, sizeof(a),
+				 0, i < 10 ? 0 : SCTP_UNORDERED, 0, 0, 0) != 1)
+			die("send");
+	}
+	for (i = 0; i < 15; i++)
+		sid = recv_id(srv, buf, sizeof(buf), &n);
+	wait_acked(cli, id);
+	CHECK(assoc_stats(cli, id, &c) == 0, "client stats");
+	CHECK(assoc_stats(srv, sid, &s) == 0, "server stats");
+	printf("# client: od %llu uod %llu opackets %llu isacks %llu octrl %llu ictrl %llu maxrto %llu\n",
+	       c.sas_oodchunks, c.sas_ouodchunks, c.sas_opackets,
+	       c.sas_isacks, c.sas_octrlchunks, c.sas_ictrlchunks,
+	       c.sas_maxrto);
+	printf("# server: id %llu iud %llu ipackets %llu osacks %llu octrl %llu dup %llu\n",
+	       s.sas_iodchunks, s.sas_iuodchunks, s.sas_ipackets,
+	       s.sas_osacks, s.sas_octrlchunks, s.sas_idupchunks);
+	/* the client sent INIT and COOKIE ECHO, got INIT ACK, COOKIE ACK
+	 * and the SACKs; the server's association began after its INIT ACK
+	 */
+	CHECK(c.sas_oodchunks == 10 && c.sas_ouodchunks == 5 &&
+	      c.sas_rtxchunks == 0 && c.sas_isacks >= 1 &&
+	      c.sas_opackets >= 2 && c.sas_octrlchunks >= 2 &&
+	      c.sas_ictrlchunks >= 2 + c.sas_isacks &&
+	      c.sas_ipackets >= c.sas_isacks, "client counters");
+	CHECK(s.sas_iodchunks == 10 && s.sas_iuodchunks == 5 &&
+	      s.sas_idupchunks == 0 && s.sas_osacks >= 1 &&
+	      s.sas_octrlchunks >= 1 + s.sas_osacks && s.sas_ipackets >= 1,
+	      "server counters");
+	CHECK(c.sas_maxrto >= 1000 &&
+	      same_addr((struct sockaddr *)&c.sas_obs_rto_ipaddr, "127.0.0.1",
+			7100), "max rto %llu", c.sas_maxrto);
+	CHECK(assoc_stats(cli, id, &c) == 0 && c.sas_maxrto == 1000,
+	      "new observation period starts at RTO.Min: %llu", c.sas_maxrto);
+	FAILS(assoc_stats(cli, id + 100, &c), EINVAL);
+	FAILS(getopt_(cli, SCTP_GET_ASSOC_STATS, &c, 2), EINVAL);
+	close(cli);
+	close(srv);
+}
+
 /* Bad input: short buffers, bad pointers, unknown ids and options. */
 static void case_errors(void)
 {
 	static const int per_assoc[] = {
 		SCTP_RTOINFO, SCTP_ASSOCINFO, SCTP_DELAYED_SACK, SCTP_MAXSEG,
 		SCTP_MAX_BURST, SCTP_CONTEXT, SCTP_DEFAULT_SEND_PARAM,
-		SCTP_DEFAULT_SNDINFO, SCTP_STATUS,
+		SCTP_DEFAULT_SNDINFO, SCTP_STATUS, SCTP_GET_ASSOC_STATS,
 	};
 	int fd = sock_new(SOCK_SEQPACKET), i;
 	char buf[256];
@@ -945,6 +1005,7 @@ int main(int argc, char **argv)
 		{ "event", case_event }, { "paddr", case_paddr },
 		{ "errors", case_errors }, { "cmsgs", case_cmsgs },
 		{ "peeloff", case_peeloff }, { "notify", case_notify },
+		{ "stats", case_stats },
 	};
 	unsigned int i;
 
@@ -960,6 +1021,6 @@ int main(int argc, char **argv)
 		cases[i].fn();
 		return failures ? 1 : 0;
 	}
-	fprintf(stderr, "usage: sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff|notify\n       sockapi remote-error ADDR PORT\n");
+	fprintf(stderr, "usage: sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff|notify|stats\n       sockapi remote-error ADDR PORT\n");
 	return 2;
 }
