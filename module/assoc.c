@@ -40,8 +40,14 @@ struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp)
 	sock_hold(sk);
 	a->sk = sk;
 	a->state = ASCTP_S_CLOSED;
-	asctp_rto_init(&a->rto, as->rto_initial_ms, as->rto_min_ms,
+	INIT_LIST_HEAD(&a->paths);
+	a->popts = as->popts;
+	asctp_path_init(a, &a->path0, 0, SCTP_ACTIVE);
+	asctp_rto_init(&a->path0.rto, as->rto_initial_ms, as->rto_min_ms,
 		       as->rto_max_ms);
+	a->primary = &a->path0;
+	a->active = &a->path0;
+	a->npaths = 1;
 	a->max_retrans = as->max_retrans;
 	a->opts = as->aopts;
 	a->sack_delay_ms = as->sack_delay_ms;
@@ -49,7 +55,7 @@ struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp)
 	a->sack_off = as->sack_off;
 	a->max_init = ASCTP_MAX_INIT_RETRANS;
 	a->max_init_rto_ms = ASCTP_RTO_MAX_MS;
-	a->pmtu = 1500;
+	a->pmtu = a->path0.pmtu;
 	a->id = as->next_id++;
 	if (as->next_id <= SCTP_ALL_ASSOC)
 		as->next_id = SCTP_ALL_ASSOC + 1;
@@ -163,6 +169,7 @@ static void asctp_assoc_free_rcu(struct rcu_head *head)
 	kfree(a->ssn);
 	kfree(a->in_ssn);
 	kfree(a->cookie);
+	asctp_path_free_all(a);
 	kfree(a);
 	asctp_obj_put(ASCTP_OBJ_ASSOC);
 }

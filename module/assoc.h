@@ -22,8 +22,7 @@
 #include <linux/timer.h>
 #include <net/sock.h>
 
-#include "cc.h"
-#include "rto.h"
+#include "path.h"
 #include "sock.h"
 #include "tsnmap.h"
 
@@ -48,6 +47,7 @@ enum asctp_timer_id {
 	ASCTP_T3,		/* T3-rtx (6.3.2) */
 	ASCTP_TSACK,		/* delayed SACK (6.2) */
 	ASCTP_TAUTOCLOSE,	/* SCTP_AUTOCLOSE (RFC 6458 8.1.8) */
+	ASCTP_THB,		/* heartbeats of all paths (8.3) */
 	ASCTP_TIMER_MAX
 };
 
@@ -81,6 +81,7 @@ struct asctp_assoc_stats {
 	u64 opackets;
 	u64 ipackets;
 	u32 max_obs_rto;		/* highest RTO since last read */
+	__be32 max_obs_path;		/* the peer address it was of */
 };
 
 struct asctp_assoc {
@@ -128,11 +129,16 @@ struct asctp_assoc {
 	bool fast_recovery;		/* 7.2.4 */
 	bool fast_rtx_now;		/* 7.2.4 (3): one packet despite cwnd */
 	bool rtt_pending;		/* rtt_tsn is in flight */
-	struct asctp_rto rto;
-	struct asctp_cc cc;
 	u32 rwnd_sent;			/* a_rwnd of our last SACK */
 	int err;			/* why it ended, for connect() */
-	u32 pmtu;
+	/* paths: see path.h; path0 is the first peer address */
+	struct list_head paths;		/* struct asctp_path.node */
+	struct asctp_path *primary;	/* SCTP_PRIMARY_ADDR */
+	struct asctp_path *active;	/* new data goes here (6.4) */
+	struct asctp_path_opts popts;	/* for paths to come */
+	u16 npaths;
+	u16 errors;			/* overall error counter (8.1) */
+	u32 pmtu;			/* smallest of the paths' */
 	u32 max_init_rto_ms;		/* SCTP_INITMSG max_init_timeo */
 	u16 max_init;			/* SCTP_INITMSG max_attempts */
 	u16 max_retrans;		/* Association.Max.Retrans */
@@ -157,6 +163,7 @@ struct asctp_assoc {
 	u16 cookie_len;
 	struct timer_list timer[ASCTP_TIMER_MAX];
 	unsigned long deferred;		/* timer bits for release_cb */
+	struct asctp_path path0;
 };
 
 /* Per-chunk state of a DATA chunk in outq or sentq (skb->cb). */
@@ -169,6 +176,7 @@ struct asctp_tx_cb {
 	u8 resent:1;			/* retransmitted: no RTT (Karn) */
 	u8 fast:1;			/* fast retransmitted, only once */
 	u32 context;			/* the message's sinfo_context */
+	struct asctp_path *path;	/* where it was last sent */
 };
 
 #define ASCTP_TX_CB(skb) ((struct asctp_tx_cb *)(skb)->cb)

@@ -8,6 +8,7 @@
 
 #include <linux/errno.h>
 #include <linux/string.h>
+#include <net/ip.h>
 
 #include "chunk.h"
 
@@ -173,15 +174,36 @@ asctp_init_preservative(const struct asctp_param_hdr *p,
 	return ASCTP_MIB_IN_PKTS;
 }
 
+/* A peer's IPv4 address that can be a path: unicast, not the
+ * wildcard, not listed before; beyond ASCTP_MAX_PADDRS unused.
+ */
+static void asctp_init_v4(__be32 addr, struct asctp_init_info *info)
+{
+	unsigned int i;
+
+	if (ipv4_is_zeronet(addr) || ipv4_is_lbcast(addr) ||
+	    ipv4_is_multicast(addr) || info->n_v4 == ASCTP_MAX_PADDRS)
+		return;
+	for (i = 0; i < info->n_v4; i++)
+		if (info->v4[i] == addr)
+			return;
+	info->v4[info->n_v4++] = addr;
+}
+
 /* RFC 9260 3.3.2.1: IPv4 and IPv6 Address parameters, fixed size. */
 static enum asctp_mib_field
 asctp_init_addr(const struct asctp_param_hdr *p, struct asctp_init_info *info)
 {
 	unsigned int want = ntohs(p->type) == ASCTP_PID_IPV4 ? 8 : 20;
+	__be32 v4;
 
 	if (ntohs(p->length) != want)
 		return ASCTP_MIB_IN_BAD_PARAM;
 	info->n_addrs++;
+	if (want == 8) {
+		memcpy(&v4, p + 1, sizeof(v4));
+		asctp_init_v4(v4, info);
+	}
 	return ASCTP_MIB_IN_PKTS;
 }
 

@@ -14,6 +14,7 @@
 enum asctp_chunk_limit {
 	ASCTP_MAX_PARAMS	= 128,	/* per chunk; more is a drop */
 	ASCTP_MAX_UNREC		= 8,	/* unrecognized params reported */
+	ASCTP_MAX_PADDRS	= 8,	/* peer addresses used as paths */
 };
 
 /* Every chunk of a packet: header present, length at least the fixed
@@ -77,6 +78,9 @@ struct asctp_init_info {
 	u16 cookie_len;
 	u32 cookie_inc_ms;	/* Cookie Preservative, 0 if absent */
 	u16 n_addrs;		/* IPv4 and IPv6 address parameters */
+	/* the usable IPv4 ones (asctp_init_v4()), in order */
+	__be32 v4[ASCTP_MAX_PADDRS];
+	u8 n_v4;
 	bool ecn;		/* ECN Capable */
 	/* Parameters whose type says "report" (upper bit 0 set), to be
 	 * returned as Unrecognized Parameter; at most ASCTP_MAX_UNREC.

@@ -224,7 +224,7 @@ enum asctp_mib_field asctp_sm_init_ack(struct asctp_rx *rx)
 	a->peer_vtag = in.init_tag;
 	asctp_tsnmap_init(&a->tsnmap, in.init_tsn);
 	a->peer_rwnd = in.a_rwnd;
-	asctp_cc_init(&a->cc, a->pmtu, in.a_rwnd);
+	asctp_cc_init(&a->primary->cc, a->primary->pmtu, in.a_rwnd);
 	kfree(a->cookie);
 	a->cookie = kmemdup(in.cookie, in.cookie_len, GFP_ATOMIC);
 	if (!a->cookie ||
@@ -261,11 +261,15 @@ static struct asctp_assoc *asctp_sm_tcb(struct sock *sk,
 	asctp_tsnmap_init(&a->tsnmap, c->peer_tsn);
 	a->rwnd_sent = asctp_sm_rwnd(a->sk);	/* about what INIT ACK said */
 	a->peer_rwnd = c->peer_rwnd;
-	asctp_cc_init(&a->cc, a->pmtu, c->peer_rwnd);
 	a->laddr = c->laddr;
 	a->paddr = c->paddr;
 	a->lport = c->lport;
 	a->pport = c->pport;
+	a->primary->addr = c->paddr;
+	/* no route: the MTU stays the default, the source is laddr */
+	if (asctp_path_route(sk, a, a->primary))
+		a->primary->saddr = c->laddr;
+	asctp_cc_init(&a->primary->cc, a->primary->pmtu, c->peer_rwnd);
 	a->state = ASCTP_S_ESTABLISHED;
 	asctp_sock_assoc_up(a);
 	asctp_assoc_hash(a);
@@ -351,6 +355,7 @@ enum asctp_mib_field asctp_sm_cookie_echo(struct asctp_rx *rx)
 	asctp_out_assoc_chunk(rx->a, ASCTP_CID_COOKIE_ACK, 0, NULL, 0);
 	asctp_ulp_assoc_change(rx->a, SCTP_COMM_UP, 0);
 	asctp_sm_autoclose_start(rx->a);
+	asctp_sm_hb_start(rx->a);
 	return ASCTP_MIB_IN_PKTS;
 }
 
@@ -378,13 +383,14 @@ enum asctp_mib_field asctp_sm_cookie_ack(struct asctp_rx *rx)
 	kfree(a->cookie);
 	a->cookie = NULL;
 	/* the back-off ends; no RTT is measured from the handshake */
-	asctp_rto_init(&a->rto, a->rto.initial_ms, a->rto.min_ms,
-		       a->rto.max_ms);
+	asctp_rto_init(&a->primary->rto, a->primary->rto.initial_ms,
+		       a->primary->rto.min_ms, a->primary->rto.max_ms);
 	a->state = ASCTP_S_ESTABLISHED;
 	asctp_mib_inc(rx->net, ASCTP_MIB_ACTIVE_ESTABS);
 	asctp_sock_assoc_up(a);
 	asctp_ulp_assoc_change(a, SCTP_COMM_UP, 0);
 	asctp_sm_autoclose_start(a);
+	asctp_sm_hb_start(a);
 	asctp_sm_xmit_data(a);
 	return ASCTP_MIB_IN_PKTS;
 }
@@ -398,7 +404,8 @@ void asctp_sm_t1_expire(struct asctp_assoc *a)
 		asctp_sm_end(a, ETIMEDOUT);
 		return;
 	}
-	a->rto.rto_ms = min(a->rto.rto_ms * 2, a->max_init_rto_ms);
+	a->primary->rto.rto_ms = min(a->primary->rto.rto_ms * 2,
+				     a->max_init_rto_ms);
 	if (a->state == ASCTP_S_COOKIE_WAIT)
 		asctp_sm_send_init(a);
 	else

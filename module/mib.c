@@ -31,6 +31,7 @@ static const char *const asctp_mib_names[ASCTP_MIB_MAX] = {
 	[ASCTP_MIB_IN_DATA_CHUNKS]	= "AsctpInDataChunks",
 	[ASCTP_MIB_IN_CTRL_CHUNKS]	= "AsctpInCtrlChunks",
 	[ASCTP_MIB_IN_REDIRECTED]	= "AsctpInRedirected",
+	[ASCTP_MIB_IN_BAD_HB_ACK]	= "AsctpInBadHbAcks",
 	[ASCTP_MIB_OUT_PKTS]		= "AsctpOutPkts",
 	[ASCTP_MIB_OUT_DATA_CHUNKS]	= "AsctpOutDataChunks",
 	[ASCTP_MIB_OUT_RETRANS]		= "AsctpOutRetrans",
@@ -39,6 +40,7 @@ static const char *const asctp_mib_names[ASCTP_MIB_MAX] = {
 	[ASCTP_MIB_OUT_GAP_SACKS]	= "AsctpOutGapSacks",
 	[ASCTP_MIB_OUT_OOTB_REPLIES]	= "AsctpOutOotbReplies",
 	[ASCTP_MIB_OUT_NO_ROUTE]	= "AsctpOutNoRoute",
+	[ASCTP_MIB_OUT_HEARTBEATS]	= "AsctpOutHeartbeats",
 	[ASCTP_MIB_ACTIVE_ESTABS]	= "AsctpActiveEstabs",
 	[ASCTP_MIB_PASSIVE_ESTABS]	= "AsctpPassiveEstabs",
 	[ASCTP_MIB_ABORTEDS]		= "AsctpAborteds",
@@ -48,6 +50,8 @@ static const char *const asctp_mib_names[ASCTP_MIB_MAX] = {
 	[ASCTP_MIB_T3_EXPIREDS]		= "AsctpT3Expireds",
 	[ASCTP_MIB_SACK_EXPIREDS]	= "AsctpSackExpireds",
 	[ASCTP_MIB_FAST_RECOVERIES]	= "AsctpFastRecoveries",
+	[ASCTP_MIB_HB_EXPIREDS]		= "AsctpHbExpireds",
+	[ASCTP_MIB_PATH_FAILURES]	= "AsctpPathFailures",
 };
 
 struct asctp_mib __percpu *asctp_net_mib(const struct net *net)

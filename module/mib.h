@@ -32,8 +32,9 @@ enum asctp_mib_field {
 	ASCTP_MIB_IN_DUP_DATA,		/* drop: DATA received already */
 	ASCTP_MIB_IN_DATA_FAR,		/* drop: DATA beyond the TSN map */
 	ASCTP_MIB_IN_DATA_CHUNKS,	/* DATA chunks accepted */
-	ASCTP_MIB_IN_CTRL_CHUNKS,
-	ASCTP_MIB_IN_REDIRECTED,	/* to a peeled-off owner */	/* control chunks handled */
+	ASCTP_MIB_IN_CTRL_CHUNKS,	/* control chunks handled */
+	ASCTP_MIB_IN_REDIRECTED,	/* to a peeled-off owner */
+	ASCTP_MIB_IN_BAD_HB_ACK,	/* drop: HEARTBEAT ACK not ours (8.3) */
 	ASCTP_MIB_OUT_PKTS,		/* packets sent */
 	ASCTP_MIB_OUT_DATA_CHUNKS,	/* DATA chunks sent, first time */
 	ASCTP_MIB_OUT_RETRANS,		/* chunks retransmitted */
@@ -42,6 +43,7 @@ enum asctp_mib_field {
 	ASCTP_MIB_OUT_GAP_SACKS,	/* ... of them with Gap Ack Blocks */
 	ASCTP_MIB_OUT_OOTB_REPLIES,	/* ABORT / SHUTDOWN COMPLETE for 8.4 */
 	ASCTP_MIB_OUT_NO_ROUTE,		/* packets lost for want of a route */
+	ASCTP_MIB_OUT_HEARTBEATS,	/* HEARTBEAT chunks sent (8.3) */
 	ASCTP_MIB_ACTIVE_ESTABS,	/* associations we started */
 	ASCTP_MIB_PASSIVE_ESTABS,	/* associations a peer started */
 	ASCTP_MIB_ABORTEDS,		/* associations ended by ABORT */
@@ -51,6 +53,8 @@ enum asctp_mib_field {
 	ASCTP_MIB_T3_EXPIREDS,		/* T3-rtx timeouts */
 	ASCTP_MIB_SACK_EXPIREDS,	/* delayed SACK timeouts */
 	ASCTP_MIB_FAST_RECOVERIES,	/* fast recovery entered (7.2.4) */
+	ASCTP_MIB_HB_EXPIREDS,		/* HEARTBEATs unanswered for an RTO */
+	ASCTP_MIB_PATH_FAILURES,	/* paths made inactive (8.2) */
 	ASCTP_MIB_MAX
 };
 

@@ -68,14 +68,21 @@ void asctp_out_xmit(struct net *net, struct sock *sk, struct sk_buff *skb,
 	ip_build_and_send_pkt(skb, sk, fl4.saddr, r->daddr, NULL, 0);
 }
 
-void asctp_out_assoc_route(const struct asctp_assoc *a,
-			   struct asctp_route *r)
+void asctp_out_path_route(const struct asctp_assoc *a,
+			  const struct asctp_path *p, struct asctp_route *r)
 {
-	r->saddr = a->laddr;
-	r->daddr = a->paddr;
+	r->saddr = p->saddr ?: a->laddr;
+	r->daddr = p->addr;
 	r->sport = a->lport;
 	r->dport = a->pport;
 	r->vtag = a->peer_vtag;
+}
+
+/* To the path new data goes to. */
+void asctp_out_assoc_route(const struct asctp_assoc *a,
+			   struct asctp_route *r)
+{
+	asctp_out_path_route(a, a->active, r);
 }
 
 /* SCTP_GET_ASSOC_STATS: the control chunks of a packet we built. */
@@ -93,14 +100,20 @@ static void asctp_out_count(struct asctp_assoc *a, const struct sk_buff *skb)
 	}
 }
 
-void asctp_out_assoc_xmit(struct asctp_assoc *a, struct sk_buff *skb)
+void asctp_out_path_xmit(struct asctp_assoc *a, struct asctp_path *p,
+			 struct sk_buff *skb)
 {
 	struct asctp_route r;
 
-	asctp_out_assoc_route(a, &r);
+	asctp_out_path_route(a, p, &r);
 	a->stats.opackets++;
 	asctp_out_count(a, skb);
 	asctp_out_xmit(sock_net(a->sk), a->sk, skb, &r);
+}
+
+void asctp_out_assoc_xmit(struct asctp_assoc *a, struct sk_buff *skb)
+{
+	asctp_out_path_xmit(a, a->active, skb);
 }
 
 void asctp_out_assoc_chunk(struct asctp_assoc *a, u8 type, u8 flags,

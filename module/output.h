@@ -13,6 +13,7 @@
 #include "wire.h"
 
 struct asctp_assoc;
+struct asctp_path;
 struct net;
 struct sock;
 
@@ -31,7 +32,13 @@ void *asctp_out_chunk(struct sk_buff *skb, u8 type, u8 flags,
 void asctp_out_xmit(struct net *net, struct sock *sk, struct sk_buff *skb,
 		    const struct asctp_route *r);
 
-/* For an association: its addresses, ports and the peer's tag. */
+/* For an association: its addresses, ports and the peer's tag; to
+ * one path, or to the one new data goes to.
+ */
+void asctp_out_path_route(const struct asctp_assoc *a,
+			  const struct asctp_path *p, struct asctp_route *r);
+void asctp_out_path_xmit(struct asctp_assoc *a, struct asctp_path *p,
+			 struct sk_buff *skb);
 void asctp_out_assoc_route(const struct asctp_assoc *a,
 			   struct asctp_route *r);
 void asctp_out_assoc_xmit(struct asctp_assoc *a, struct sk_buff *skb);

@@ -44,6 +44,7 @@ static void asctp_peeloff_copy(struct sock *nsk, const struct sock *sk)
 	ns->sack_freq = as->sack_freq;
 	ns->sack_off = as->sack_off;
 	ns->aopts = as->aopts;
+	ns->popts = as->popts;
 	ns->events = as->events;
 	ns->autoclose = as->autoclose;
 	ns->pd_point = as->pd_point;

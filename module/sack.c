@@ -24,13 +24,14 @@ struct asctp_acked {
 /* 6.3.1 (C5): the timed chunk is acknowledged; Karn's rule already
  * dropped the timing if it was sent again.
  */
-static void asctp_sack_rtt(struct asctp_assoc *a, u32 tsn)
+static void asctp_sack_rtt(struct asctp_assoc *a, struct asctp_tx_cb *cb)
 {
-	if (!a->rtt_pending || tsn != a->rtt_tsn)
+	if (!a->rtt_pending || cb->tsn != a->rtt_tsn)
 		return;
 	a->rtt_pending = false;
-	asctp_rto_sample(&a->rto, ktime_us_delta(ktime_get(), a->rtt_sent));
-	a->stats.max_obs_rto = max(a->stats.max_obs_rto, a->rto.rto_ms);
+	asctp_rto_sample(&cb->path->rto,
+			 ktime_us_delta(ktime_get(), a->rtt_sent));
+	asctp_path_rto_seen(a, cb->path);
 }
 
 static void asctp_sack_newly(struct asctp_assoc *a, struct sk_buff *skb,
@@ -47,7 +48,9 @@ static void asctp_sack_newly(struct asctp_assoc *a, struct sk_buff *skb,
 	ack->bytes += cb->len;
 	ack->htna = cb->tsn;
 	ack->any = true;
-	asctp_sack_rtt(a, cb->tsn);
+	asctp_sack_rtt(a, cb);
+	/* 8.1, 8.2: the peer and the path it went to are alive */
+	asctp_path_alive(a, cb->path, SCTP_RECEIVED_SACK);
 }
 
 /* 6.2.1 (D)(ii): free what the cumulative TSN covers. */
@@ -152,7 +155,7 @@ static void asctp_sack_misses(struct asctp_assoc *a,
 		return;
 	a->fast_recovery = true;
 	a->recover = a->next_tsn - 1;
-	asctp_cc_fast_rtx(&a->cc);
+	asctp_cc_fast_rtx(&a->active->cc);
 	asctp_mib_inc(sock_net(a->sk), ASCTP_MIB_FAST_RECOVERIES);
 }
 
@@ -167,17 +170,17 @@ static void asctp_sack_process(struct asctp_assoc *a, u32 cum,
 	if (n && asctp_sack_gaps_ok(g, n))
 		asctp_sack_gaps(a, g, n, &ack);
 	if (ack.cum_moved) {
-		a->retries[ASCTP_T3] = 0;	/* 8.3: the peer is alive */
+		a->errors = 0;		/* 8.1: the peer is alive */
 		if (a->fast_recovery && !asctp_tsn_after(a->recover, cum))
 			a->fast_recovery = false;
 	}
 	/* 7.2.4: cwnd stays as it is during fast recovery */
 	if (!a->fast_recovery)
-		asctp_cc_acked(&a->cc, ack.bytes, ack.flight_before,
+		asctp_cc_acked(&a->active->cc, ack.bytes, ack.flight_before,
 			       ack.cum_moved);
 	asctp_sack_misses(a, &ack);
 	if (!a->flight)
-		asctp_cc_flight_empty(&a->cc);
+		asctp_cc_flight_empty(&a->active->cc);
 	/* 6.3.2 (R2), (R3) */
 	if (skb_queue_empty(&a->sentq))
 		asctp_timer_stop(a, ASCTP_T3);
@@ -211,7 +214,7 @@ enum asctp_mib_field asctp_sm_sack(struct asctp_rx *rx)
 	 * unanswered probes are what count towards Max.Retrans.
 	 */
 	if (!rwnd)
-		a->retries[ASCTP_T3] = 0;
+		a->errors = 0;
 	asctp_sm_xmit_data(a);
 	asctp_sm_shutdown_progress(a);
 	return ASCTP_MIB_IN_PKTS;

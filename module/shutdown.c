@@ -147,7 +147,7 @@ void asctp_sm_t2_expire(struct asctp_assoc *a)
 		asctp_sm_abort_assoc(a, 0, ETIMEDOUT);
 		return;
 	}
-	asctp_rto_backoff(&a->rto);
+	asctp_rto_backoff(&a->active->rto);
 	if (a->state == ASCTP_S_SHUTDOWN_SENT)
 		asctp_sm_send_shutdown(a);
 	else

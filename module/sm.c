@@ -54,16 +54,6 @@ static enum asctp_mib_field asctp_sm_bad_state(struct asctp_rx *rx)
 	return ASCTP_MIB_IN_BAD_STATE;
 }
 
-/* RFC 9260 8.3: echo the Heartbeat Information back. */
-static enum asctp_mib_field asctp_sm_heartbeat(struct asctp_rx *rx)
-{
-	unsigned int len = ntohs(rx->ch->length) - ASCTP_CHUNK_HDR_LEN;
-
-	asctp_out_assoc_chunk(rx->a, ASCTP_CID_HEARTBEAT_ACK, 0,
-			      rx->ch + 1, len);
-	return ASCTP_MIB_IN_PKTS;
-}
-
 #define S(x) ASCTP_S_##x
 
 static const asctp_sm_fn asctp_sm_table[ASCTP_CID_MAX][ASCTP_S_MAX] = {
@@ -100,7 +90,9 @@ static const asctp_sm_fn asctp_sm_table[ASCTP_CID_MAX][ASCTP_S_MAX] = {
 	},
 	[ASCTP_CID_HEARTBEAT_ACK] = {
 		[S(CLOSED)] = asctp_sm_ootb,
-		[S(COOKIE_WAIT) ... S(SHUTDOWN_ACK_SENT)] = asctp_sm_ignore,
+		[S(COOKIE_WAIT)] = asctp_sm_ignore,
+		[S(COOKIE_ECHOED)] = asctp_sm_ignore,
+		[S(ESTABLISHED) ... S(SHUTDOWN_ACK_SENT)] = asctp_sm_heartbeat_ack,
 	},
 	[ASCTP_CID_ABORT] = {
 		[S(CLOSED)] = asctp_sm_discard,
@@ -275,6 +267,9 @@ void asctp_sm_timeout(struct asctp_assoc *a, enum asctp_timer_id t)
 		break;
 	case ASCTP_TAUTOCLOSE:
 		asctp_sm_autoclose_expire(a);
+		break;
+	case ASCTP_THB:
+		asctp_sm_hb_expire(a);
 		break;
 	default:
 		asctp_sm_sack_expire(a);

@@ -64,6 +64,13 @@ void asctp_sm_mark_rtx(struct asctp_assoc *a, struct sk_buff *skb);
 void asctp_sm_xmit_data(struct asctp_assoc *a);
 void asctp_sm_t3_expire(struct asctp_assoc *a);
 
+/* heartbeat.c: RFC 9260 8.3 */
+enum asctp_mib_field asctp_sm_heartbeat(struct asctp_rx *rx);
+enum asctp_mib_field asctp_sm_heartbeat_ack(struct asctp_rx *rx);
+void asctp_sm_hb_start(struct asctp_assoc *a);
+void asctp_sm_hb_expire(struct asctp_assoc *a);
+void asctp_sm_hb_demand(struct asctp_assoc *a, struct asctp_path *p);
+
 /* error.c: RFC 9260 3.3.10 */
 enum asctp_mib_field asctp_sm_error(struct asctp_rx *rx);
 

@@ -93,6 +93,10 @@ static int asctp_sock_create(struct sock *sk)
 	as->sack_delay_ms = ASCTP_SACK_DELAY_MS;
 	as->sack_freq = ASCTP_SACK_FREQ;
 	as->aopts.max_burst = ASCTP_MAX_BURST;
+	as->popts.hb_interval_ms = ASCTP_HB_INTERVAL_MS;
+	as->popts.max_retrans = ASCTP_PATH_MAX_RETRANS;
+	as->popts.pf_retrans = ASCTP_PF_RETRANS;
+	as->popts.flags = SPP_HB_ENABLE | SPP_PMTUD_ENABLE;
 	WRITE_ONCE(sk->sk_rcvbuf, max(READ_ONCE(sk->sk_rcvbuf),
 				      ASCTP_DEFAULT_RCVBUF));
 	WRITE_ONCE(sk->sk_sndbuf, max(READ_ONCE(sk->sk_sndbuf),
@@ -203,8 +207,8 @@ struct asctp_assoc *asctp_sock_find_peer(struct sock *sk,
 	struct asctp_assoc *a;
 
 	list_for_each_entry(a, &asctp_sk(sk)->assocs, sock_node)
-		if (a->paddr == sin->sin_addr.s_addr &&
-		    a->pport == sin->sin_port)
+		if (a->pport == sin->sin_port &&
+		    asctp_path_find(a, sin->sin_addr.s_addr))
 			return a;
 	return NULL;
 }
@@ -216,21 +220,15 @@ static int asctp_sock_autobind(struct sock *sk)
 	return asctp_port_bind(sk, 0, 0);
 }
 
-/* The source address and path MTU, from a route to the peer. */
+/* The source address (the bound one, or the route's) and path MTU. */
 static int asctp_sock_route(struct sock *sk, struct asctp_assoc *a)
 {
-	struct rtable *rt;
-	struct flowi4 fl4;
+	int err;
 
-	rt = ip_route_output_ports(sock_net(sk), &fl4, sk, a->paddr,
-				   inet_sk(sk)->inet_saddr, a->pport, a->lport,
-				   asctp_ipproto, 0, sk->sk_bound_dev_if);
-	if (IS_ERR(rt))
-		return PTR_ERR(rt);
-	a->laddr = fl4.saddr;
-	a->pmtu = min_t(u32, dst_mtu(&rt->dst), IP_MAX_MTU);
-	ip_rt_put(rt);
-	return 0;
+	a->laddr = inet_sk(sk)->inet_saddr;
+	err = asctp_path_route(sk, a, a->primary);
+	a->laddr = a->primary->saddr;
+	return err;
 }
 
 /* RFC 9260 5.1 (A): a new association in COOKIE-WAIT, INIT sent. */
@@ -258,6 +256,7 @@ struct asctp_assoc *asctp_sock_connect_assoc(struct sock *sk,
 	a->lport = inet_sk(sk)->inet_sport;
 	a->paddr = sin->sin_addr.s_addr;
 	a->pport = sin->sin_port;
+	a->primary->addr = a->paddr;
 	/* what we offer; the INIT ACK may lower it */
 	if (asctp_assoc_set_streams(a, im.sinit_num_ostreams,
 				    im.sinit_max_instreams, GFP_KERNEL)) {
@@ -266,7 +265,8 @@ struct asctp_assoc *asctp_sock_connect_assoc(struct sock *sk,
 	}
 	a->max_init = im.sinit_max_attempts;
 	a->max_init_rto_ms = im.sinit_max_init_timeo;
-	a->rto.rto_ms = min(a->rto.rto_ms, a->max_init_rto_ms);
+	a->primary->rto.rto_ms = min(a->primary->rto.rto_ms,
+				     a->max_init_rto_ms);
 	*err = asctp_sock_route(sk, a);
 	if (*err) {
 		asctp_assoc_delete(a);

@@ -6,6 +6,8 @@
 #include <net/inet_sock.h>
 #include <uapi/linux/sctp.h>
 
+#include "path.h"
+
 /* What a socket hands each new association, and the association
  * keeps as its own (sockopt_assoc.c).
  */
@@ -38,6 +40,7 @@ struct asctp_sock {
 	u8 sack_freq;
 	bool sack_off;			/* sack_freq 1: no delay */
 	struct asctp_assoc_opts aopts;	/* defaults of new associations */
+	struct asctp_path_opts popts;	/* SCTP_PEER_ADDR_PARAMS defaults */
 	struct sctp_event_subscribe events;
 	u32 autoclose;			/* SCTP_AUTOCLOSE, seconds, 0: off */
 	u32 pd_point;			/* SCTP_PARTIAL_DELIVERY_POINT */

@@ -2,7 +2,8 @@
 /*
  * SOL_SCTP socket options, with the kernel's numbers and structs.
  * sockopt.c dispatches and holds the socket-wide options,
- * sockopt_assoc.c the per-association ones, sockopt_addr.c addresses.
+ * sockopt_assoc.c the per-association ones, sockopt_path.c the
+ * per-path ones, sockopt_addr.c addresses.
  * All run under lock_sock().
  */
 #ifndef _ASCTP_SOCKOPT_H
@@ -12,6 +13,8 @@
 #include <net/sock.h>
 
 struct asctp_assoc;
+struct asctp_path;
+struct sctp_paddrinfo;
 
 int asctp_sockopt_set(struct sock *sk, int level, int optname,
 		      sockptr_t optval, unsigned int optlen);
@@ -26,11 +29,18 @@ int asctp_opt_apply(struct sock *sk, s32 id, asctp_opt_fn fn,
 		    const void *arg);
 int asctp_opt_put(char __user *optval, int __user *optlen, int len,
 		  const void *v, int size);
+void asctp_opt_fill_paddr(const struct asctp_assoc *a,
+			  const struct asctp_path *p,
+			  struct sctp_paddrinfo *pi);
 
 int asctp_sockopt_assoc_set(struct sock *sk, int optname, sockptr_t optval,
 			    unsigned int optlen);
 int asctp_sockopt_assoc_get(struct sock *sk, int optname,
 			    char __user *optval, int __user *optlen, int len);
+int asctp_sockopt_path_set(struct sock *sk, int optname, sockptr_t optval,
+			   unsigned int optlen);
+int asctp_sockopt_path_get(struct sock *sk, int optname, char __user *optval,
+			   int __user *optlen, int len);
 int asctp_sockopt_addr_set(struct sock *sk, int optname, sockptr_t optval,
 			   unsigned int optlen);
 int asctp_sockopt_addr_get(struct sock *sk, int optname, char __user *optval,

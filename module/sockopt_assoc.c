@@ -28,22 +28,12 @@ static struct asctp_assoc_opts *asctp_opts(struct sock *sk,
 	return a ? &a->opts : &asctp_sk(sk)->aopts;
 }
 
-/* The association whose peer is this address, or NULL. */
-static struct asctp_assoc *asctp_opt_peer(struct sock *sk,
-					  const struct sockaddr_storage *ss)
-{
-	const struct sockaddr_in *sin = (const struct sockaddr_in *)ss;
-
-	if (sin->sin_family != AF_INET)
-		return NULL;
-	return asctp_sock_find_peer(sk, sin);
-}
-
 /* RFC 6458 8.1.1: SCTP_RTOINFO; zero fields keep their value. */
 static int asctp_set_rtoinfo(struct sock *sk, sockptr_t optval,
 			     unsigned int optlen)
 {
 	struct asctp_sock *as = asctp_sk(sk);
+	const struct asctp_rto *r;
 	struct sctp_rtoinfo v;
 	struct asctp_assoc *a;
 	u32 init, min, max;
@@ -56,9 +46,10 @@ static int asctp_set_rtoinfo(struct sock *sk, sockptr_t optval,
 	a = asctp_opt_assoc(sk, v.srto_assoc_id, &err);
 	if (err)
 		return err;
-	init = v.srto_initial ?: (a ? a->rto.initial_ms : as->rto_initial_ms);
-	min = v.srto_min ?: (a ? a->rto.min_ms : as->rto_min_ms);
-	max = v.srto_max ?: (a ? a->rto.max_ms : as->rto_max_ms);
+	r = a ? &a->primary->rto : NULL;
+	init = v.srto_initial ?: (r ? r->initial_ms : as->rto_initial_ms);
+	min = v.srto_min ?: (r ? r->min_ms : as->rto_min_ms);
+	max = v.srto_max ?: (r ? r->max_ms : as->rto_max_ms);
 	if (min > max || max > ASCTP_RTO_LIMIT_MS)
 		return -EINVAL;
 	if (!a) {
@@ -67,10 +58,7 @@ static int asctp_set_rtoinfo(struct sock *sk, sockptr_t optval,
 		as->rto_max_ms = max;
 		return 0;
 	}
-	a->rto.initial_ms = init;
-	a->rto.min_ms = min;
-	a->rto.max_ms = max;
-	a->rto.rto_ms = clamp(a->rto.rto_ms, min, max);
+	asctp_path_set_rto(a, init, min, max);
 	return 0;
 }
 
@@ -297,22 +285,6 @@ static int asctp_set_default_send(struct sock *sk, int optname,
 	return asctp_opt_apply(sk, s.si.sinfo_assoc_id, asctp_sndinfo_fn, &s);
 }
 
-static void asctp_fill_paddr(const struct asctp_assoc *a,
-			     struct sctp_paddrinfo *p)
-{
-	struct sockaddr_in *sin = (struct sockaddr_in *)&p->spinfo_address;
-
-	p->spinfo_assoc_id = a->id;
-	sin->sin_family = AF_INET;
-	sin->sin_port = a->pport;
-	sin->sin_addr.s_addr = a->paddr;
-	p->spinfo_state = SCTP_ACTIVE;
-	p->spinfo_cwnd = a->cc.cwnd;
-	p->spinfo_srtt = a->rto.srtt_us / USEC_PER_MSEC;
-	p->spinfo_rto = a->rto.rto_ms;
-	p->spinfo_mtu = a->pmtu;
-}
-
 /* RFC 6458 8.2.1: SCTP_STATUS. */
 static int asctp_get_status(struct sock *sk, char __user *optval,
 			    int __user *optlen, int len)
@@ -340,7 +312,7 @@ static int asctp_get_status(struct sock *sk, char __user *optval,
 	st.sstat_instrms = a->mis;
 	st.sstat_outstrms = a->os;
 	st.sstat_fragmentation_point = asctp_msg_frag_point(a);
-	asctp_fill_paddr(a, &st.sstat_primary);
+	asctp_opt_fill_paddr(a, a->primary, &st.sstat_primary);
 	return asctp_opt_put(optval, optlen, len, &st, sizeof(st));
 }
 
@@ -361,9 +333,9 @@ static int asctp_get_rtoinfo(struct sock *sk, char __user *optval,
 		return err;
 	if (a)
 		v.srto_assoc_id = a->id;
-	v.srto_initial = a ? a->rto.initial_ms : as->rto_initial_ms;
-	v.srto_min = a ? a->rto.min_ms : as->rto_min_ms;
-	v.srto_max = a ? a->rto.max_ms : as->rto_max_ms;
+	v.srto_initial = a ? a->primary->rto.initial_ms : as->rto_initial_ms;
+	v.srto_min = a ? a->primary->rto.min_ms : as->rto_min_ms;
+	v.srto_max = a ? a->primary->rto.max_ms : as->rto_max_ms;
 	return asctp_opt_put(optval, optlen, len, &v, sizeof(v));
 }
 
@@ -417,69 +389,6 @@ static int asctp_get_delayed_sack(struct sock *sk, char __user *optval,
 	v.sack_freq = off ? 1 : a ? a->sack_freq : as->sack_freq;
 	/* struct sctp_assoc_value: id, then the delay where sack_delay is */
 	return asctp_opt_put(optval, optlen, len, &v, len);
-}
-
-/* RFC 6458 8.2.2: SCTP_GET_PEER_ADDR_INFO, by the peer's address. */
-static int asctp_get_paddr_info(struct sock *sk, char __user *optval,
-				int __user *optlen, int len)
-{
-	struct sctp_paddrinfo p;
-	struct asctp_assoc *a, *ia;
-	int err;
-
-	if (len < (int)sizeof(p))
-		return -EINVAL;
-	if (copy_from_user(&p, optval, sizeof(p)))
-		return -EFAULT;
-	a = asctp_opt_peer(sk, &p.spinfo_address);
-	ia = asctp_opt_assoc(sk, p.spinfo_assoc_id, &err);
-	if (!a || (ia && ia != a))
-		return -EINVAL;
-	memset(&p, 0, sizeof(p));
-	asctp_fill_paddr(a, &p);
-	return asctp_opt_put(optval, optlen, len, &p, sizeof(p));
-}
-
-/* RFC 6458 8.1.3, 8.2.4... SCTP_PRIMARY_ADDR: one peer address, so
- * it can only be named again.
- */
-static int asctp_get_primary(struct sock *sk, char __user *optval,
-			     int __user *optlen, int len)
-{
-	struct sockaddr_in *sin;
-	struct sctp_prim p;
-	struct asctp_assoc *a;
-	int err;
-
-	if (len < (int)sizeof(p))
-		return -EINVAL;
-	if (copy_from_user(&p, optval, sizeof(p)))
-		return -EFAULT;
-	a = asctp_opt_assoc(sk, p.ssp_assoc_id, &err);
-	if (!a)
-		return -EINVAL;
-	memset(&p.ssp_addr, 0, sizeof(p.ssp_addr));
-	sin = (struct sockaddr_in *)&p.ssp_addr;
-	sin->sin_family = AF_INET;
-	sin->sin_port = a->pport;
-	sin->sin_addr.s_addr = a->paddr;
-	return asctp_opt_put(optval, optlen, len, &p, sizeof(p));
-}
-
-static int asctp_set_primary(struct sock *sk, sockptr_t optval,
-			     unsigned int optlen)
-{
-	struct sctp_prim p;
-	struct asctp_assoc *a;
-
-	if (optlen != sizeof(p))
-		return -EINVAL;
-	if (copy_from_sockptr(&p, optval, sizeof(p)))
-		return -EFAULT;
-	a = asctp_opt_peer(sk, &p.ssp_addr);
-	if (!a || (sk->sk_type == SOCK_SEQPACKET && a->id != p.ssp_assoc_id))
-		return -EINVAL;
-	return 0;
 }
 
 /* An int for the deprecated form, else struct sctp_assoc_value. */
@@ -638,8 +547,8 @@ static int asctp_get_assoc_stats(struct sock *sk, char __user *optval,
 	sin = (struct sockaddr_in *)&v.sas_obs_rto_ipaddr;
 	sin->sin_family = AF_INET;
 	sin->sin_port = a->pport;
-	sin->sin_addr.s_addr = a->paddr;
-	a->stats.max_obs_rto = a->rto.min_ms;
+	sin->sin_addr.s_addr = a->stats.max_obs_path ?: a->primary->addr;
+	a->stats.max_obs_rto = a->primary->rto.min_ms;
 	return asctp_opt_put(optval, optlen, len, &v, len);
 }
 
@@ -662,10 +571,8 @@ int asctp_sockopt_assoc_set(struct sock *sk, int optname, sockptr_t optval,
 	case SCTP_DEFAULT_SEND_PARAM:
 	case SCTP_DEFAULT_SNDINFO:
 		return asctp_set_default_send(sk, optname, optval, optlen);
-	case SCTP_PRIMARY_ADDR:
-		return asctp_set_primary(sk, optval, optlen);
 	default:
-		return -ENOPROTOOPT;
+		return asctp_sockopt_path_set(sk, optname, optval, optlen);
 	}
 }
 
@@ -675,12 +582,8 @@ int asctp_sockopt_assoc_get(struct sock *sk, int optname,
 	switch (optname) {
 	case SCTP_STATUS:
 		return asctp_get_status(sk, optval, optlen, len);
-	case SCTP_GET_PEER_ADDR_INFO:
-		return asctp_get_paddr_info(sk, optval, optlen, len);
 	case SCTP_GET_ASSOC_STATS:
 		return asctp_get_assoc_stats(sk, optval, optlen, len);
-	case SCTP_PRIMARY_ADDR:
-		return asctp_get_primary(sk, optval, optlen, len);
 	case SCTP_RTOINFO:
 		return asctp_get_rtoinfo(sk, optval, optlen, len);
 	case SCTP_ASSOCINFO:
@@ -698,6 +601,6 @@ int asctp_sockopt_assoc_get(struct sock *sk, int optname,
 		return asctp_get_default_send(sk, optname, optval, optlen,
 					      len);
 	default:
-		return -ENOPROTOOPT;
+		return asctp_sockopt_path_get(sk, optname, optval, optlen, len);
 	}
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Association timers (RFC 9260 5.1 T1, 9.2 T2, 6.3 T3-rtx).  The
+ * Association timers (RFC 9260 5.1 T1, 9.2 T2, 6.3 T3-rtx, 8.3
+ * heartbeats).  The
  * handlers run with the socket locked and not owned by the user:
  * either from the timer softirq, or deferred to release_cb.
  */
@@ -72,6 +73,12 @@ static void asctp_tautoclose_expire(struct timer_list *tl)
 			   ASCTP_TAUTOCLOSE);
 }
 
+static void asctp_thb_expire(struct timer_list *tl)
+{
+	asctp_timer_expire(container_of(tl, struct asctp_assoc,
+					timer[ASCTP_THB]), ASCTP_THB);
+}
+
 void asctp_timer_setup(struct asctp_assoc *a)
 {
 	timer_setup(&a->timer[ASCTP_T1], asctp_t1_expire, 0);
@@ -79,6 +86,7 @@ void asctp_timer_setup(struct asctp_assoc *a)
 	timer_setup(&a->timer[ASCTP_T3], asctp_t3_expire, 0);
 	timer_setup(&a->timer[ASCTP_TSACK], asctp_tsack_expire, 0);
 	timer_setup(&a->timer[ASCTP_TAUTOCLOSE], asctp_tautoclose_expire, 0);
+	timer_setup(&a->timer[ASCTP_THB], asctp_thb_expire, 0);
 }
 
 /* (Re)start @t for @ms milliseconds. */
@@ -95,7 +103,7 @@ void asctp_timer_start_ms(struct asctp_assoc *a, enum asctp_timer_id t,
 /* (Re)start @t for one RTO. */
 void asctp_timer_start(struct asctp_assoc *a, enum asctp_timer_id t)
 {
-	asctp_timer_start_ms(a, t, a->rto.rto_ms);
+	asctp_timer_start_ms(a, t, a->active->rto.rto_ms);
 }
 
 void asctp_timer_stop(struct asctp_assoc *a, enum asctp_timer_id t)

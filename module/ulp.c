@@ -100,6 +100,36 @@ void asctp_ulp_assoc_change(struct asctp_assoc *a, u16 state, u16 err)
 	asctp_ulp_queue(sk, skb);
 }
 
+/* RFC 6458 6.1.2: SCTP_PEER_ADDR_CHANGE, if subscribed: a path's new
+ * state (SCTP_ADDR_AVAILABLE, ...) and why (enum sctp_sn_error).
+ */
+void asctp_ulp_peer_addr_change(struct asctp_assoc *a,
+				const struct asctp_path *p, int state, int err)
+{
+	struct sock *sk = a->sk;
+	struct sctp_paddr_change *pc;
+	struct sockaddr_in *sin;
+	struct sk_buff *skb;
+
+	if (!asctp_sk(sk)->events.sctp_address_event ||
+	    sock_flag(sk, SOCK_DEAD))
+		return;
+	skb = asctp_ulp_event(a, sizeof(*pc));
+	if (!skb)
+		return;
+	pc = skb_put_zero(skb, sizeof(*pc));
+	pc->spc_type = SCTP_PEER_ADDR_CHANGE;
+	pc->spc_length = sizeof(*pc);
+	sin = (struct sockaddr_in *)&pc->spc_aaddr;
+	sin->sin_family = AF_INET;
+	sin->sin_port = a->pport;
+	sin->sin_addr.s_addr = p->addr;
+	pc->spc_state = state;
+	pc->spc_error = err;
+	pc->spc_assoc_id = a->id;
+	asctp_ulp_queue(sk, skb);
+}
+
 /* RFC 6458 6.1.5: SCTP_SHUTDOWN_EVENT; a one-to-one reader also sees
  * the end of the stream once the queue is drained.
  */

@@ -39,6 +39,8 @@ struct sk_buff *asctp_ulp_data_skb(struct asctp_assoc *a,
 void asctp_ulp_deliver(struct asctp_assoc *a, struct sk_buff *skb);
 void asctp_ulp_assoc_change(struct asctp_assoc *a, u16 state, u16 err);
 void asctp_ulp_shutdown_event(struct asctp_assoc *a);
+void asctp_ulp_peer_addr_change(struct asctp_assoc *a,
+				const struct asctp_path *p, int state, int err);
 void asctp_ulp_send_failed(struct asctp_assoc *a, struct sk_buff *chunk,
 			   bool sent);
 void asctp_ulp_remote_error(struct asctp_assoc *a, __be16 code,

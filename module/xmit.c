@@ -55,6 +55,8 @@ static void asctp_xmit_sent(struct asctp_assoc *a, struct sk_buff *skb)
 {
 	a->flight += ASCTP_TX_CB(skb)->len;
 	a->last_xmit = jiffies;
+	ASCTP_TX_CB(skb)->path = a->active;
+	a->active->last_sent = jiffies;
 }
 
 /* 6.3.3 (E3), 7.2.4 (3): one packet of the chunks marked for
@@ -154,7 +156,7 @@ static bool asctp_xmit_new(struct asctp_assoc *a)
 	u32 n;
 
 	/* (B): no new data with cwnd or more outstanding */
-	if (a->flight >= a->cc.cwnd)
+	if (a->flight >= a->active->cc.cwnd)
 		return false;
 	room = asctp_sm_room(a) - asctp_xmit_sack_len(a);
 	len = asctp_xmit_new_len(a, room, &n);
@@ -188,6 +190,7 @@ static bool asctp_xmit_new(struct asctp_assoc *a)
 
 void asctp_sm_xmit_data(struct asctp_assoc *a)
 {
+	struct asctp_path *p = a->active;
 	u32 burst;
 
 	sock_owned_by_me(a->sk);
@@ -196,11 +199,11 @@ void asctp_sm_xmit_data(struct asctp_assoc *a)
 	/* 7.2.1: idle for an RTO, cwnd shrinks */
 	if (!a->flight && a->last_xmit &&
 	    time_after(jiffies, a->last_xmit +
-			       msecs_to_jiffies(a->rto.rto_ms))) {
-		asctp_cc_idle(&a->cc);
+			       msecs_to_jiffies(p->rto.rto_ms))) {
+		asctp_cc_idle(&p->cc);
 		a->last_xmit = jiffies;
 	}
-	while (a->nrtx && (a->fast_rtx_now || a->flight < a->cc.cwnd))
+	while (a->nrtx && (a->fast_rtx_now || a->flight < p->cc.cwnd))
 		if (!asctp_xmit_rtx(a))
 			break;
 	/* 6.1 (D): at most Max.Burst packets of new data at a time */
@@ -213,21 +216,35 @@ void asctp_sm_xmit_data(struct asctp_assoc *a)
 		asctp_timer_start(a, ASCTP_T3);
 }
 
-/* RFC 9260 6.3.3: T3-rtx.  Back off, shrink cwnd to one MTU, and mark
- * everything outstanding for retransmission.  With all of it in Gap
- * Ack Blocks, the receiver reneged: the lowest goes again.
- */
-void asctp_sm_t3_expire(struct asctp_assoc *a)
+/* The path of the oldest chunk outstanding: the one T3-rtx timed. */
+static struct asctp_path *asctp_xmit_t3_path(struct asctp_assoc *a)
 {
 	struct sk_buff *skb;
 
+	skb_queue_walk(&a->sentq, skb)
+		if (!ASCTP_TX_CB(skb)->acked && ASCTP_TX_CB(skb)->path)
+			return ASCTP_TX_CB(skb)->path;
+	return a->active;
+}
+
+/* RFC 9260 6.3.3: T3-rtx.  The path counts an error and backs off (8.2,
+ * E2), cwnd shrinks to one MTU, and everything outstanding is marked
+ * for retransmission, to the path asctp_path_select() now prefers.
+ * With all of it in Gap Ack Blocks, the receiver reneged: the lowest
+ * goes again.
+ */
+void asctp_sm_t3_expire(struct asctp_assoc *a)
+{
+	struct asctp_path *p = asctp_xmit_t3_path(a);
+	struct sk_buff *skb;
+
 	asctp_mib_inc(sock_net(a->sk), ASCTP_MIB_T3_EXPIREDS);
-	if (++a->retries[ASCTP_T3] > a->max_retrans) {
+	asctp_path_error(a, p);
+	if (a->errors > a->max_retrans) {
 		asctp_sm_abort_assoc(a, 0, ETIMEDOUT);
 		return;
 	}
-	asctp_rto_backoff(&a->rto);
-	asctp_cc_timeout(&a->cc);
+	asctp_cc_timeout(&p->cc);
 	a->fast_recovery = false;
 	skb_queue_walk(&a->sentq, skb)
 		if (!ASCTP_TX_CB(skb)->rtx && !ASCTP_TX_CB(skb)->acked)

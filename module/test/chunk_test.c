@@ -493,6 +493,75 @@ static void init_fields_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, info.abort_cause, 0);
 }
 
+/* The IPv4 Address parameters of an INIT become at most
+ * ASCTP_MAX_PADDRS usable, distinct peer addresses, in order.
+ */
+struct addrs_case {
+	const char *name;
+	u32 in[12];		/* host order; 0 ends unless n_in says */
+	u8 n_in;
+	u32 want[ASCTP_MAX_PADDRS];
+	u8 n_want;
+	u16 n_addrs;		/* address parameters seen */
+};
+
+#define IP(a, b, c, d)	((a) << 24 | (b) << 16 | (c) << 8 | (d))
+
+static const struct addrs_case addrs_cases[] = {
+	{ "two addresses", { IP(10, 0, 0, 1), IP(10, 0, 1, 1) }, 2,
+	  { IP(10, 0, 0, 1), IP(10, 0, 1, 1) }, 2, 2 },
+	{ "duplicates once", { IP(10, 0, 0, 1), IP(10, 0, 0, 1),
+	  IP(10, 0, 1, 1), IP(10, 0, 0, 1) }, 4,
+	  { IP(10, 0, 0, 1), IP(10, 0, 1, 1) }, 2, 4 },
+	{ "wildcard, broadcast, multicast unused", { 0, IP(255, 255, 255, 255),
+	  IP(224, 0, 0, 5), IP(192, 0, 2, 7) }, 4,
+	  { IP(192, 0, 2, 7) }, 1, 4 },
+	{ "0.x.y.z unused", { IP(0, 1, 2, 3), IP(127, 0, 0, 1) }, 2,
+	  { IP(127, 0, 0, 1) }, 1, 2 },
+	{ "more than ASCTP_MAX_PADDRS", { IP(10, 0, 0, 1), IP(10, 0, 0, 2),
+	  IP(10, 0, 0, 3), IP(10, 0, 0, 4), IP(10, 0, 0, 5), IP(10, 0, 0, 6),
+	  IP(10, 0, 0, 7), IP(10, 0, 0, 8), IP(10, 0, 0, 9),
+	  IP(10, 0, 0, 10) }, 10,
+	  { IP(10, 0, 0, 1), IP(10, 0, 0, 2), IP(10, 0, 0, 3), IP(10, 0, 0, 4),
+	    IP(10, 0, 0, 5), IP(10, 0, 0, 6), IP(10, 0, 0, 7),
+	    IP(10, 0, 0, 8) }, 8, 10 },
+	{ "none", {}, 0, {}, 0, 0 },
+};
+
+static void addrs_case_desc(const struct addrs_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(addrs, addrs_cases, addrs_case_desc);
+
+static void init_addrs_test(struct kunit *test)
+{
+	const struct addrs_case *c = test->param_value;
+	u8 *buf = scratch(test);
+	struct asctp_init_info info;
+	unsigned int len, i;
+	__be32 v;
+
+	len = put_init(buf, INIT, INIT_TAG, INIT_OS, INIT_MIS);
+	for (i = 0; i < c->n_in; i++) {
+		v = htonl(c->in[i]);
+		memcpy(buf + len + ASCTP_PARAM_HDR_LEN, &v, sizeof(v));
+		len = put_param(buf, len, ASCTP_PID_IPV4, 8);
+	}
+	/* an IPv6 address counts as a parameter, not as an IPv4 path */
+	len = put_param(buf, len, ASCTP_PID_IPV6, 20);
+	put_chunk(buf, 0, INIT, len);
+	memset(&info, 0xa5, sizeof(info));
+	KUNIT_ASSERT_EQ(test, asctp_init_parse(exact(test, buf, len), &info),
+			ASCTP_MIB_IN_PKTS);
+	KUNIT_EXPECT_EQ(test, info.n_addrs, c->n_addrs + 1);
+	KUNIT_ASSERT_EQ(test, info.n_v4, c->n_want);
+	for (i = 0; i < c->n_want; i++)
+		KUNIT_EXPECT_EQ_MSG(test, ntohl(info.v4[i]), c->want[i],
+				    "address %u", i);
+}
+
 /* The State Cookie is handed back in place, value only. */
 static void init_ack_cookie_test(struct kunit *test)
 {
@@ -522,6 +591,7 @@ static struct kunit_case asctp_chunk_cases[] = {
 	KUNIT_CASE_PARAM(tlv_check_test, tlv_gen_params),
 	KUNIT_CASE_PARAM(init_parse_test, init_gen_params),
 	KUNIT_CASE(init_fields_test),
+	KUNIT_CASE_PARAM(init_addrs_test, addrs_gen_params),
 	KUNIT_CASE(init_ack_cookie_test),
 	{}
 };

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Paths of an association: their states (RFC 9260 8.2, RFC 7829), the
+ * choice of the one new data goes to (6.4), and their routes.
+ */
+
+#include <linux/slab.h>
+#include <net/route.h>
+
+#include "assoc.h"
+#include "mib.h"
+#include "path.h"
+#include "sock.h"
+#include "ulp.h"
+
+void asctp_path_init(struct asctp_assoc *a, struct asctp_path *p,
+		     __be32 addr, int state)
+{
+	p->addr = addr;
+	p->state = state;
+	p->o = a->popts;
+	p->pmtu = p->o.pathmtu ?: 1500;
+	p->last_sent = jiffies;
+	list_add_tail(&p->node, &a->paths);
+}
+
+/* A further peer address; the first is asctp_assoc.path0. */
+struct asctp_path *asctp_path_add(struct asctp_assoc *a, __be32 addr,
+				  int state, gfp_t gfp)
+{
+	const struct asctp_rto *r = &a->primary->rto;
+	struct asctp_path *p = kzalloc(sizeof(*p), gfp);
+
+	if (!p)
+		return NULL;
+	asctp_path_init(a, p, addr, state);
+	asctp_rto_init(&p->rto, r->initial_ms, r->min_ms, r->max_ms);
+	asctp_cc_init(&p->cc, p->pmtu, a->peer_rwnd);
+	a->npaths++;
+	return p;
+}
+
+void asctp_path_free_all(struct asctp_assoc *a)
+{
+	struct asctp_path *p, *tmp;
+
+	list_for_each_entry_safe(p, tmp, &a->paths, node) {
+		list_del(&p->node);
+		if (p != &a->path0)
+			kfree(p);
+	}
+}
+
+struct asctp_path *asctp_path_find(struct asctp_assoc *a, __be32 addr)
+{
+	struct asctp_path *p;
+
+	list_for_each_entry(p, &a->paths, node)
+		if (p->addr == addr)
+			return p;
+	return NULL;
+}
+
+/* The association's MTU: the smallest of its paths' (for fragmenting). */
+static void asctp_path_sync_pmtu(struct asctp_assoc *a)
+{
+	struct asctp_path *p;
+	u32 mtu = U32_MAX;
+
+	list_for_each_entry(p, &a->paths, node)
+		mtu = min(mtu, p->pmtu);
+	a->pmtu = mtu;
+}
+
+/* The source address and MTU of @p from a route to the peer; the
+ * association's own address, if it has one, stays the source.
+ */
+int asctp_path_route(struct sock *sk, struct asctp_assoc *a,
+		     struct asctp_path *p)
+{
+	struct rtable *rt;
+	struct flowi4 fl4;
+
+	rt = ip_route_output_ports(sock_net(sk), &fl4, sk, p->addr, a->laddr,
+				   a->pport, a->lport, asctp_ipproto, 0,
+				   sk->sk_bound_dev_if);
+	if (IS_ERR(rt))
+		return PTR_ERR(rt);
+	p->saddr = fl4.saddr;
+	if (!(p->o.flags & SPP_PMTUD_DISABLE))
+		p->pmtu = min_t(u32, dst_mtu(&rt->dst), IP_MAX_MTU);
+	ip_rt_put(rt);
+	asctp_path_sync_pmtu(a);
+	return 0;
+}
+
+/* SCTP_GET_ASSOC_STATS: the highest RTO, and whose. */
+void asctp_path_rto_seen(struct asctp_assoc *a, struct asctp_path *p)
+{
+	if (p->rto.rto_ms <= a->stats.max_obs_rto)
+		return;
+	a->stats.max_obs_rto = p->rto.rto_ms;
+	a->stats.max_obs_path = p->addr;
+}
+
+/* RFC 9260 6.4: new data goes to the primary while it is active, else
+ * to another active path; RFC 7829 5.1: with none, to the potentially
+ * failed one with the fewest errors; with none of those either, to the
+ * primary still.
+ */
+void asctp_path_select(struct asctp_assoc *a)
+{
+	struct asctp_path *p, *best = NULL;
+
+	if (a->primary->state == SCTP_ACTIVE) {
+		a->active = a->primary;
+		return;
+	}
+	list_for_each_entry(p, &a->paths, node) {
+		if (p->state == SCTP_ACTIVE) {
+			a->active = p;
+			return;
+		}
+		if (p->state == SCTP_PF && (!best || p->errors < best->errors))
+			best = p;
+	}
+	a->active = best ?: a->primary;
+}
+
+static void asctp_path_set_state(struct asctp_assoc *a, struct asctp_path *p,
+				 int state, int notify, int err)
+{
+	p->state = state;
+	if (notify >= 0)
+		asctp_ulp_peer_addr_change(a, p, notify, err);
+	asctp_path_select(a);
+}
+
+/* RFC 9260 8.2, RFC 7829 5.1: the state of a path whose error counter
+ * just became @errors.  Past PotentiallyFailed.Max.Retrans an active
+ * path is potentially failed, past Path.Max.Retrans inactive; an
+ * unconfirmed path stays so (5.4).
+ */
+int asctp_path_state_on_error(int state, u16 errors,
+			      const struct asctp_path_opts *o)
+{
+	if (state != SCTP_ACTIVE && state != SCTP_PF)
+		return state;
+	if (errors > o->max_retrans)
+		return SCTP_INACTIVE;
+	if (errors > o->pf_retrans)
+		return SCTP_PF;
+	return state;
+}
+
+/* RFC 9260 8.2, 8.3: a T3-rtx expiry or an unanswered HEARTBEAT.  The
+ * RTO backs off (6.3.3 E2).  Potentially failed is not told to the
+ * user (Linux's default); inactive is.  The caller checks the
+ * association's count against its limit.
+ */
+void asctp_path_error(struct asctp_assoc *a, struct asctp_path *p)
+{
+	int state;
+
+	if (p->state != SCTP_UNCONFIRMED)
+		a->errors++;
+	if (p->state != SCTP_INACTIVE)
+		p->errors++;
+	asctp_rto_backoff(&p->rto);
+	asctp_path_rto_seen(a, p);
+	state = asctp_path_state_on_error(p->state, p->errors, &p->o);
+	if (state == p->state)
+		return;
+	if (state == SCTP_PF) {
+		asctp_path_set_state(a, p, state, -1, 0);
+		return;
+	}
+	asctp_mib_inc(sock_net(a->sk), ASCTP_MIB_PATH_FAILURES);
+	asctp_path_set_state(a, p, state, SCTP_ADDR_UNREACHABLE,
+			     SCTP_FAILED_THRESHOLD);
+}
+
+/* RFC 9260 8.3: a HEARTBEAT ACK, or 8.2: DATA sent there acknowledged.
+ * Both error counters clear (8.1); the path is active again.  @why is
+ * SCTP_HEARTBEAT_SUCCESS or SCTP_RECEIVED_SACK, for the notification.
+ */
+void asctp_path_alive(struct asctp_assoc *a, struct asctp_path *p, int why)
+{
+	int was = p->state;
+
+	p->errors = 0;
+	a->errors = 0;
+	if (was == SCTP_ACTIVE)
+		return;
+	asctp_path_set_state(a, p, SCTP_ACTIVE,
+			     was == SCTP_PF ? -1 :
+			     was == SCTP_UNCONFIRMED ? SCTP_ADDR_CONFIRMED :
+			     SCTP_ADDR_AVAILABLE, why);
+}
+
+/* SCTP_RTOINFO: the same bounds for every path. */
+void asctp_path_set_rto(struct asctp_assoc *a, u32 initial_ms, u32 min_ms,
+			u32 max_ms)
+{
+	struct asctp_path *p;
+
+	list_for_each_entry(p, &a->paths, node) {
+		p->rto.initial_ms = initial_ms;
+		p->rto.min_ms = min_ms;
+		p->rto.max_ms = max_ms;
+		p->rto.rto_ms = clamp(p->rto.rto_ms, min_ms, max_ms);
+	}
+}

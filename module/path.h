@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Paths: one per peer transport address of an association (RFC 9260
+ * 6.4), each with its own state, error counter (8.2), RTO (6.3.1),
+ * congestion window (7.2) and path MTU, and heartbeats (8.3).
+ *
+ * The first path lives inside the association, so an association
+ * always has one; further ones are allocated and freed with it.  All
+ * fields are under the owning socket's lock, like the association's.
+ */
+#ifndef _ASCTP_PATH_H
+#define _ASCTP_PATH_H
+
+#include <linux/ktime.h>
+#include <linux/list.h>
+#include <linux/types.h>
+
+#include "cc.h"
+#include "rto.h"
+
+/* What SCTP_PEER_ADDR_PARAMS sets: socket defaults, then the
+ * association's for paths to come, then each path's own.
+ */
+struct asctp_path_opts {
+	u32 hb_interval_ms;		/* HB.interval (8.3) */
+	u32 flags;			/* SPP_HB_*, SPP_PMTUD_* */
+	u32 pathmtu;			/* fixed MTU with SPP_PMTUD_DISABLE */
+	u16 max_retrans;		/* Path.Max.Retrans (8.2) */
+	u16 pf_retrans;			/* RFC 7829 PotentiallyFailed.Max.Retrans */
+	u8 dscp;			/* SPP_DSCP: stored, not applied yet */
+};
+
+/* RFC 9260 16 defaults, and Linux's: PF after the first error. */
+enum asctp_path_default {
+	ASCTP_HB_INTERVAL_MS	= 30000,
+	ASCTP_PATH_MAX_RETRANS	= 5,
+	ASCTP_PF_RETRANS	= 0,
+	ASCTP_PMTU_MIN		= 512,	/* SCTP_DEFAULT_MINSEGMENT */
+};
+
+struct asctp_path {
+	struct list_head node;		/* asctp_assoc.paths */
+	__be32 addr;			/* the peer's */
+	__be32 saddr;			/* ours, from the route */
+	int state;			/* SCTP_ACTIVE, SCTP_PF, ... */
+	u16 errors;			/* error counter (8.2) */
+	bool hb_pending;		/* a HEARTBEAT is unanswered */
+	struct asctp_path_opts o;
+	u32 pmtu;
+	struct asctp_rto rto;
+	struct asctp_cc cc;
+	u64 hb_nonce;			/* of the pending HEARTBEAT */
+	ktime_t hb_sent;
+	unsigned long last_sent;	/* jiffies: DATA or HEARTBEAT */
+	unsigned long hb_due;		/* jiffies: next heartbeat work */
+};
+
+struct asctp_assoc;
+struct sock;
+
+void asctp_path_init(struct asctp_assoc *a, struct asctp_path *p,
+		     __be32 addr, int state);
+struct asctp_path *asctp_path_add(struct asctp_assoc *a, __be32 addr,
+				  int state, gfp_t gfp);
+void asctp_path_free_all(struct asctp_assoc *a);
+struct asctp_path *asctp_path_find(struct asctp_assoc *a, __be32 addr);
+int asctp_path_route(struct sock *sk, struct asctp_assoc *a,
+		     struct asctp_path *p);
+void asctp_path_select(struct asctp_assoc *a);
+void asctp_path_rto_seen(struct asctp_assoc *a, struct asctp_path *p);
+int asctp_path_state_on_error(int state, u16 errors,
+			      const struct asctp_path_opts *o);
+void asctp_path_error(struct asctp_assoc *a, struct asctp_path *p);
+void asctp_path_alive(struct asctp_assoc *a, struct asctp_path *p, int why);
+void asctp_path_set_rto(struct asctp_assoc *a, u32 initial_ms, u32 min_ms,
+			u32 max_ms);
+
+#endif /* _ASCTP_PATH_H */

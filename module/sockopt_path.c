@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Per-path options (RFC 6458 8.1.3, 8.1.12, 8.2.2): a peer address
+ * names a path of one of the socket's associations, as the kernel's
+ * SCTP finds it (sctp_addr_id2transport): by address, and the id, if
+ * it names an association, must name the same one.
+ */
+
+#include <linux/uaccess.h>
+
+#include "assoc.h"
+#include "sm.h"
+#include "sock.h"
+#include "sockopt.h"
+
+/* The path to @ss, or NULL; *@ap: its association. */
+static struct asctp_path *asctp_opt_path(struct sock *sk,
+					 const struct sockaddr_storage *ss,
+					 s32 id, struct asctp_assoc **ap)
+{
+	const struct sockaddr_in *sin = (const struct sockaddr_in *)ss;
+	struct asctp_assoc *a, *ia;
+	int err;
+
+	if (sin->sin_family != AF_INET)
+		return NULL;
+	a = asctp_sock_find_peer(sk, sin);
+	ia = asctp_opt_assoc(sk, id, &err);
+	if (!a || (ia && ia != a))
+		return NULL;
+	*ap = a;
+	return asctp_path_find(a, sin->sin_addr.s_addr);
+}
+
+/* Neither AF_UNSPEC nor INADDR_ANY: names one path. */
+static bool asctp_opt_addr_set(const struct sockaddr_storage *ss)
+{
+	const struct sockaddr_in *sin = (const struct sockaddr_in *)ss;
+
+	return ss->ss_family != AF_UNSPEC &&
+	       !(ss->ss_family == AF_INET && !sin->sin_addr.s_addr);
+}
+
+void asctp_opt_fill_paddr(const struct asctp_assoc *a,
+			  const struct asctp_path *p,
+			  struct sctp_paddrinfo *pi)
+{
+	struct sockaddr_in *sin = (struct sockaddr_in *)&pi->spinfo_address;
+
+	pi->spinfo_assoc_id = a->id;
+	sin->sin_family = AF_INET;
+	sin->sin_port = a->pport;
+	sin->sin_addr.s_addr = p->addr;
+	pi->spinfo_state = p->state;
+	pi->spinfo_cwnd = p->cc.cwnd;
+	pi->spinfo_srtt = p->rto.srtt_us / USEC_PER_MSEC;
+	pi->spinfo_rto = p->rto.rto_ms;
+	pi->spinfo_mtu = p->pmtu;
+}
+
+/* RFC 6458 8.2.2: SCTP_GET_PEER_ADDR_INFO. */
+static int asctp_get_paddr_info(struct sock *sk, char __user *optval,
+				int __user *optlen, int len)
+{
+	struct sctp_paddrinfo pi;
+	struct asctp_assoc *a;
+	struct asctp_path *p;
+
+	if (len < (int)sizeof(pi))
+		return -EINVAL;
+	if (copy_from_user(&pi, optval, sizeof(pi)))
+		return -EFAULT;
+	p = asctp_opt_path(sk, &pi.spinfo_address, pi.spinfo_assoc_id, &a);
+	if (!p)
+		return -EINVAL;
+	memset(&pi, 0, sizeof(pi));
+	asctp_opt_fill_paddr(a, p, &pi);
+	return asctp_opt_put(optval, optlen, len, &pi, sizeof(pi));
+}
+
+/* RFC 6458 8.1.3: SCTP_PRIMARY_ADDR. */
+static int asctp_get_primary(struct sock *sk, char __user *optval,
+			     int __user *optlen, int len)
+{
+	struct sockaddr_in *sin;
+	struct sctp_prim v;
+	struct asctp_assoc *a;
+	int err;
+
+	if (len < (int)sizeof(v))
+		return -EINVAL;
+	if (copy_from_user(&v, optval, sizeof(v)))
+		return -EFAULT;
+	a = asctp_opt_assoc(sk, v.ssp_assoc_id, &err);
+	if (!a)
+		return -EINVAL;
+	memset(&v.ssp_addr, 0, sizeof(v.ssp_addr));
+	sin = (struct sockaddr_in *)&v.ssp_addr;
+	sin->sin_family = AF_INET;
+	sin->sin_port = a->pport;
+	sin->sin_addr.s_addr = a->primary->addr;
+	return asctp_opt_put(optval, optlen, len, &v, sizeof(v));
+}
+
+static int asctp_set_primary(struct sock *sk, sockptr_t optval,
+			     unsigned int optlen)
+{
+	struct sctp_prim v;
+	struct asctp_assoc *a;
+	struct asctp_path *p;
+
+	if (optlen != sizeof(v))
+		return -EINVAL;
+	if (copy_from_sockptr(&v, optval, sizeof(v)))
+		return -EFAULT;
+	p = asctp_opt_path(sk, &v.ssp_addr, v.ssp_assoc_id, &a);
+	if (!p)
+		return -EINVAL;
+	a->primary = p;
+	asctp_path_select(a);
+	return 0;
+}
+
+/* SCTP_PEER_ADDR_PARAMS without spp_ipv6_flowlabel and spp_dscp. */
+#define ASCTP_SPP_OLD_LEN ALIGN(offsetof(struct sctp_paddrparams, \
+					 spp_ipv6_flowlabel), 4)
+
+/* RFC 6458 8.1.12: what the flags and non-zero fields change. */
+static void asctp_spp_apply(struct asctp_path_opts *o,
+			    const struct sctp_paddrparams *v)
+{
+	u32 f = v->spp_flags;
+
+	if (f & SPP_HB_ENABLE) {
+		if (f & SPP_HB_TIME_IS_ZERO)
+			o->hb_interval_ms = 0;
+		else if (v->spp_hbinterval)
+			o->hb_interval_ms = v->spp_hbinterval;
+	}
+	if (f & SPP_HB)
+		o->flags = (o->flags & ~SPP_HB) | (f & SPP_HB);
+	if ((f & SPP_PMTUD_DISABLE) && v->spp_pathmtu)
+		o->pathmtu = v->spp_pathmtu;
+	if (f & SPP_PMTUD)
+		o->flags = (o->flags & ~SPP_PMTUD) | (f & SPP_PMTUD);
+	if (v->spp_pathmaxrxt)
+		o->max_retrans = v->spp_pathmaxrxt;
+	if (f & SPP_DSCP) {
+		o->dscp = v->spp_dscp & ~3;	/* the ECN bits are not ours */
+		o->flags |= SPP_DSCP;
+	}
+}
+
+/* The settings of one live path; a fixed MTU, or the route's again. */
+static void asctp_spp_path(struct sock *sk, struct asctp_assoc *a,
+			   struct asctp_path *p,
+			   const struct sctp_paddrparams *v)
+{
+	asctp_spp_apply(&p->o, v);
+	if ((p->o.flags & SPP_PMTUD_DISABLE) && p->o.pathmtu)
+		p->pmtu = p->o.pathmtu;
+	else if (v->spp_flags & SPP_PMTUD_ENABLE)
+		asctp_path_route(sk, a, p);
+	if (v->spp_flags & SPP_HB_DEMAND)
+		asctp_sm_hb_demand(a, p);
+}
+
+static void asctp_spp_sack(bool *off, u16 *delay_ms,
+			   const struct sctp_paddrparams *v)
+{
+	if ((v->spp_flags & SPP_SACKDELAY_ENABLE) && v->spp_sackdelay)
+		*delay_ms = v->spp_sackdelay;
+	if (v->spp_flags & SPP_SACKDELAY)
+		*off = v->spp_flags & SPP_SACKDELAY_DISABLE;
+}
+
+static void asctp_spp_assoc(struct sock *sk, struct asctp_assoc *a,
+			    struct asctp_path *only,
+			    const struct sctp_paddrparams *v)
+{
+	struct asctp_path *p;
+	u32 mtu = U32_MAX;
+
+	if (only) {
+		asctp_spp_path(sk, a, only, v);
+	} else {
+		asctp_spp_apply(&a->popts, v);
+		list_for_each_entry(p, &a->paths, node)
+			asctp_spp_path(sk, a, p, v);
+	}
+	list_for_each_entry(p, &a->paths, node)
+		mtu = min(mtu, p->pmtu);
+	a->pmtu = mtu;
+	asctp_spp_sack(&a->sack_off, &a->sack_delay_ms, v);
+	if (a->state >= ASCTP_S_ESTABLISHED)
+		asctp_sm_hb_start(a);
+}
+
+static int asctp_spp_check(const struct sctp_paddrparams *v,
+			   unsigned int optlen)
+{
+	u32 f = v->spp_flags;
+
+	if (optlen == ASCTP_SPP_OLD_LEN && (f & (SPP_DSCP | SPP_IPV6_FLOWLABEL)))
+		return -EINVAL;
+	if ((f & SPP_HB) == SPP_HB || (f & SPP_PMTUD) == SPP_PMTUD ||
+	    (f & SPP_SACKDELAY) == SPP_SACKDELAY ||
+	    v->spp_sackdelay > ASCTP_SACK_DELAY_MAX_MS ||
+	    (v->spp_pathmtu && v->spp_pathmtu < ASCTP_PMTU_MIN))
+		return -EINVAL;
+	return 0;
+}
+
+/* What SCTP_PEER_ADDR_PARAMS names: a path (*@pp) and its association,
+ * an association, or (NULL) the socket's defaults.
+ */
+static struct asctp_assoc *asctp_spp_target(struct sock *sk,
+					    struct sctp_paddrparams *v,
+					    struct asctp_path **pp, int *err)
+{
+	struct asctp_assoc *a, *pa = NULL;
+
+	*pp = NULL;
+	if (asctp_opt_addr_set(&v->spp_address)) {
+		*pp = asctp_opt_path(sk, &v->spp_address, v->spp_assoc_id,
+				     &pa);
+		if (!*pp) {
+			*err = -EINVAL;
+			return NULL;
+		}
+	}
+	a = asctp_opt_assoc(sk, v->spp_assoc_id, err);
+	return pa ?: a;
+}
+
+/* RFC 6458 8.1.12: SCTP_PEER_ADDR_PARAMS, for one path, one
+ * association and its paths, or the socket's defaults.
+ */
+static int asctp_set_paddr_params(struct sock *sk, sockptr_t optval,
+				  unsigned int optlen)
+{
+	struct asctp_sock *as = asctp_sk(sk);
+	struct sctp_paddrparams v = { 0 };
+	struct asctp_path *p;
+	struct asctp_assoc *a;
+	int err;
+
+	if (optlen != ASCTP_SPP_OLD_LEN && optlen != sizeof(v))
+		return -EINVAL;
+	if (copy_from_sockptr(&v, optval, optlen))
+		return -EFAULT;
+	err = asctp_spp_check(&v, optlen);
+	if (err)
+		return err;
+	a = asctp_spp_target(sk, &v, &p, &err);
+	if (err)
+		return err;
+	if ((v.spp_flags & SPP_HB_DEMAND) && !a)
+		return -EINVAL;
+	if (a) {
+		asctp_spp_assoc(sk, a, p, &v);
+		return 0;
+	}
+	asctp_spp_apply(&as->popts, &v);
+	asctp_spp_sack(&as->sack_off, &as->sack_delay_ms, &v);
+	return 0;
+}
+
+static int asctp_get_paddr_params(struct sock *sk, char __user *optval,
+				  int __user *optlen, int len)
+{
+	struct asctp_sock *as = asctp_sk(sk);
+	const struct asctp_path_opts *o;
+	struct asctp_path *p;
+	struct sctp_paddrparams v;
+	struct asctp_assoc *a;
+	bool off;
+	int err;
+
+	if (len >= (int)sizeof(v))
+		len = sizeof(v);
+	else if (len >= (int)ASCTP_SPP_OLD_LEN)
+		len = ASCTP_SPP_OLD_LEN;
+	else
+		return -EINVAL;
+	if (copy_from_user(&v, optval, len))
+		return -EFAULT;
+	a = asctp_spp_target(sk, &v, &p, &err);
+	if (err)
+		return err;
+	o = p ? &p->o : a ? &a->popts : &as->popts;
+	off = a ? a->sack_off : as->sack_off;
+	v.spp_hbinterval = o->hb_interval_ms;
+	v.spp_pathmaxrxt = o->max_retrans;
+	v.spp_pathmtu = p ? p->pmtu : a ? a->pmtu : o->pathmtu;
+	v.spp_sackdelay = a ? a->sack_delay_ms : as->sack_delay_ms;
+	v.spp_flags = o->flags | (off ? SPP_SACKDELAY_DISABLE :
+				  SPP_SACKDELAY_ENABLE);
+	v.spp_ipv6_flowlabel = 0;
+	v.spp_dscp = o->dscp;
+	return asctp_opt_put(optval, optlen, len, &v, len);
+}
+
+int asctp_sockopt_path_set(struct sock *sk, int optname, sockptr_t optval,
+			   unsigned int optlen)
+{
+	switch (optname) {
+	case SCTP_PRIMARY_ADDR:
+		return asctp_set_primary(sk, optval, optlen);
+	case SCTP_PEER_ADDR_PARAMS:
+		return asctp_set_paddr_params(sk, optval, optlen);
+	default:
+		return -ENOPROTOOPT;
+	}
+}
+
+int asctp_sockopt_path_get(struct sock *sk, int optname, char __user *optval,
+			   int __user *optlen, int len)
+{
+	switch (optname) {
+	case SCTP_GET_PEER_ADDR_INFO:
+		return asctp_get_paddr_info(sk, optval, optlen, len);
+	case SCTP_PRIMARY_ADDR:
+		return asctp_get_primary(sk, optval, optlen, len);
+	case SCTP_PEER_ADDR_PARAMS:
+		return asctp_get_paddr_params(sk, optval, optlen, len);
+	default:
+		return -ENOPROTOOPT;
+	}
+}

@@ -1,0 +1,412 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Paths, heartbeats and path failure (RFC 9260 8, RFC 6458 8.1.12):
+ *
+ *   paths spp                        SCTP_PEER_ADDR_PARAMS on 127.0.0.1
+ *   paths server PORT                a one-to-many listener that reads
+ *   paths pathfail IP PORT DOWN UP   heartbeats, a path lost and back,
+ *                                    then the association lost; DOWN
+ *                                    and UP are shell commands that cut
+ *                                    and restore the link
+ *
+ * Prints "# " lines for every check that fails and exits 0 only if all
+ * passed.
+ */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <netinet/sctp.h>
+#include <poll.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+static int failures;
+
+#define CHECK(cond, ...) do {						\
+	if (!(cond)) {							\
+		failures++;						\
+		printf("# FAIL %s:%d: %s: ", __func__, __LINE__, #cond);\
+		printf(__VA_ARGS__);					\
+		printf(" (errno %s)\n", strerrorname_np(errno) ?: "0");	\
+	}								\
+} while (0)
+
+#define FAILS(call, e) do {						\
+	errno = 0;							\
+	int __r = (call);						\
+	CHECK(__r == -1 && errno == (e), "%s gave %d, want errno %s",	\
+	      #call, __r, strerrorname_np(e));				\
+} while (0)
+
+static void die(const char *what)
+{
+	printf("# %s: %s\n", what, strerror(errno));
+	exit(2);
+}
+
+static struct sockaddr_in addr4(const char *ip, int port)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET,
+				 .sin_port = htons(port) };
+
+	inet_pton(AF_INET, ip, &a.sin_addr);
+	return a;
+}
+
+static int sock_new(void)
+{
+	int fd = socket(AF_INET, SOCK_SEQPACKET, IPPROTO_SCTP);
+
+	if (fd < 0)
+		die("socket");
+	return fd;
+}
+
+static int setopt(int fd, int opt, const void *v, socklen_t len)
+{
+	return setsockopt(fd, SOL_SCTP, opt, v, len);
+}
+
+static int getopt_(int fd, int opt, void *v, socklen_t len)
+{
+	return getsockopt(fd, SOL_SCTP, opt, v, &len);
+}
+
+static long now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* A counter of /proc/net/asctp/snmp in this namespace. */
+static long snmp(const char *name)
+{
+	FILE *f = fopen("/proc/net/asctp/snmp", "r");
+	char key[64];
+	long v, r = -1;
+
+	if (!f)
+		die("/proc/net/asctp/snmp");
+	while (fscanf(f, "%63s %ld", key, &v) == 2)
+		if (!strcmp(key, name))
+			r = v;
+	fclose(f);
+	return r;
+}
+
+static struct sctp_paddrparams spp_of(const char *ip, int port,
+				      sctp_assoc_t id)
+{
+	struct sctp_paddrparams v;
+	struct sockaddr_in a;
+
+	memset(&v, 0, sizeof(v));
+	v.spp_assoc_id = id;
+	if (ip) {
+		a = addr4(ip, port);
+		memcpy(&v.spp_address, &a, sizeof(a));
+	}
+	return v;
+}
+
+static struct sctp_paddrinfo paddr_info(int fd, const char *ip, int port)
+{
+	struct sctp_paddrinfo pi;
+	struct sockaddr_in a = addr4(ip, port);
+
+	memset(&pi, 0, sizeof(pi));
+	memcpy(&pi.spinfo_address, &a, sizeof(a));
+	if (getopt_(fd, SCTP_GET_PEER_ADDR_INFO, &pi, sizeof(pi)))
+		pi.spinfo_state = -1;
+	return pi;
+}
+
+static int connect_to(int fd, const char *ip, int port, sctp_assoc_t *id)
+{
+	struct sockaddr_in a = addr4(ip, port);
+
+	return sctp_connectx(fd, (struct sockaddr *)&a, 1, id);
+}
+
+/* The next notification of @type within @ms; its body in @buf. */
+static int wait_event(int fd, int type, void *buf, size_t len, int ms)
+{
+	long end = now_ms() + ms;
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	union sctp_notification *n = buf;
+	int flags;
+
+	while (now_ms() < end) {
+		if (poll(&p, 1, end - now_ms()) != 1)
+			break;
+		flags = 0;
+		if (sctp_recvmsg(fd, buf, len, NULL, NULL, NULL, &flags) < 0)
+			die("sctp_recvmsg");
+		if ((flags & MSG_NOTIFICATION) && n->sn_header.sn_type == type)
+			return 0;
+	}
+	return -1;
+}
+
+static void subscribe(int fd)
+{
+	struct sctp_event_subscribe ev = { .sctp_association_event = 1,
+					   .sctp_address_event = 1 };
+
+	if (setopt(fd, SCTP_EVENTS, &ev, sizeof(ev)))
+		die("SCTP_EVENTS");
+}
+
+/* SCTP_PEER_ADDR_PARAMS: errnos, then socket, association and path. */
+static void spp_errors(int fd, sctp_assoc_t id)
+{
+	struct sctp_paddrparams v = spp_of(NULL, 0, id);
+	socklen_t old = (offsetof(struct sctp_paddrparams,
+				  spp_ipv6_flowlabel) + 3) & ~3;
+
+	FAILS(getopt_(fd, SCTP_PEER_ADDR_PARAMS, &v, old - 4), EINVAL);
+	FAILS(setopt(fd, SCTP_PEER_ADDR_PARAMS, &v, sizeof(v) - 1), EINVAL);
+	v.spp_flags = SPP_HB_ENABLE | SPP_HB_DISABLE;
+	FAILS(setopt(fd, SCTP_PEER_ADDR_PARAMS, &v, sizeof(v)), EINVAL);
+	v.spp_flags = SPP_SACKDELAY_ENABLE;
+	v.spp_sackdelay = 501;
+	FAILS(setopt(fd, SCTP_PEER_ADDR_PARAMS, &v, sizeof(v)), EINVAL);
+	v = spp_of(NULL, 0, id);
+	v.spp_flags = SPP_PMTUD_DISABLE;
+	v.spp_pathmtu = 100;
+	FAILS(setopt(fd, SCTP_PEER_ADDR_PARAMS, &v, sizeof(v)), EINVAL);
+	v = spp_of(NULL, 0, id);
+	v.spp_flags = SPP_DSCP;
+	FAILS(setopt(fd, SCTP_PEER_ADDR_PARAMS, &v, old), EINVAL);
+	v = spp_of("127.0.0.2", 7070, id);
+	FAILS(setopt(fd, SCTP_PEER_ADDR_PARAMS, &v, sizeof(v)), EINVAL);
+	v = spp_of(NULL, 0, id + 100);
+	FAILS(setopt(fd, SCTP_PEER_ADDR_PARAMS, &v, sizeof(v)), EINVAL);
+	v = spp_of(NULL, 0, SCTP_FUTURE_ASSOC);
+	v.spp_flags = SPP_HB_DEMAND;
+	FAILS(setopt(fd, SCTP_PEER_ADDR_PARAMS, &v, sizeof(v)), EINVAL);
+	FAILS(getopt_(fd, SCTP_PEER_ADDR_PARAMS, NULL, sizeof(v)), EFAULT);
+}
+
+/* Socket defaults reach a new association; a path's MTU fixed and
+ * given back; SPP_HB_DEMAND sends one HEARTBEAT and measures an RTT.
+ */
+static void case_spp(void)
+{
+	struct sockaddr_in sa = addr4("127.0.0.1", 7070);
+	int srv = sock_new(), cli = sock_new();
+	struct sctp_paddrparams v;
+	struct sctp_paddrinfo pi;
+	struct sctp_status st;
+	sctp_assoc_t id;
+	long hb;
+
+	if (bind(srv, (struct sockaddr *)&sa, sizeof(sa)) || listen(srv, 8))
+		die("server");
+	v = spp_of(NULL, 0, SCTP_FUTURE_ASSOC);
+	v.spp_flags = SPP_HB_ENABLE | SPP_SACKDELAY_DISABLE;
+	v.spp_hbinterval = 5000;
+	v.spp_pathmaxrxt = 3;
+	CHECK(setopt(cli, SCTP_PEER_ADDR_PARAMS, &v, sizeof(v)) == 0,
+	      "socket defaults");
+	if (connect_to(cli, "127.0.0.1", 7070, &id))
+		die("sctp_connectx");
+	spp_errors(cli, id);
+
+	v = spp_of(NULL, 0, id);
+	CHECK(getopt_(cli, SCTP_PEER_ADDR_PARAMS, &v, sizeof(v)) == 0 &&
+	      v.spp_hbinterval == 5000 && v.spp_pathmaxrxt == 3 &&
+	      (v.spp_flags & SPP_HB_ENABLE) &&
+	      (v.spp_flags & SPP_SACKDELAY_DISABLE) &&
+	      v.spp_pathmtu == 65535, "assoc: hb %u pmr %u flags %#x mtu %u",
+	      v.spp_hbinterval, v.spp_pathmaxrxt, v.spp_flags, v.spp_pathmtu);
+
+	/* a fixed MTU on the path: the fragmentation point follows */
+	v = spp_of("127.0.0.1", 7070, id);
+	v.spp_flags = SPP_PMTUD_DISABLE;
+	v.spp_pathmtu = 1200;
+	CHECK(setopt(cli, SCTP_PEER_ADDR_PARAMS, &v, sizeof(v)) == 0,
+	      "path mtu 1200");
+	pi = paddr_info(cli, "127.0.0.1", 7070);
+	memset(&st, 0, sizeof(st));
+	st.sstat_assoc_id = id;
+	CHECK(pi.spinfo_mtu == 1200 &&
+	      getopt_(cli, SCTP_STATUS, &st, sizeof(st)) == 0 &&
+	      st.sstat_fragmentation_point == 1200 - 20 - 12 - 16,
+	      "mtu %u frag point %u", pi.spinfo_mtu,
+	      st.sstat_fragmentation_point);
+	v = spp_of("127.0.0.1", 7070, id);
+	CHECK(getopt_(cli, SCTP_PEER_ADDR_PARAMS, &v, sizeof(v)) == 0 &&
+	      v.spp_pathmtu == 1200 && (v.spp_flags & SPP_PMTUD_DISABLE),
+	      "path: mtu %u flags %#x", v.spp_pathmtu, v.spp_flags);
+	v.spp_flags = SPP_PMTUD_ENABLE;
+	v.spp_pathmtu = 0;
+	CHECK(setopt(cli, SCTP_PEER_ADDR_PARAMS, &v, sizeof(v)) == 0 &&
+	      paddr_info(cli, "127.0.0.1", 7070).spinfo_mtu == 65535,
+	      "mtu from the route again");
+
+	/* one HEARTBEAT on demand, answered */
+	hb = snmp("AsctpOutHeartbeats");
+	v = spp_of("127.0.0.1", 7070, id);
+	v.spp_flags = SPP_HB_DEMAND;
+	CHECK(setopt(cli, SCTP_PEER_ADDR_PARAMS, &v, sizeof(v)) == 0,
+	      "SPP_HB_DEMAND");
+	usleep(200000);
+	CHECK(snmp("AsctpOutHeartbeats") == hb + 1 &&
+	      snmp("AsctpInBadHbAcks") == 0,
+	      "heartbeats sent %ld", snmp("AsctpOutHeartbeats") - hb);
+	/* the interval as socket default and as path setting */
+	v = spp_of("127.0.0.1", 7070, id);
+	v.spp_flags = SPP_HB_DISABLE;
+	CHECK(setopt(cli, SCTP_PEER_ADDR_PARAMS, &v, sizeof(v)) == 0 &&
+	      getopt_(cli, SCTP_PEER_ADDR_PARAMS, &v, sizeof(v)) == 0 &&
+	      (v.spp_flags & SPP_HB_DISABLE) && v.spp_hbinterval == 5000,
+	      "hb disabled: flags %#x", v.spp_flags);
+	close(cli);
+	close(srv);
+}
+
+/* Reads and drops whatever comes, until killed. */
+static void case_server(int port)
+{
+	struct sockaddr_in a = addr4("0.0.0.0", port);
+	int fd = sock_new();
+	char buf[4096];
+
+	if (bind(fd, (struct sockaddr *)&a, sizeof(a)) || listen(fd, 8))
+		die("server");
+	printf("# listening\n");
+	fflush(stdout);
+	for (;;)
+		if (recv(fd, buf, sizeof(buf), 0) < 0)
+			die("recv");
+}
+
+static void run(const char *cmd)
+{
+	printf("# %s\n", cmd);
+	fflush(stdout);
+	if (system(cmd))
+		die(cmd);
+}
+
+/* Worst case from the settings: the next heartbeat is due after
+ * interval + 1.5 RTO, then each is lost after an RTO that doubles up
+ * to RTO.Max; the path fails at the (pmr + 1)th loss.
+ */
+static long predict_ms(int interval, int rto, int rto_max, int pmr)
+{
+	long t = interval + rto + rto / 2;
+	int i;
+
+	for (i = 0; i <= pmr; i++) {
+		t += rto;
+		rto = rto * 2 < rto_max ? rto * 2 : rto_max;
+	}
+	return t;
+}
+
+static void case_pathfail(const char *ip, int port, const char *down,
+			  const char *up)
+{
+	struct sctp_rtoinfo ri = { .srto_initial = 200, .srto_min = 100,
+				   .srto_max = 400 };
+	struct sctp_assocparams ap = { .sasoc_asocmaxrxt = 6 };
+	struct sctp_sndrcvinfo si = { 0 };
+	union sctp_notification *n;
+	struct sctp_paddrparams v;
+	struct sctp_paddrinfo pi;
+	int fd = sock_new(), rto;
+	long t0, hb, fails;
+	char buf[512];
+	sctp_assoc_t id;
+
+	n = (union sctp_notification *)buf;
+	subscribe(fd);
+	v = spp_of(NULL, 0, SCTP_FUTURE_ASSOC);
+	v.spp_flags = SPP_HB_ENABLE;
+	v.spp_hbinterval = 300;
+	v.spp_pathmaxrxt = 2;
+	if (setopt(fd, SCTP_RTOINFO, &ri, sizeof(ri)) ||
+	    setopt(fd, SCTP_ASSOCINFO, &ap, sizeof(ap)) ||
+	    setopt(fd, SCTP_PEER_ADDR_PARAMS, &v, sizeof(v)))
+		die("options");
+	hb = snmp("AsctpOutHeartbeats");
+	fails = snmp("AsctpPathFailures");
+	if (connect_to(fd, ip, port, &id) ||
+	    wait_event(fd, SCTP_ASSOC_CHANGE, buf, sizeof(buf), 5000))
+		die("connect");
+
+	/* idle: heartbeats alone give the RTT (netem adds 20 ms) */
+	sleep(2);
+	pi = paddr_info(fd, ip, port);
+	printf("# idle 2 s: %ld heartbeats, srtt %u ms, rto %u ms\n",
+	       snmp("AsctpOutHeartbeats") - hb, pi.spinfo_srtt, pi.spinfo_rto);
+	CHECK(snmp("AsctpOutHeartbeats") - hb >= 2 &&
+	      pi.spinfo_srtt >= 15 && pi.spinfo_state == SCTP_ACTIVE,
+	      "heartbeats %ld srtt %u state %d",
+	      snmp("AsctpOutHeartbeats") - hb, pi.spinfo_srtt,
+	      pi.spinfo_state);
+
+	rto = pi.spinfo_rto;
+	run(down);
+	t0 = now_ms();
+	CHECK(wait_event(fd, SCTP_PEER_ADDR_CHANGE, buf, sizeof(buf),
+			 10000) == 0 &&
+	      n->sn_paddr_change.spc_state == SCTP_ADDR_UNREACHABLE &&
+	      n->sn_paddr_change.spc_error == SCTP_FAILED_THRESHOLD,
+	      "no ADDR_UNREACHABLE");
+	printf("# path unreachable after %ld ms; at most %ld ms expected "
+	       "(hb interval 300, rto %d..400, pathmaxrxt 2)\n",
+	       now_ms() - t0, predict_ms(300, rto, 400, 2), rto);
+	pi = paddr_info(fd, ip, port);
+	CHECK(pi.spinfo_state == SCTP_INACTIVE &&
+	      snmp("AsctpPathFailures") == fails + 1,
+	      "state %d failures %ld", pi.spinfo_state,
+	      snmp("AsctpPathFailures") - fails);
+
+	run(up);
+	t0 = now_ms();
+	CHECK(wait_event(fd, SCTP_PEER_ADDR_CHANGE, buf, sizeof(buf),
+			 5000) == 0 &&
+	      n->sn_paddr_change.spc_state == SCTP_ADDR_AVAILABLE &&
+	      n->sn_paddr_change.spc_error == SCTP_HEARTBEAT_SUCCESS,
+	      "no ADDR_AVAILABLE");
+	printf("# path available again after %ld ms\n", now_ms() - t0);
+	CHECK(paddr_info(fd, ip, port).spinfo_state == SCTP_ACTIVE,
+	      "state after recovery");
+	si.sinfo_assoc_id = id;
+	CHECK(sctp_send(fd, "ping", 4, &si, 0) == 4, "send after recovery");
+
+	/* Association.Max.Retrans 6: the association ends */
+	run(down);
+	t0 = now_ms();
+	CHECK(wait_event(fd, SCTP_ASSOC_CHANGE, buf, sizeof(buf), 20000) == 0 &&
+	      n->sn_assoc_change.sac_state == SCTP_COMM_LOST,
+	      "no COMM_LOST");
+	printf("# association lost after %ld ms\n", now_ms() - t0);
+	run(up);
+	close(fd);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 2 && !strcmp(argv[1], "spp"))
+		case_spp();
+	else if (argc == 3 && !strcmp(argv[1], "server"))
+		case_server(atoi(argv[2]));
+	else if (argc == 6 && !strcmp(argv[1], "pathfail"))
+		case_pathfail(argv[2], atoi(argv[3]), argv[4], argv[5]);
+	else
+		return fprintf(stderr, "usage: see the top of paths.c\n"), 2;
+	printf("# %d failures\n", failures);
+	return failures ? 1 : 0;
+}
