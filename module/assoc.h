@@ -135,6 +135,8 @@ struct asctp_assoc {
 	struct list_head paths;		/* struct asctp_path.node */
 	struct asctp_path *primary;	/* SCTP_PRIMARY_ADDR */
 	struct asctp_path *active;	/* new data goes here (6.4) */
+	struct asctp_path *sack_path;	/* last DATA from here, or NULL */
+	struct asctp_path *rtx_path;	/* T3-rtx resends go here, or NULL */
 	struct asctp_path_opts popts;	/* for paths to come */
 	u16 npaths;
 	u16 errors;			/* overall error counter (8.1) */

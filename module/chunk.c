@@ -181,7 +181,8 @@ static void asctp_init_v4(__be32 addr, struct asctp_init_info *info)
 {
 	unsigned int i;
 
-	if (ipv4_is_zeronet(addr) || ipv4_is_lbcast(addr) ||
+	/* 0.0.0.0/8 is "this network": a source, never a destination */
+	if (!(addr & htonl(0xff000000)) || ipv4_is_lbcast(addr) ||
 	    ipv4_is_multicast(addr) || info->n_v4 == ASCTP_MAX_PADDRS)
 		return;
 	for (i = 0; i < info->n_v4; i++)

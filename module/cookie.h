@@ -14,6 +14,8 @@
 #include <linux/types.h>
 #include <crypto/sha2.h>
 
+#include "chunk.h"
+
 enum asctp_cookie_const {
 	ASCTP_MAC_LEN		= SHA256_DIGEST_SIZE,
 	ASCTP_SECRET_LEN	= SHA256_BLOCK_SIZE,
@@ -54,6 +56,8 @@ struct asctp_cookie {
 	__be32 laddr;
 	__be32 paddr;
 	u32 peer_cookie_inc_ms;	/* Cookie Preservative asked for */
+	u8 n_paddrs;		/* the INIT's IPv4 addresses, 5.1.2 */
+	__be32 paddrs[ASCTP_MAX_PADDRS];
 } __packed;
 
 enum asctp_cookie_verdict {

@@ -62,6 +62,9 @@ enum asctp_mib_field asctp_sm_data(struct asctp_rx *rx)
 	}
 	a->sack_needed = true;
 	a->last_data = jiffies;
+	/* 6.4: the SACK goes back where the DATA came from */
+	if (a->npaths > 1)
+		a->sack_path = asctp_path_find(a, ip_hdr(rx->skb)->saddr);
 	if (rx->ch->flags & ASCTP_DATA_I)
 		a->sack_now = true;
 	switch (asctp_tsnmap_check(&a->tsnmap, tsn)) {
@@ -160,7 +163,7 @@ void asctp_sm_send_sack(struct asctp_assoc *a)
 	if (!pkt)
 		return;
 	asctp_sm_sack_put(a, pkt, room);
-	asctp_out_assoc_xmit(a, pkt);
+	asctp_out_path_xmit(a, a->sack_path ?: a->active, pkt);
 }
 
 /* RFC 9260 6.2: after a packet with DATA, a SACK at once when 6.7 asks

@@ -7,6 +7,7 @@
 
 #include <linux/slab.h>
 
+#include "addr.h"
 #include "chunk.h"
 #include "cookie.h"
 #include "netns.h"
@@ -43,16 +44,22 @@ static void asctp_sm_fill_init(struct asctp_init_hdr *ih, u32 tag, u32 rwnd,
 	ih->init_tsn = htonl(tsn);
 }
 
-/* RFC 9260 5.1 A: INIT, with Supported Address Types (IPv4). */
+/* RFC 9260 5.1 A: INIT, with Supported Address Types (IPv4) and our
+ * addresses if we have several (3.3.2.1).
+ */
 void asctp_sm_send_init(struct asctp_assoc *a)
 {
 	unsigned int len = sizeof(struct asctp_init_hdr) +
 			   asctp_pad4(ASCTP_ADDR_TYPES_LEN);
+	__be32 addrs[ASCTP_MAX_LADDRS];
 	struct asctp_param_hdr *p;
 	struct asctp_route r;
 	struct sk_buff *skb;
 	void *body;
+	int n;
 
+	n = asctp_addr_to_list(a->sk, a->paddr, addrs);
+	len += asctp_addr_params_len(n);
 	skb = asctp_out_new(ASCTP_CHUNK_HDR_LEN + len);
 	if (!skb)
 		return;
@@ -64,6 +71,8 @@ void asctp_sm_send_init(struct asctp_assoc *a)
 	p->type = htons(ASCTP_PID_SUPPORTED_ADDR_TYPES);
 	p->length = htons(ASCTP_ADDR_TYPES_LEN);
 	*(__be16 *)(p + 1) = htons(ASCTP_PID_IPV4);
+	asctp_addr_put_params((void *)p + asctp_pad4(ASCTP_ADDR_TYPES_LEN),
+			      addrs, n);
 	asctp_out_assoc_route(a, &r);
 	r.vtag = 0;			/* 8.5.1 (A) */
 	a->stats.opackets++;
@@ -92,6 +101,8 @@ static void asctp_sm_make_cookie(struct asctp_rx *rx,
 	c->pport = rx->reply.dport;
 	c->laddr = rx->reply.saddr;
 	c->paddr = rx->reply.daddr;
+	c->n_paddrs = in->n_v4;
+	memcpy(c->paddrs, in->v4, sizeof(c->paddrs));
 	asctp_cookie_sign(&asctp_net(rx->net)->secrets, c,
 			  asctp_cookie_now_ms());
 }
@@ -125,17 +136,24 @@ static void *asctp_sm_put_unrec(void *p, const struct asctp_init_info *in)
 	return p;
 }
 
+/* RFC 9260 5.1 (B): INIT ACK with the State Cookie, the parameters to
+ * report, and our addresses if we have several.
+ */
 static void asctp_sm_send_init_ack(struct asctp_rx *rx,
 				   const struct asctp_init_info *in)
 {
 	unsigned int len = sizeof(struct asctp_init_hdr) +
 			   asctp_pad4(ASCTP_COOKIE_PARAM_LEN) +
 			   asctp_sm_unrec_len(in);
+	__be32 addrs[ASCTP_MAX_LADDRS];
 	struct asctp_param_hdr *p;
 	struct asctp_cookie *c;
 	struct sk_buff *skb;
-	void *body;
+	void *body, *end;
+	int n;
 
+	n = asctp_addr_to_list(rx->sk, rx->reply.daddr, addrs);
+	len += asctp_addr_params_len(n);
 	skb = asctp_out_new(ASCTP_CHUNK_HDR_LEN + len);
 	if (!skb)
 		return;
@@ -147,7 +165,9 @@ static void asctp_sm_send_init_ack(struct asctp_rx *rx,
 	asctp_sm_make_cookie(rx, in, c);
 	asctp_sm_fill_init(body, c->my_vtag, asctp_sm_rwnd(rx->sk), c->os,
 			   c->mis, c->my_tsn);
-	asctp_sm_put_unrec((void *)p + asctp_pad4(ASCTP_COOKIE_PARAM_LEN), in);
+	end = asctp_sm_put_unrec((void *)p + asctp_pad4(ASCTP_COOKIE_PARAM_LEN),
+				 in);
+	asctp_addr_put_params(end, addrs, n);
 	rx->reply.vtag = in->init_tag;
 	asctp_out_xmit(rx->net, NULL, skb, &rx->reply);
 }
@@ -225,6 +245,7 @@ enum asctp_mib_field asctp_sm_init_ack(struct asctp_rx *rx)
 	asctp_tsnmap_init(&a->tsnmap, in.init_tsn);
 	a->peer_rwnd = in.a_rwnd;
 	asctp_cc_init(&a->primary->cc, a->primary->pmtu, in.a_rwnd);
+	asctp_path_add_peers(a->sk, a, in.v4, in.n_v4);
 	kfree(a->cookie);
 	a->cookie = kmemdup(in.cookie, in.cookie_len, GFP_ATOMIC);
 	if (!a->cookie ||
@@ -270,6 +291,8 @@ static struct asctp_assoc *asctp_sm_tcb(struct sock *sk,
 	if (asctp_path_route(sk, a, a->primary))
 		a->primary->saddr = c->laddr;
 	asctp_cc_init(&a->primary->cc, a->primary->pmtu, c->peer_rwnd);
+	asctp_path_add_peers(sk, a, c->paddrs,
+			     min_t(u8, c->n_paddrs, ASCTP_MAX_PADDRS));
 	a->state = ASCTP_S_ESTABLISHED;
 	asctp_sock_assoc_up(a);
 	asctp_assoc_hash(a);

@@ -68,7 +68,7 @@ static struct asctp_assoc *asctp_input_assoc(struct net *net,
 
 	a = asctp_assoc_lookup_vtag(net, ntohl(sh->vtag), sh->dport,
 				    sh->sport);
-	if (a && a->paddr == iph->saddr)
+	if (a && asctp_path_known_rcu(a, iph->saddr))
 		return a;
 	if (a)
 		asctp_assoc_put(a);

@@ -21,7 +21,7 @@ void asctp_path_init(struct asctp_assoc *a, struct asctp_path *p,
 	p->o = a->popts;
 	p->pmtu = p->o.pathmtu ?: 1500;
 	p->last_sent = jiffies;
-	list_add_tail(&p->node, &a->paths);
+	list_add_tail_rcu(&p->node, &a->paths);
 }
 
 /* A further peer address; the first is asctp_assoc.path0. */
@@ -40,6 +40,28 @@ struct asctp_path *asctp_path_add(struct asctp_assoc *a, __be32 addr,
 	return p;
 }
 
+/* RFC 9260 5.1.2: the peer's other addresses from its INIT or INIT
+ * ACK, unconfirmed until a heartbeat says otherwise (5.4).  Only
+ * loopback addresses go with a loopback peer, and none with another.
+ */
+void asctp_path_add_peers(struct sock *sk, struct asctp_assoc *a,
+			  const __be32 *addrs, int n)
+{
+	bool lo = ipv4_is_loopback(a->primary->addr);
+	struct asctp_path *p;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (ipv4_is_loopback(addrs[i]) != lo ||
+		    asctp_path_find(a, addrs[i]))
+			continue;
+		p = asctp_path_add(a, addrs[i], SCTP_UNCONFIRMED, GFP_ATOMIC);
+		if (!p)
+			return;
+		asctp_path_route(sk, a, p);
+	}
+}
+
 void asctp_path_free_all(struct asctp_assoc *a)
 {
 	struct asctp_path *p, *tmp;
@@ -49,6 +71,20 @@ void asctp_path_free_all(struct asctp_assoc *a)
 		if (p != &a->path0)
 			kfree(p);
 	}
+}
+
+/* Under RCU, without the socket lock (input.c): paths are only added
+ * (list_add_tail_rcu), their addresses fixed, and freed with the
+ * association after a grace period.
+ */
+bool asctp_path_known_rcu(struct asctp_assoc *a, __be32 addr)
+{
+	struct asctp_path *p;
+
+	list_for_each_entry_rcu(p, &a->paths, node)
+		if (READ_ONCE(p->addr) == addr)
+			return true;
+	return false;
 }
 
 struct asctp_path *asctp_path_find(struct asctp_assoc *a, __be32 addr)
@@ -72,16 +108,21 @@ static void asctp_path_sync_pmtu(struct asctp_assoc *a)
 	a->pmtu = mtu;
 }
 
-/* The source address and MTU of @p from a route to the peer; the
- * association's own address, if it has one, stays the source.
+/* The source address and MTU of @p from a route to the peer.  The
+ * primary path keeps the association's address (the one the peer
+ * used); a socket bound to an address uses it on every path; a
+ * wildcard socket's other paths take what the routing table says.
  */
 int asctp_path_route(struct sock *sk, struct asctp_assoc *a,
 		     struct asctp_path *p)
 {
+	__be32 src = inet_sk(sk)->inet_rcv_saddr;
 	struct rtable *rt;
 	struct flowi4 fl4;
 
-	rt = ip_route_output_ports(sock_net(sk), &fl4, sk, p->addr, a->laddr,
+	if (p == a->primary)
+		src = a->laddr;
+	rt = ip_route_output_ports(sock_net(sk), &fl4, sk, p->addr, src,
 				   a->pport, a->lport, asctp_ipproto, 0,
 				   sk->sk_bound_dev_if);
 	if (IS_ERR(rt))
@@ -106,11 +147,12 @@ void asctp_path_rto_seen(struct asctp_assoc *a, struct asctp_path *p)
 /* RFC 9260 6.4: new data goes to the primary while it is active, else
  * to another active path; RFC 7829 5.1: with none, to the potentially
  * failed one with the fewest errors; with none of those either, to the
- * primary still.
+ * primary still, or if it is unconfirmed (5.4: never data there) to
+ * the first path that is not.
  */
 void asctp_path_select(struct asctp_assoc *a)
 {
-	struct asctp_path *p, *best = NULL;
+	struct asctp_path *p, *pf = NULL, *any = NULL;
 
 	if (a->primary->state == SCTP_ACTIVE) {
 		a->active = a->primary;
@@ -121,10 +163,28 @@ void asctp_path_select(struct asctp_assoc *a)
 			a->active = p;
 			return;
 		}
-		if (p->state == SCTP_PF && (!best || p->errors < best->errors))
-			best = p;
+		if (p->state == SCTP_PF && (!pf || p->errors < pf->errors))
+			pf = p;
+		if (p->state != SCTP_UNCONFIRMED && !any)
+			any = p;
 	}
-	a->active = best ?: a->primary;
+	if (!pf && a->primary->state != SCTP_UNCONFIRMED)
+		pf = a->primary;
+	a->active = pf ?: any ?: a->primary;
+}
+
+/* An active path other than @p, for retransmissions (6.4.1). */
+struct asctp_path *asctp_path_other(struct asctp_assoc *a,
+				    struct asctp_path *p)
+{
+	struct asctp_path *o;
+
+	if (a->active != p && a->active->state == SCTP_ACTIVE)
+		return a->active;
+	list_for_each_entry(o, &a->paths, node)
+		if (o != p && o->state == SCTP_ACTIVE)
+			return o;
+	return NULL;
 }
 
 static void asctp_path_set_state(struct asctp_assoc *a, struct asctp_path *p,
@@ -154,9 +214,10 @@ int asctp_path_state_on_error(int state, u16 errors,
 }
 
 /* RFC 9260 8.2, 8.3: a T3-rtx expiry or an unanswered HEARTBEAT.  The
- * RTO backs off (6.3.3 E2).  Potentially failed is not told to the
- * user (Linux's default); inactive is.  The caller checks the
- * association's count against its limit.
+ * RTO backs off (6.3.3 E2).  Potentially failed is told to the user
+ * only if exposed (SCTP_EXPOSE_POTENTIALLY_FAILED_STATE), inactive
+ * always.  The caller checks the association's count against its
+ * limit.
  */
 void asctp_path_error(struct asctp_assoc *a, struct asctp_path *p)
 {
@@ -169,12 +230,15 @@ void asctp_path_error(struct asctp_assoc *a, struct asctp_path *p)
 	asctp_rto_backoff(&p->rto);
 	asctp_path_rto_seen(a, p);
 	state = asctp_path_state_on_error(p->state, p->errors, &p->o);
+	if (state != p->state && state == SCTP_PF)
+		asctp_path_set_state(a, p, state, p->o.pf_expose ==
+				     ASCTP_PF_EXPOSE_ENABLE ?
+				     SCTP_ADDR_POTENTIALLY_FAILED : -1, 0);
+	/* Linux's primary switchover: past its threshold, for good */
+	if (p->errors > p->o.ps_retrans && a->primary == p && a->active != p)
+		a->primary = a->active;
 	if (state == p->state)
 		return;
-	if (state == SCTP_PF) {
-		asctp_path_set_state(a, p, state, -1, 0);
-		return;
-	}
 	asctp_mib_inc(sock_net(a->sk), ASCTP_MIB_PATH_FAILURES);
 	asctp_path_set_state(a, p, state, SCTP_ADDR_UNREACHABLE,
 			     SCTP_FAILED_THRESHOLD);
@@ -193,7 +257,8 @@ void asctp_path_alive(struct asctp_assoc *a, struct asctp_path *p, int why)
 	if (was == SCTP_ACTIVE)
 		return;
 	asctp_path_set_state(a, p, SCTP_ACTIVE,
-			     was == SCTP_PF ? -1 :
+			     was == SCTP_PF &&
+			     p->o.pf_expose != ASCTP_PF_EXPOSE_ENABLE ? -1 :
 			     was == SCTP_UNCONFIRMED ? SCTP_ADDR_CONFIRMED :
 			     SCTP_ADDR_AVAILABLE, why);
 }

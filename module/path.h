@@ -6,7 +6,10 @@
  *
  * The first path lives inside the association, so an association
  * always has one; further ones are allocated and freed with it.  All
- * fields are under the owning socket's lock, like the association's.
+ * fields are under the owning socket's lock, like the association's;
+ * the list is also walked under RCU (asctp_path_known_rcu()): paths
+ * are added with list_add_tail_rcu() and freed only by the
+ * association's RCU callback.
  */
 #ifndef _ASCTP_PATH_H
 #define _ASCTP_PATH_H
@@ -27,15 +30,30 @@ struct asctp_path_opts {
 	u32 pathmtu;			/* fixed MTU with SPP_PMTUD_DISABLE */
 	u16 max_retrans;		/* Path.Max.Retrans (8.2) */
 	u16 pf_retrans;			/* RFC 7829 PotentiallyFailed.Max.Retrans */
+	u16 ps_retrans;			/* primary switchover (Linux) */
+	u8 pf_expose;			/* enum asctp_pf_expose */
 	u8 dscp;			/* SPP_DSCP: stored, not applied yet */
 };
 
-/* RFC 9260 16 defaults, and Linux's: PF after the first error. */
+/* RFC 9260 16 defaults, and Linux's: PF after the first error, no
+ * primary switchover.
+ */
 enum asctp_path_default {
 	ASCTP_HB_INTERVAL_MS	= 30000,
 	ASCTP_PATH_MAX_RETRANS	= 5,
 	ASCTP_PF_RETRANS	= 0,
+	ASCTP_PS_RETRANS	= 0xffff,
 	ASCTP_PMTU_MIN		= 512,	/* SCTP_DEFAULT_MINSEGMENT */
+};
+
+/* SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, Linux's values.  Unset:
+ * potentially failed shows in SCTP_GET_PEER_ADDR_INFO but is not
+ * notified; disable: neither (the info is EACCES); enable: both.
+ */
+enum asctp_pf_expose {
+	ASCTP_PF_EXPOSE_UNSET,
+	ASCTP_PF_EXPOSE_DISABLE,
+	ASCTP_PF_EXPOSE_ENABLE,
 };
 
 struct asctp_path {
@@ -62,11 +80,16 @@ void asctp_path_init(struct asctp_assoc *a, struct asctp_path *p,
 		     __be32 addr, int state);
 struct asctp_path *asctp_path_add(struct asctp_assoc *a, __be32 addr,
 				  int state, gfp_t gfp);
+void asctp_path_add_peers(struct sock *sk, struct asctp_assoc *a,
+			  const __be32 *addrs, int n);
 void asctp_path_free_all(struct asctp_assoc *a);
 struct asctp_path *asctp_path_find(struct asctp_assoc *a, __be32 addr);
+bool asctp_path_known_rcu(struct asctp_assoc *a, __be32 addr);
 int asctp_path_route(struct sock *sk, struct asctp_assoc *a,
 		     struct asctp_path *p);
 void asctp_path_select(struct asctp_assoc *a);
+struct asctp_path *asctp_path_other(struct asctp_assoc *a,
+				    struct asctp_path *p);
 void asctp_path_rto_seen(struct asctp_assoc *a, struct asctp_path *p);
 int asctp_path_state_on_error(int state, u16 errors,
 			      const struct asctp_path_opts *o);

@@ -139,15 +139,17 @@ enum asctp_mib_field asctp_sm_shutdown_complete(struct asctp_rx *rx)
 	return ASCTP_MIB_IN_PKTS;
 }
 
-/* RFC 9260 9.2: T2-shutdown resends SHUTDOWN or SHUTDOWN ACK. */
+/* RFC 9260 9.2: T2-shutdown resends SHUTDOWN or SHUTDOWN ACK, to
+ * another path if this one has failed (8.2, as T3-rtx does).
+ */
 void asctp_sm_t2_expire(struct asctp_assoc *a)
 {
 	asctp_mib_inc(sock_net(a->sk), ASCTP_MIB_T2_EXPIREDS);
-	if (++a->retries[ASCTP_T2] > a->max_retrans) {
+	asctp_path_error(a, a->active);
+	if (a->errors > a->max_retrans) {
 		asctp_sm_abort_assoc(a, 0, ETIMEDOUT);
 		return;
 	}
-	asctp_rto_backoff(&a->active->rto);
 	if (a->state == ASCTP_S_SHUTDOWN_SENT)
 		asctp_sm_send_shutdown(a);
 	else

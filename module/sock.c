@@ -96,6 +96,7 @@ static int asctp_sock_create(struct sock *sk)
 	as->popts.hb_interval_ms = ASCTP_HB_INTERVAL_MS;
 	as->popts.max_retrans = ASCTP_PATH_MAX_RETRANS;
 	as->popts.pf_retrans = ASCTP_PF_RETRANS;
+	as->popts.ps_retrans = ASCTP_PS_RETRANS;
 	as->popts.flags = SPP_HB_ENABLE | SPP_PMTUD_ENABLE;
 	WRITE_ONCE(sk->sk_rcvbuf, max(READ_ONCE(sk->sk_rcvbuf),
 				      ASCTP_DEFAULT_RCVBUF));

@@ -12,6 +12,7 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
+#include "addr.h"
 #include "assoc.h"
 #include "sock.h"
 #include "sockopt.h"
@@ -187,6 +188,7 @@ static int asctp_get_peer_addrs(struct sock *sk, char __user *optval,
 	struct sctp_getaddrs __user *u = (void __user *)optval;
 	struct sctp_getaddrs ga;
 	struct asctp_assoc *a;
+	struct asctp_path *p;
 	char __user *to;
 	int left, err;
 
@@ -199,10 +201,12 @@ static int asctp_get_peer_addrs(struct sock *sk, char __user *optval,
 		return -EINVAL;
 	to = optval + offsetof(struct sctp_getaddrs, addrs);
 	left = len - offsetof(struct sctp_getaddrs, addrs);
-	err = asctp_addr_put(&to, &left, a->paddr, a->pport);
-	if (err)
-		return err;
-	if (put_user(1, &u->addr_num) || put_user(to - optval, optlen))
+	list_for_each_entry(p, &a->paths, node) {
+		err = asctp_addr_put(&to, &left, p->addr, a->pport);
+		if (err)
+			return err;
+	}
+	if (put_user(a->npaths, &u->addr_num) || put_user(to - optval, optlen))
 		return -EFAULT;
 	return 0;
 }
@@ -214,10 +218,7 @@ static int asctp_local_addrs_any(struct sock *sk, char __user **to,
 				 int *left, u32 *cnt)
 {
 	__be16 port = inet_sk(sk)->inet_sport;
-	struct net_device *dev;
-	struct in_ifaddr *ifa;
-	struct in_device *in;
-	int err = 0, n = 0, max, i;
+	int err = 0, n, max, i;
 	__be32 *v;
 
 	/* copy_to_user may fault: collect under RCU, copy after */
@@ -226,25 +227,13 @@ static int asctp_local_addrs_any(struct sock *sk, char __user **to,
 	v = kmalloc_array(max ?: 1, sizeof(*v), GFP_KERNEL);
 	if (!v)
 		return -ENOMEM;
-	rcu_read_lock();
-	for_each_netdev_rcu(sock_net(sk), dev) {
-		in = __in_dev_get_rcu(dev);
-		if (!in)
-			continue;
-		in_dev_for_each_ifa_rcu(ifa, in) {
-			if (n >= max) {
-				err = -ENOMEM;
-				goto out;
-			}
-			v[n++] = ifa->ifa_local;
-		}
-	}
-out:
-	rcu_read_unlock();
+	n = asctp_addr_netns(sock_net(sk), 0, v, max);
+	if (n < 0)
+		err = n;
 	for (i = 0; i < n && !err; i++)
 		err = asctp_addr_put(to, left, v[i], port);
 	kfree(v);
-	*cnt = n;
+	*cnt = max(n, 0);
 	return err;
 }
 

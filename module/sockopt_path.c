@@ -73,6 +73,8 @@ static int asctp_get_paddr_info(struct sock *sk, char __user *optval,
 	p = asctp_opt_path(sk, &pi.spinfo_address, pi.spinfo_assoc_id, &a);
 	if (!p)
 		return -EINVAL;
+	if (p->state == SCTP_PF && p->o.pf_expose == ASCTP_PF_EXPOSE_DISABLE)
+		return -EACCES;
 	memset(&pi, 0, sizeof(pi));
 	asctp_opt_fill_paddr(a, p, &pi);
 	return asctp_opt_put(optval, optlen, len, &pi, sizeof(pi));
@@ -301,10 +303,144 @@ static int asctp_get_paddr_params(struct sock *sk, char __user *optval,
 	return asctp_opt_put(optval, optlen, len, &v, len);
 }
 
+/* RFC 7829 7.3: SCTP_PEER_ADDR_THLDS (_V2 adds Linux's primary
+ * switchover): for one path, an association and its paths, or the
+ * socket's defaults.  An unknown address is -ENOENT, as in Linux.
+ */
+static void asctp_thlds_apply(struct asctp_path_opts *o,
+			      const struct sctp_paddrthlds_v2 *v, bool v2)
+{
+	if (v->spt_pathmaxrxt)
+		o->max_retrans = v->spt_pathmaxrxt;
+	o->pf_retrans = v->spt_pathpfthld;
+	if (v2)
+		o->ps_retrans = v->spt_pathcpthld;
+}
+
+/* The options SCTP_PEER_ADDR_THLDS names, or an error pointer. */
+static struct asctp_path_opts *
+asctp_thlds_target(struct sock *sk, struct sctp_paddrthlds_v2 *v,
+		   struct asctp_assoc **ap)
+{
+	struct asctp_path *p;
+	int err;
+
+	*ap = NULL;
+	if (asctp_opt_addr_set(&v->spt_address)) {
+		p = asctp_opt_path(sk, &v->spt_address, v->spt_assoc_id, ap);
+		return p ? &p->o : ERR_PTR(-ENOENT);
+	}
+	*ap = asctp_opt_assoc(sk, v->spt_assoc_id, &err);
+	if (err)
+		return ERR_PTR(err);
+	return *ap ? &(*ap)->popts : &asctp_sk(sk)->popts;
+}
+
+static int asctp_set_thlds(struct sock *sk, sockptr_t optval,
+			   unsigned int optlen, bool v2)
+{
+	struct sctp_paddrthlds_v2 v = { 0 };
+	struct asctp_path_opts *o;
+	struct asctp_assoc *a;
+	struct asctp_path *p;
+	unsigned int len;
+
+	len = v2 ? sizeof(v) : sizeof(struct sctp_paddrthlds);
+	if (optlen < len)
+		return -EINVAL;
+	if (copy_from_sockptr(&v, optval, len))
+		return -EFAULT;
+	if (v2 && v.spt_pathpfthld > v.spt_pathcpthld)
+		return -EINVAL;
+	o = asctp_thlds_target(sk, &v, &a);
+	if (IS_ERR(o))
+		return PTR_ERR(o);
+	asctp_thlds_apply(o, &v, v2);
+	if (a && o == &a->popts)
+		list_for_each_entry(p, &a->paths, node)
+			asctp_thlds_apply(&p->o, &v, v2);
+	return 0;
+}
+
+static int asctp_get_thlds(struct sock *sk, char __user *optval,
+			   int __user *optlen, int len, bool v2)
+{
+	struct sctp_paddrthlds_v2 v;
+	struct asctp_path_opts *o;
+	struct asctp_assoc *a;
+
+	if (len < (int)(v2 ? sizeof(v) : sizeof(struct sctp_paddrthlds)))
+		return -EINVAL;
+	len = v2 ? sizeof(v) : sizeof(struct sctp_paddrthlds);
+	if (copy_from_user(&v, optval, len))
+		return -EFAULT;
+	o = asctp_thlds_target(sk, &v, &a);
+	if (IS_ERR(o))
+		return PTR_ERR(o);
+	v.spt_pathmaxrxt = o->max_retrans;
+	v.spt_pathpfthld = o->pf_retrans;
+	v.spt_pathcpthld = o->ps_retrans;
+	return asctp_opt_put(optval, optlen, len, &v, len);
+}
+
+/* SCTP_EXPOSE_POTENTIALLY_FAILED_STATE (Linux): enum asctp_pf_expose,
+ * per association or the socket's default.
+ */
+static int asctp_set_pf_expose(struct sock *sk, sockptr_t optval,
+			       unsigned int optlen)
+{
+	struct sctp_assoc_value v;
+	struct asctp_assoc *a;
+	struct asctp_path *p;
+	int err;
+
+	if (optlen != sizeof(v))
+		return -EINVAL;
+	if (copy_from_sockptr(&v, optval, sizeof(v)))
+		return -EFAULT;
+	if (v.assoc_value > ASCTP_PF_EXPOSE_ENABLE)
+		return -EINVAL;
+	a = asctp_opt_assoc(sk, v.assoc_id, &err);
+	if (err)
+		return err;
+	if (!a) {
+		asctp_sk(sk)->popts.pf_expose = v.assoc_value;
+		return 0;
+	}
+	a->popts.pf_expose = v.assoc_value;
+	list_for_each_entry(p, &a->paths, node)
+		p->o.pf_expose = v.assoc_value;
+	return 0;
+}
+
+static int asctp_get_pf_expose(struct sock *sk, char __user *optval,
+			       int __user *optlen, int len)
+{
+	struct sctp_assoc_value v;
+	struct asctp_assoc *a;
+	int err;
+
+	if (len < (int)sizeof(v))
+		return -EINVAL;
+	if (copy_from_user(&v, optval, sizeof(v)))
+		return -EFAULT;
+	a = asctp_opt_assoc(sk, v.assoc_id, &err);
+	if (err)
+		return err;
+	v.assoc_value = a ? a->popts.pf_expose : asctp_sk(sk)->popts.pf_expose;
+	return asctp_opt_put(optval, optlen, len, &v, sizeof(v));
+}
+
 int asctp_sockopt_path_set(struct sock *sk, int optname, sockptr_t optval,
 			   unsigned int optlen)
 {
 	switch (optname) {
+	case SCTP_PEER_ADDR_THLDS:
+	case SCTP_PEER_ADDR_THLDS_V2:
+		return asctp_set_thlds(sk, optval, optlen,
+				       optname == SCTP_PEER_ADDR_THLDS_V2);
+	case SCTP_EXPOSE_POTENTIALLY_FAILED_STATE:
+		return asctp_set_pf_expose(sk, optval, optlen);
 	case SCTP_PRIMARY_ADDR:
 		return asctp_set_primary(sk, optval, optlen);
 	case SCTP_PEER_ADDR_PARAMS:
@@ -324,6 +460,12 @@ int asctp_sockopt_path_get(struct sock *sk, int optname, char __user *optval,
 		return asctp_get_primary(sk, optval, optlen, len);
 	case SCTP_PEER_ADDR_PARAMS:
 		return asctp_get_paddr_params(sk, optval, optlen, len);
+	case SCTP_PEER_ADDR_THLDS:
+	case SCTP_PEER_ADDR_THLDS_V2:
+		return asctp_get_thlds(sk, optval, optlen, len,
+				       optname == SCTP_PEER_ADDR_THLDS_V2);
+	case SCTP_EXPOSE_POTENTIALLY_FAILED_STATE:
+		return asctp_get_pf_expose(sk, optval, optlen, len);
 	default:
 		return -ENOPROTOOPT;
 	}

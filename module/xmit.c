@@ -51,12 +51,13 @@ static struct sk_buff *asctp_xmit_packet(struct asctp_assoc *a,
 	return pkt;
 }
 
-static void asctp_xmit_sent(struct asctp_assoc *a, struct sk_buff *skb)
+static void asctp_xmit_sent(struct asctp_assoc *a, struct asctp_path *p,
+			    struct sk_buff *skb)
 {
 	a->flight += ASCTP_TX_CB(skb)->len;
 	a->last_xmit = jiffies;
-	ASCTP_TX_CB(skb)->path = a->active;
-	a->active->last_sent = jiffies;
+	ASCTP_TX_CB(skb)->path = p;
+	p->last_sent = jiffies;
 }
 
 /* 6.3.3 (E3), 7.2.4 (3): one packet of the chunks marked for
@@ -64,6 +65,7 @@ static void asctp_xmit_sent(struct asctp_assoc *a, struct sk_buff *skb)
  */
 static bool asctp_xmit_rtx(struct asctp_assoc *a)
 {
+	struct asctp_path *p = a->rtx_path ?: a->active;
 	struct net *net = sock_net(a->sk);
 	struct asctp_tx_cb *cb;
 	struct sk_buff *pkt, *skb;
@@ -84,7 +86,7 @@ static bool asctp_xmit_rtx(struct asctp_assoc *a)
 		cb->resent = 1;
 		cb->miss = 0;
 		a->nrtx--;
-		asctp_xmit_sent(a, skb);
+		asctp_xmit_sent(a, p, skb);
 		asctp_mib_inc(net, ASCTP_MIB_OUT_RETRANS);
 		a->stats.rtxchunks++;
 		if (cb->fast && a->fast_rtx_now)
@@ -95,7 +97,7 @@ static bool asctp_xmit_rtx(struct asctp_assoc *a)
 		kfree_skb(pkt);		/* nothing fits the path any more */
 		return false;
 	}
-	asctp_out_assoc_xmit(a, pkt);
+	asctp_out_path_xmit(a, p, pkt);
 	return true;
 }
 
@@ -169,7 +171,7 @@ static bool asctp_xmit_new(struct asctp_assoc *a)
 		skb = __skb_dequeue(&a->outq);
 		skb_put_data(pkt, skb->data, skb->len);
 		__skb_queue_tail(&a->sentq, skb);
-		asctp_xmit_sent(a, skb);
+		asctp_xmit_sent(a, a->active, skb);
 		a->peer_rwnd -= min_t(u32, a->peer_rwnd, ASCTP_TX_CB(skb)->len);
 		asctp_mib_inc(net, ASCTP_MIB_OUT_DATA_CHUNKS);
 		if (skb->data[1] & ASCTP_DATA_U)
@@ -206,6 +208,8 @@ void asctp_sm_xmit_data(struct asctp_assoc *a)
 	while (a->nrtx && (a->fast_rtx_now || a->flight < p->cc.cwnd))
 		if (!asctp_xmit_rtx(a))
 			break;
+	if (!a->nrtx)
+		a->rtx_path = NULL;
 	/* 6.1 (D): at most Max.Burst packets of new data at a time */
 	burst = a->opts.max_burst ?: U32_MAX;
 	if (!a->nrtx)
@@ -229,7 +233,7 @@ static struct asctp_path *asctp_xmit_t3_path(struct asctp_assoc *a)
 
 /* RFC 9260 6.3.3: T3-rtx.  The path counts an error and backs off (8.2,
  * E2), cwnd shrinks to one MTU, and everything outstanding is marked
- * for retransmission, to the path asctp_path_select() now prefers.
+ * for retransmission, to another active path if there is one.
  * With all of it in Gap Ack Blocks, the receiver reneged: the lowest
  * goes again.
  */
@@ -244,6 +248,8 @@ void asctp_sm_t3_expire(struct asctp_assoc *a)
 		asctp_sm_abort_assoc(a, 0, ETIMEDOUT);
 		return;
 	}
+	/* 6.4.1: what timed out goes again to another active path */
+	a->rtx_path = asctp_path_other(a, p);
 	asctp_cc_timeout(&p->cc);
 	a->fast_recovery = false;
 	skb_queue_walk(&a->sentq, skb)

@@ -59,13 +59,15 @@ ns_new() {
 	printf -v "$1" %s "$name"
 }
 
-# ns_veth NS1 ADDR1 NS2 ADDR2: a veth pair between two namespaces.
+# ns_veth NS1 ADDR1 NS2 ADDR2 [DEV1 DEV2]: a veth pair between two
+# namespaces, veth0 and veth1 unless named.
 ns_veth() {
-	ip link add veth0 netns "$1" type veth peer name veth1 netns "$3" &&
-	ip -n "$1" addr add "$2/24" dev veth0 &&
-	ip -n "$3" addr add "$4/24" dev veth1 &&
-	ip -n "$1" link set veth0 up &&
-	ip -n "$3" link set veth1 up
+	local d1=${5:-veth0} d2=${6:-veth1}
+	ip link add "$d1" netns "$1" type veth peer name "$d2" netns "$3" &&
+	ip -n "$1" addr add "$2/24" dev "$d1" &&
+	ip -n "$3" addr add "$4/24" dev "$d2" &&
+	ip -n "$1" link set "$d1" up &&
+	ip -n "$3" link set "$d2" up
 }
 
 # ns_peer NS1 ADDR1 NS2 ADDR2: a veth pair for tools/peer.py.  NS1 gets

@@ -70,6 +70,7 @@ static const struct select_case select_cases[] = {
 	{ "active beats PF", { PF, IN, A }, { 1, 0, 0 }, 0, 2 },
 	{ "PF primary, another PF has fewer", { PF, PF, IN }, { 2, 1 }, 0, 1 },
 	{ "all inactive: the primary", { IN, IN, IN }, {}, 2, 2 },
+	{ "unconfirmed primary: a confirmed path", { IN, UN, IN }, {}, 1, 0 },
 };
 
 static void select_case_desc(const struct select_case *c, char *desc)

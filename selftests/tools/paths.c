@@ -8,6 +8,12 @@
  *                                    then the association lost; DOWN
  *                                    and UP are shell commands that cut
  *                                    and restore the link
+ *   paths mh IP PORT IP2 DOWN UP DOWN2
+ *                                    multi-homed: IP2 confirmed, IP's
+ *                                    link cut and back, then both cut
+ *   paths unconfirmed IP PORT IP2 DEV2 DOWN
+ *                                    IP2 never confirmed: with IP's link
+ *                                    cut, no DATA leaves through DEV2
  *
  * Prints "# " lines for every check that fails and exits 0 only if all
  * passed.
@@ -196,6 +202,51 @@ static void spp_errors(int fd, sctp_assoc_t id)
 	FAILS(getopt_(fd, SCTP_PEER_ADDR_PARAMS, NULL, sizeof(v)), EFAULT);
 }
 
+static void thlds(int fd, sctp_assoc_t id)
+{
+	struct sctp_paddrthlds_v2 t = { .spt_assoc_id = id };
+	struct sockaddr_in a = addr4("127.0.0.1", 7070);
+	struct sctp_assoc_value x = { id, 3 };
+	struct sctp_paddrparams v;
+
+	CHECK(getopt_(fd, SCTP_PEER_ADDR_THLDS_V2, &t, sizeof(t)) == 0 &&
+	      t.spt_pathmaxrxt == 3 && t.spt_pathpfthld == 0 &&
+	      t.spt_pathcpthld == 0xffff, "thlds %u %u %u", t.spt_pathmaxrxt,
+	      t.spt_pathpfthld, t.spt_pathcpthld);
+	memcpy(&t.spt_address, &a, sizeof(a));
+	t.spt_pathmaxrxt = 7;
+	t.spt_pathpfthld = 2;
+	t.spt_pathcpthld = 1;
+	FAILS(setopt(fd, SCTP_PEER_ADDR_THLDS_V2, &t, sizeof(t)), EINVAL);
+	t.spt_pathcpthld = 9;
+	CHECK(setopt(fd, SCTP_PEER_ADDR_THLDS_V2, &t, sizeof(t)) == 0,
+	      "set path thresholds");
+	memset(&t, 0, sizeof(t));
+	t.spt_assoc_id = id;
+	memcpy(&t.spt_address, &a, sizeof(a));
+	CHECK(getopt_(fd, SCTP_PEER_ADDR_THLDS, &t,
+		      sizeof(struct sctp_paddrthlds)) == 0 &&
+	      t.spt_pathmaxrxt == 7 && t.spt_pathpfthld == 2,
+	      "path thlds %u %u", t.spt_pathmaxrxt, t.spt_pathpfthld);
+	v = spp_of("127.0.0.1", 7070, id);
+	CHECK(getopt_(fd, SCTP_PEER_ADDR_PARAMS, &v, sizeof(v)) == 0 &&
+	      v.spp_pathmaxrxt == 7, "pathmaxrxt %u by THLDS",
+	      v.spp_pathmaxrxt);
+	a.sin_port = htons(7071);
+	memcpy(&t.spt_address, &a, sizeof(a));
+	FAILS(setopt(fd, SCTP_PEER_ADDR_THLDS, &t,
+		     sizeof(struct sctp_paddrthlds)), ENOENT);
+	FAILS(setopt(fd, SCTP_PEER_ADDR_THLDS, &t, 4), EINVAL);
+	FAILS(setopt(fd, SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, &x, sizeof(x)),
+	      EINVAL);
+	x.assoc_value = 2;
+	CHECK(setopt(fd, SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, &x,
+		     sizeof(x)) == 0 &&
+	      getopt_(fd, SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, &x,
+		      sizeof(x)) == 0 && x.assoc_value == 2, "expose PF %u",
+	      x.assoc_value);
+}
+
 /* Socket defaults reach a new association; a path's MTU fixed and
  * given back; SPP_HB_DEMAND sends one HEARTBEAT and measures an RTT.
  */
@@ -263,6 +314,8 @@ static void case_spp(void)
 	CHECK(snmp("AsctpOutHeartbeats") == hb + 1 &&
 	      snmp("AsctpInBadHbAcks") == 0,
 	      "heartbeats sent %ld", snmp("AsctpOutHeartbeats") - hb);
+	/* RFC 7829 thresholds: one path, the association, errnos */
+	thlds(cli, id);
 	/* the interval as socket default and as path setting */
 	v = spp_of("127.0.0.1", 7070, id);
 	v.spp_flags = SPP_HB_DISABLE;
@@ -397,6 +450,155 @@ static void case_pathfail(const char *ip, int port, const char *down,
 	close(fd);
 }
 
+/* The next SCTP_PEER_ADDR_CHANGE about @ip, within @ms; its state. */
+static int wait_paddr(int fd, const char *ip, int ms)
+{
+	union sctp_notification n;
+	struct sockaddr_in *sin;
+	long end = now_ms() + ms;
+	struct sockaddr_in w = addr4(ip, 0);
+
+	while (now_ms() < end) {
+		if (wait_event(fd, SCTP_PEER_ADDR_CHANGE, &n, sizeof(n),
+			       end - now_ms()))
+			break;
+		sin = (struct sockaddr_in *)&n.sn_paddr_change.spc_aaddr;
+		printf("# %ld: %s %s\n", now_ms(), inet_ntoa(sin->sin_addr),
+		       n.sn_paddr_change.spc_state == SCTP_ADDR_CONFIRMED ?
+		       "confirmed" :
+		       n.sn_paddr_change.spc_state == SCTP_ADDR_AVAILABLE ?
+		       "available" :
+		       n.sn_paddr_change.spc_state == SCTP_ADDR_UNREACHABLE ?
+		       "unreachable" :
+		       n.sn_paddr_change.spc_state ==
+		       SCTP_ADDR_POTENTIALLY_FAILED ? "potentially failed" :
+		       "other");
+		if (sin->sin_addr.s_addr == w.sin_addr.s_addr)
+			return n.sn_paddr_change.spc_state;
+	}
+	return -1;
+}
+
+/* A client with quick heartbeats and failure detection. */
+static int mh_client(const char *ip, int port, sctp_assoc_t *id)
+{
+	struct sctp_rtoinfo ri = { .srto_initial = 200, .srto_min = 100,
+				   .srto_max = 400 };
+	struct sctp_assocparams ap = { .sasoc_asocmaxrxt = 6 };
+	struct sctp_paddrparams v = spp_of(NULL, 0, SCTP_FUTURE_ASSOC);
+	char buf[512];
+	int fd = sock_new();
+
+	subscribe(fd);
+	v.spp_flags = SPP_HB_ENABLE;
+	v.spp_hbinterval = 300;
+	v.spp_pathmaxrxt = 2;
+	if (setopt(fd, SCTP_RTOINFO, &ri, sizeof(ri)) ||
+	    setopt(fd, SCTP_ASSOCINFO, &ap, sizeof(ap)) ||
+	    setopt(fd, SCTP_PEER_ADDR_PARAMS, &v, sizeof(v)) ||
+	    connect_to(fd, ip, port, id) ||
+	    wait_event(fd, SCTP_ASSOC_CHANGE, buf, sizeof(buf), 5000))
+		die("multi-homed client");
+	return fd;
+}
+
+/* Both peer addresses are paths; the second is confirmed by a
+ * heartbeat; the first fails and comes back; both fail: COMM_LOST.
+ */
+static void case_mh(const char *ip, int port, const char *ip2,
+		    const char *down, const char *up, const char *down2)
+{
+	union sctp_notification n;
+	struct sockaddr *addrs;
+	sctp_assoc_t id;
+	int fd = mh_client(ip, port, &id), cnt;
+	struct sctp_assoc_value pfx = { id, 2 };	/* enable */
+	long t0;
+
+	cnt = sctp_getpaddrs(fd, id, &addrs);
+	CHECK(cnt == 2, "%d peer addresses", cnt);
+	if (cnt > 0)
+		sctp_freepaddrs(addrs);
+	CHECK(wait_paddr(fd, ip2, 3000) == SCTP_ADDR_CONFIRMED,
+	      "%s not confirmed", ip2);
+	CHECK(setopt(fd, SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, &pfx,
+		     sizeof(pfx)) == 0, "expose PF");
+	CHECK(paddr_info(fd, ip2, port).spinfo_state == SCTP_ACTIVE &&
+	      paddr_info(fd, ip, port).spinfo_state == SCTP_ACTIVE,
+	      "both paths active");
+	run(down);
+	t0 = now_ms();
+	CHECK(wait_paddr(fd, ip, 10000) == SCTP_ADDR_POTENTIALLY_FAILED,
+	      "%s not potentially failed", ip);
+	CHECK(wait_paddr(fd, ip, 10000) == SCTP_ADDR_UNREACHABLE,
+	      "%s not unreachable", ip);
+	printf("# %s unreachable after %ld ms\n", ip, now_ms() - t0);
+	CHECK(paddr_info(fd, ip2, port).spinfo_state == SCTP_ACTIVE,
+	      "second path still active");
+	run(up);
+	CHECK(wait_paddr(fd, ip, 5000) == SCTP_ADDR_AVAILABLE,
+	      "%s not available again", ip);
+	run(down);
+	run(down2);
+	t0 = now_ms();
+	CHECK(wait_event(fd, SCTP_ASSOC_CHANGE, &n, sizeof(n), 20000) == 0 &&
+	      n.sn_assoc_change.sac_state == SCTP_COMM_LOST,
+	      "no COMM_LOST with both links cut");
+	printf("# association lost after %ld ms\n", now_ms() - t0);
+	close(fd);
+}
+
+static long dev_stat(const char *dev, const char *what)
+{
+	char path[128];
+	long v = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/sys/class/net/%s/statistics/%s",
+		 dev, what);
+	f = fopen(path, "r");
+	if (!f)
+		die(path);
+	if (fscanf(f, "%ld", &v) != 1)
+		v = -1;
+	fclose(f);
+	return v;
+}
+
+/* RFC 9260 5.4: data never goes to an unconfirmed address, not even
+ * when the only confirmed path has failed.
+ */
+static void case_unconfirmed(const char *ip, int port, const char *ip2,
+			     const char *dev2, const char *down)
+{
+	struct sctp_sndrcvinfo si = { 0 };
+	char msg[1000] = { 'x' };
+	long bytes, pkts;
+	sctp_assoc_t id;
+	int fd = mh_client(ip, port, &id), i;
+
+	usleep(1500000);
+	CHECK(paddr_info(fd, ip2, port).spinfo_state == SCTP_UNCONFIRMED,
+	      "%s state %d", ip2, paddr_info(fd, ip2, port).spinfo_state);
+	run(down);
+	bytes = dev_stat(dev2, "tx_bytes");
+	pkts = dev_stat(dev2, "tx_packets");
+	si.sinfo_assoc_id = id;
+	for (i = 0; i < 10; i++)
+		CHECK(sctp_send(fd, msg, sizeof(msg), &si, 0) == sizeof(msg),
+		      "send %d", i);
+	usleep(2000000);
+	bytes = dev_stat(dev2, "tx_bytes") - bytes;
+	pkts = dev_stat(dev2, "tx_packets") - pkts;
+	printf("# %s: %ld packets, %ld bytes while the primary was cut\n",
+	       dev2, pkts, bytes);
+	CHECK(pkts > 0 && bytes < pkts * 120,
+	      "%ld bytes in %ld packets: DATA went to %s", bytes, pkts, ip2);
+	CHECK(paddr_info(fd, ip2, port).spinfo_state == SCTP_UNCONFIRMED,
+	      "%s confirmed", ip2);
+	close(fd);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "spp"))
@@ -405,6 +607,12 @@ int main(int argc, char **argv)
 		case_server(atoi(argv[2]));
 	else if (argc == 6 && !strcmp(argv[1], "pathfail"))
 		case_pathfail(argv[2], atoi(argv[3]), argv[4], argv[5]);
+	else if (argc == 8 && !strcmp(argv[1], "mh"))
+		case_mh(argv[2], atoi(argv[3]), argv[4], argv[5], argv[6],
+			argv[7]);
+	else if (argc == 7 && !strcmp(argv[1], "unconfirmed"))
+		case_unconfirmed(argv[2], atoi(argv[3]), argv[4], argv[5],
+				 argv[6]);
 	else
 		return fprintf(stderr, "usage: see the top of paths.c\n"), 2;
 	printf("# %d failures\n", failures);

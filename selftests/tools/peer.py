@@ -239,17 +239,20 @@ class Peer:
         print("sent ERROR", flush=True)
 
     def hol(self, eth, ip, sctp):
+        # each time is taken before the send: the reader may be faster
         time.sleep(0.5)
+        t = time.monotonic()
         self.send(eth, ip, sctp, self.peer_tag,
                   self.data(MY_TSN + 1, 0, 1, 0, b"B") +
                   self.data(MY_TSN + 2, 1, 0, 0, b"C") +
                   self.data(MY_TSN + 3, 0, 0, 0x04, b"D"))
-        print("%.3f sent B C D" % time.monotonic(), flush=True)
+        print("%.3f sent B C D" % t, flush=True)
         print(self.sack(), flush=True)
         time.sleep(1.0)
+        t = time.monotonic()
         self.send(eth, ip, sctp, self.peer_tag,
                   self.data(MY_TSN, 0, 0, 0, b"A"))
-        print("%.3f sent A" % time.monotonic(), flush=True)
+        print("%.3f sent A" % t, flush=True)
         print(self.sack(), flush=True)
 
 
