@@ -53,6 +53,10 @@ struct asctp_sock {
 	bool recvrcvinfo;		/* SCTP_RECVRCVINFO */
 	bool recvnxtinfo;		/* SCTP_RECVNXTINFO */
 	bool v4mapped;			/* SCTP_I_WANT_MAPPED_V4_ADDR */
+	/* SCTP_REUSE_PORT, set before bind only; read by port.c under
+	 * hash_lock too, so it never changes while the socket is bound
+	 */
+	bool reuse;
 	bool peeled;			/* made by sctp_peeloff(), fixed */
 	unsigned long deferred;		/* ASCTP_DEFER_* for release_cb */
 };

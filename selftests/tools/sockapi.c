@@ -2,7 +2,8 @@
 /*
  * The socket API as libsctp programs use it, one case per run:
  *
- *   sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff
+ *   sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff|
+ *           notify|stats|reuse
  *
  * Each case sets up its own sockets on 127.0.0.1 (the caller gives it a
  * fresh namespace), checks values and errnos through libsctp's calls
@@ -994,6 +995,118 @@ static void case_errors(void)
 	close(fd);
 }
 
+static int bind_to(int fd, int port)
+{
+	struct sockaddr_in a = addr4("127.0.0.1", port);
+
+	return bind(fd, (struct sockaddr *)&a, sizeof(a));
+}
+
+static int connect_to(int fd, int port)
+{
+	struct sockaddr_in a = addr4("127.0.0.1", port);
+
+	return connect(fd, (struct sockaddr *)&a, sizeof(a));
+}
+
+/* A one-to-one socket with SO_REUSEADDR (@so) or SCTP_REUSE_PORT. */
+static int reuse_sock(int so)
+{
+	int fd = sock_new(SOCK_STREAM), one = 1;
+
+	if (so ? setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) :
+		 set_int(fd, SCTP_REUSE_PORT, 1))
+		die("reuse");
+	return fd;
+}
+
+/* @fd, connected, and the socket its listener @lst accepted talk. */
+static void reuse_talk(int fd, int lst, int port)
+{
+	struct sockaddr_in a;
+	socklen_t alen = sizeof(a);
+	char buf[32];
+	int acc;
+
+	acc = accept(lst, (struct sockaddr *)&a, &alen);
+	if (acc < 0)
+		die("accept");
+	CHECK(ntohs(a.sin_port) == port, "peer port %d", ntohs(a.sin_port));
+	CHECK(send(fd, "to", 2, 0) == 2 && readable(acc, 5000) &&
+	      recv(acc, buf, sizeof(buf), 0) == 2 && !memcmp(buf, "to", 2),
+	      "data to %d", port_of(lst));
+	CHECK(send(acc, "fro", 3, 0) == 3 && readable(fd, 5000) &&
+	      recv(fd, buf, sizeof(buf), 0) == 3 && !memcmp(buf, "fro", 3),
+	      "data from %d", port_of(lst));
+	close(acc);
+}
+
+/* Two one-to-one sockets share @port by SO_REUSEADDR (@so) or
+ * SCTP_REUSE_PORT, each associated with its own listener; a listener
+ * may join them, a second one may not, nor any socket once one
+ * listens, and new associations reach the listener.
+ */
+static void reuse_run(int so, int port, int l1, int l2)
+{
+	int c1 = reuse_sock(so), c2 = reuse_sock(so), fd, s1, s2;
+
+	CHECK(bind_to(c1, port) == 0, "first bind");
+	fd = sock_new(SOCK_STREAM);
+	FAILS(bind_to(fd, port), EADDRINUSE);
+	close(fd);
+	CHECK(bind_to(c2, port) == 0, "second bind with reuse");
+	CHECK(connect_to(c1, port_of(l1)) == 0, "c1 connect");
+	CHECK(connect_to(c2, port_of(l2)) == 0, "c2 connect");
+	reuse_talk(c1, l1, port);
+	reuse_talk(c2, l2, port);
+	s1 = reuse_sock(so);
+	s2 = reuse_sock(so);
+	CHECK(bind_to(s1, port) == 0 && bind_to(s2, port) == 0,
+	      "third and fourth bind");
+	CHECK(listen(s1, 8) == 0, "listen beside connected sockets");
+	FAILS(listen(s2, 8), EADDRINUSE);
+	fd = reuse_sock(so);
+	FAILS(bind_to(fd, port), EADDRINUSE);
+	close(fd);
+	/* an INIT to the port finds the listener, bound after c1, c2 */
+	fd = sock_new(SOCK_STREAM);
+	CHECK(connect_to(fd, port) == 0, "connect to the shared port");
+	reuse_talk(fd, s1, port_of(fd));
+	close(fd);
+	close(s2);
+	close(s1);
+	close(c2);
+	close(c1);
+}
+
+/* SCTP_REUSE_PORT and SO_REUSEADDR (RFC 6458 8.1.27; the kernel's). */
+static void case_reuse(void)
+{
+	int l1 = server(SOCK_STREAM, 7110), l2 = server(SOCK_STREAM, 7111);
+	int fd, v = 1, one = 1;
+	socklen_t len = 2;
+
+	fd = sock_new(SOCK_SEQPACKET);
+	FAILS(set_int(fd, SCTP_REUSE_PORT, 1), EOPNOTSUPP);
+	CHECK(setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ==
+	      0, "SO_REUSEADDR on one-to-many");
+	close(fd);
+	fd = sock_new(SOCK_STREAM);
+	CHECK(get_int(fd, SCTP_REUSE_PORT) == 0, "default off");
+	FAILS(setopt(fd, SCTP_REUSE_PORT, &v, 2), EINVAL);
+	CHECK(set_int(fd, SCTP_REUSE_PORT, 7) == 0 &&
+	      get_int(fd, SCTP_REUSE_PORT) == 1, "read back");
+	FAILS(getsockopt(fd, SOL_SCTP, SCTP_REUSE_PORT, &v, &len), EINVAL);
+	CHECK(bind_to(fd, 0) == 0, "bind");
+	FAILS(set_int(fd, SCTP_REUSE_PORT, 0), EFAULT);
+	CHECK(get_int(fd, SCTP_REUSE_PORT) == 1, "kept");
+	close(fd);
+	reuse_run(0, 7112, l1, l2);
+	reuse_run(1, 7113, l1, l2);
+	close(l2);
+	close(l1);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -1005,7 +1118,7 @@ int main(int argc, char **argv)
 		{ "event", case_event }, { "paddr", case_paddr },
 		{ "errors", case_errors }, { "cmsgs", case_cmsgs },
 		{ "peeloff", case_peeloff }, { "notify", case_notify },
-		{ "stats", case_stats },
+		{ "stats", case_stats }, { "reuse", case_reuse },
 	};
 	unsigned int i;
 
@@ -1021,6 +1134,6 @@ int main(int argc, char **argv)
 		cases[i].fn();
 		return failures ? 1 : 0;
 	}
-	fprintf(stderr, "usage: sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff|notify|stats\n       sockapi remote-error ADDR PORT\n");
+	fprintf(stderr, "usage: sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff|notify|stats|reuse\n       sockapi remote-error ADDR PORT\n");
 	return 2;
 }
