@@ -78,6 +78,7 @@ struct asctp_init_info {
 	u32 cookie_inc_ms;	/* Cookie Preservative, 0 if absent */
 	u16 n_addrs;		/* IPv4 and IPv6 address parameters */
 	bool ecn;		/* ECN Capable */
+	u32 adaptation_ind;	/* RFC 5061 4.2.5, 0 if absent */
 	/* Parameters whose type says "report" (upper bit 0 set), to be
 	 * returned as Unrecognized Parameter; at most ASCTP_MAX_UNREC.
 	 */

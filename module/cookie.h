@@ -54,6 +54,7 @@ struct asctp_cookie {
 	__be32 laddr;
 	__be32 paddr;
 	u32 peer_cookie_inc_ms;	/* Cookie Preservative asked for */
+	u32 peer_adaptation_ind; /* RFC 5061 4.2.5, 0 if none */
 } __packed;
 
 enum asctp_cookie_verdict {

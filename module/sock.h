@@ -41,6 +41,7 @@ struct asctp_sock {
 	struct sctp_event_subscribe events;
 	u32 autoclose;			/* SCTP_AUTOCLOSE, seconds, 0: off */
 	u32 pd_point;			/* SCTP_PARTIAL_DELIVERY_POINT */
+	u32 adaptation_ind;		/* SCTP_ADAPTATION_LAYER, 0: none */
 	s32 next_id;			/* next association id */
 	/* in partial delivery, or NULL; asctp_reasm_purge() clears it
 	 * before the association can be freed, peeloff.c moves it

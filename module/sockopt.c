@@ -222,6 +222,22 @@ static int asctp_set_reuse_port(struct sock *sk, sockptr_t optval,
 	return err;
 }
 
+/* RFC 6458 8.1.10: SCTP_ADAPTATION_LAYER, sent in our INIT and INIT
+ * ACK from now on if not 0.
+ */
+static int asctp_set_adaptation(struct sock *sk, sockptr_t optval,
+				unsigned int optlen)
+{
+	struct sctp_setadaptation v;
+
+	if (optlen != sizeof(v))
+		return -EINVAL;
+	if (copy_from_sockptr(&v, optval, sizeof(v)))
+		return -EFAULT;
+	asctp_sk(sk)->adaptation_ind = v.ssb_adaptation_ind;
+	return 0;
+}
+
 /* The options that are an int flag: where each lives. */
 static bool *asctp_opt_flag(struct sock *sk, int optname)
 {
@@ -273,6 +289,8 @@ static int asctp_sockopt_set_locked(struct sock *sk, int optname,
 		return asctp_set_pd_point(sk, optval, optlen);
 	case SCTP_REUSE_PORT:
 		return asctp_set_reuse_port(sk, optval, optlen);
+	case SCTP_ADAPTATION_LAYER:
+		return asctp_set_adaptation(sk, optval, optlen);
 	case SCTP_SOCKOPT_BINDX_ADD:
 	case SCTP_SOCKOPT_BINDX_REM:
 	case SCTP_SOCKOPT_CONNECTX_OLD:
@@ -306,8 +324,10 @@ static u32 asctp_opt_u32(struct sock *sk, int optname)
 		return as->autoclose;
 	case SCTP_PARTIAL_DELIVERY_POINT:
 		return as->pd_point;
-	default:	/* SCTP_REUSE_PORT */
+	case SCTP_REUSE_PORT:
 		return as->reuse;
+	default:	/* SCTP_ADAPTATION_LAYER: struct sctp_setadaptation */
+		return as->adaptation_ind;
 	}
 }
 
@@ -340,6 +360,7 @@ static int asctp_sockopt_get_locked(struct sock *sk, int optname,
 		fallthrough;
 	case SCTP_PARTIAL_DELIVERY_POINT:
 	case SCTP_REUSE_PORT:
+	case SCTP_ADAPTATION_LAYER:
 		if (len < (int)sizeof(u32))
 			return -EINVAL;
 		v = asctp_opt_u32(sk, optname);

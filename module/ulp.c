@@ -227,3 +227,26 @@ void asctp_ulp_sender_dry(struct asctp_assoc *a)
 	asctp_ulp_queue(a->sk, skb);
 }
 
+/* RFC 6458 6.1.6: SCTP_ADAPTATION_INDICATION, right after COMM_UP,
+ * if the peer sent an Adaptation Layer Indication (RFC 5061 4.2.5)
+ * other than 0, as the kernel's.
+ */
+void asctp_ulp_adaptation(struct asctp_assoc *a)
+{
+	struct sctp_adaptation_event *ae;
+	struct sk_buff *skb;
+
+	if (!a->peer_adaptation_ind ||
+	    !asctp_sk(a->sk)->events.sctp_adaptation_layer_event ||
+	    sock_flag(a->sk, SOCK_DEAD))
+		return;
+	skb = asctp_ulp_event(a, sizeof(*ae));
+	if (!skb)
+		return;
+	ae = skb_put_zero(skb, sizeof(*ae));
+	ae->sai_type = SCTP_ADAPTATION_INDICATION;
+	ae->sai_length = sizeof(*ae);
+	ae->sai_adaptation_ind = a->peer_adaptation_ind;
+	ae->sai_assoc_id = a->id;
+	asctp_ulp_queue(a->sk, skb);
+}

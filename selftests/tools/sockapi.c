@@ -3,7 +3,7 @@
  * The socket API as libsctp programs use it, one case per run:
  *
  *   sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff|
- *           notify|stats|reuse
+ *           notify|stats|reuse|adaptation
  *
  * Each case sets up its own sockets on 127.0.0.1 (the caller gives it a
  * fresh namespace), checks values and errnos through libsctp's calls
@@ -1107,6 +1107,136 @@ static void case_reuse(void)
 	close(l1);
 }
 
+/* The next notification or message on @fd: its type, or 0 for data. */
+static int next_type(int fd, char *buf, size_t len, ssize_t *n)
+{
+	int flags;
+
+	*n = recv_one(fd, buf, len, NULL, 0, &flags);
+	if (*n <= 0)
+		return -1;
+	return flags & MSG_NOTIFICATION ?
+	       ((union sctp_notification *)buf)->sn_header.sn_type : 0;
+}
+
+/* COMM_UP, then SCTP_ADAPTATION_INDICATION with @want if not 0, else
+ * the data the peer sent right away (@data).
+ */
+static void adapt_expect(int fd, uint32_t want, const char *data,
+			 const char *who)
+{
+	union sctp_notification *sn;
+	char buf[256];
+	sctp_assoc_t id;
+	ssize_t n;
+
+	sn = (void *)buf;
+	CHECK(next_type(fd, buf, sizeof(buf), &n) == SCTP_ASSOC_CHANGE &&
+	      sn->sn_assoc_change.sac_state == SCTP_COMM_UP, "%s: COMM_UP",
+	      who);
+	id = sn->sn_assoc_change.sac_assoc_id;
+	if (!want) {
+		CHECK(next_type(fd, buf, sizeof(buf), &n) == 0 &&
+		      n == (ssize_t)strlen(data) && !memcmp(buf, data, n),
+		      "%s: the data next, no indication (type %x)", who,
+		      sn->sn_header.sn_type);
+		return;
+	}
+	CHECK(next_type(fd, buf, sizeof(buf), &n) ==
+	      SCTP_ADAPTATION_INDICATION &&
+	      n == sizeof(struct sctp_adaptation_event) &&
+	      sn->sn_adaptation_event.sai_length == n &&
+	      sn->sn_adaptation_event.sai_flags == 0 &&
+	      sn->sn_adaptation_event.sai_adaptation_ind == want &&
+	      sn->sn_adaptation_event.sai_assoc_id == id,
+	      "%s: indication %#x after COMM_UP (type %x, %zd bytes)", who,
+	      sn->sn_adaptation_event.sai_adaptation_ind,
+	      sn->sn_header.sn_type, n);
+}
+
+static void set_adapt(int fd, uint32_t v, int subscribe)
+{
+	struct sctp_setadaptation sa = { v };
+	struct sctp_event_subscribe ev = {
+		.sctp_association_event = 1,
+		.sctp_adaptation_layer_event = subscribe,
+	};
+
+	if (setopt(fd, SCTP_ADAPTATION_LAYER, &sa, sizeof(sa)) ||
+	    setopt(fd, SCTP_EVENTS, &ev, sizeof(ev)))
+		die("adaptation");
+}
+
+/* One-to-many at @port: server and client values and subscriptions. */
+static void adapt_1tom(int port, uint32_t sv, int ssub, uint32_t cv,
+		       int csub)
+{
+	int srv = server(SOCK_SEQPACKET, port), cli;
+	sctp_assoc_t id;
+
+	set_adapt(srv, sv, ssub);
+	cli = sock_new(SOCK_SEQPACKET);
+	set_adapt(cli, cv, csub);
+	{
+		struct sockaddr_in a = addr4("127.0.0.1", port);
+
+		if (sctp_connectx(cli, (struct sockaddr *)&a, 1, &id))
+			die("sctp_connectx");
+	}
+	CHECK(send_to(cli, port, "c2s", 3, 0, 0) == 3, "send");
+	CHECK(send_to(srv, port_of(cli), "s2c", 3, 0, 0) == 3, "reply");
+	adapt_expect(cli, csub ? sv : 0, "s2c", "client");
+	adapt_expect(srv, ssub ? cv : 0, "c2s", "server");
+	close(cli);
+	close(srv);
+}
+
+/* SCTP_ADAPTATION_LAYER and SCTP_ADAPTATION_INDICATION (RFC 6458
+ * 8.1.10, 6.1.6): each end learns the other's value right after
+ * COMM_UP, if subscribed and the value is not 0.
+ */
+static void case_adaptation(void)
+{
+	struct sctp_setadaptation sa = { 0x01020304 };
+	struct sctp_event e = { .se_assoc_id = SCTP_FUTURE_ASSOC,
+				.se_type = SCTP_ADAPTATION_INDICATION,
+				.se_on = 1 };
+	int lst, cli, acc, fd = sock_new(SOCK_SEQPACKET);
+	socklen_t len = sizeof(sa) + 4;
+
+	FAILS(setopt(fd, SCTP_ADAPTATION_LAYER, &sa, 2), EINVAL);
+	FAILS(setopt(fd, SCTP_ADAPTATION_LAYER, &sa, sizeof(sa) + 4), EINVAL);
+	CHECK(setopt(fd, SCTP_ADAPTATION_LAYER, &sa, sizeof(sa)) == 0, "set");
+	sa.ssb_adaptation_ind = 0;
+	CHECK(getsockopt(fd, SOL_SCTP, SCTP_ADAPTATION_LAYER, &sa, &len) ==
+	      0 && len == sizeof(sa) && sa.ssb_adaptation_ind == 0x01020304,
+	      "read back %#x, %u bytes", sa.ssb_adaptation_ind, len);
+	len = 2;
+	FAILS(getsockopt(fd, SOL_SCTP, SCTP_ADAPTATION_LAYER, &sa, &len),
+	      EINVAL);
+	close(fd);
+
+	adapt_1tom(7120, 0x11111111, 1, 0x22222222, 1);
+	adapt_1tom(7121, 0x33333333, 0, 0x44444444, 0);	/* unsubscribed */
+	adapt_1tom(7122, 0x55555555, 1, 0, 1);		/* client sends none */
+
+	/* one-to-one; the child inherits the listener's subscription */
+	lst = server(SOCK_STREAM, 7123);
+	set_adapt(lst, 0x66666666, 1);
+	cli = sock_new(SOCK_STREAM);
+	set_adapt(cli, 0x77777777, 0);
+	CHECK(setopt(cli, SCTP_EVENT, &e, sizeof(e)) == 0, "SCTP_EVENT");
+	CHECK(connect_to(cli, 7123) == 0, "connect");
+	acc = accept(lst, NULL, NULL);
+	if (acc < 0)
+		die("accept");
+	adapt_expect(cli, 0x66666666, NULL, "one-to-one client");
+	adapt_expect(acc, 0x77777777, NULL, "one-to-one accepted");
+	close(acc);
+	close(cli);
+	close(lst);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -1119,6 +1249,7 @@ int main(int argc, char **argv)
 		{ "errors", case_errors }, { "cmsgs", case_cmsgs },
 		{ "peeloff", case_peeloff }, { "notify", case_notify },
 		{ "stats", case_stats }, { "reuse", case_reuse },
+		{ "adaptation", case_adaptation },
 	};
 	unsigned int i;
 
@@ -1134,6 +1265,6 @@ int main(int argc, char **argv)
 		cases[i].fn();
 		return failures ? 1 : 0;
 	}
-	fprintf(stderr, "usage: sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff|notify|stats|reuse\n       sockapi remote-error ADDR PORT\n");
+	fprintf(stderr, "usage: sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff|notify|stats|reuse|adaptation\n       sockapi remote-error ADDR PORT\n");
 	return 2;
 }
