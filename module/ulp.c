@@ -250,3 +250,31 @@ void asctp_ulp_adaptation(struct asctp_assoc *a)
 	ae->sai_assoc_id = a->id;
 	asctp_ulp_queue(a->sk, skb);
 }
+
+/* RFC 6458 6.1.7: SCTP_PARTIAL_DELIVERY_EVENT, ABORTED: the
+ * association ends while the reader holds part of a message, which
+ * will never end.  Queued behind the pieces delivered, before the
+ * COMM_LOST that follows, as the kernel's sctp_ulpq_abort_pd() (it
+ * gives stream and sequence 0 when not interleaving; RFC 6458 asks
+ * for the message's, which we give).
+ */
+void asctp_ulp_pd_aborted(struct asctp_assoc *a)
+{
+	struct sctp_pdapi_event *pe;
+	struct sk_buff *skb;
+
+	if (!a->pd || !asctp_sk(a->sk)->events.sctp_partial_delivery_event ||
+	    sock_flag(a->sk, SOCK_DEAD))
+		return;
+	skb = asctp_ulp_event(a, sizeof(*pe));
+	if (!skb)
+		return;
+	pe = skb_put_zero(skb, sizeof(*pe));
+	pe->pdapi_type = SCTP_PARTIAL_DELIVERY_EVENT;
+	pe->pdapi_length = sizeof(*pe);
+	pe->pdapi_indication = SCTP_PARTIAL_DELIVERY_ABORTED;
+	pe->pdapi_assoc_id = a->id;
+	pe->pdapi_stream = a->pd_stream;
+	pe->pdapi_seq = a->pd_ssn;
+	asctp_ulp_queue(a->sk, skb);
+}

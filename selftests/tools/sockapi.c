@@ -3,7 +3,7 @@
  * The socket API as libsctp programs use it, one case per run:
  *
  *   sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff|
- *           notify|stats|reuse|adaptation
+ *           notify|stats|reuse|adaptation|pdabort
  *
  * Each case sets up its own sockets on 127.0.0.1 (the caller gives it a
  * fresh namespace), checks values and errnos through libsctp's calls
@@ -1237,6 +1237,98 @@ static void case_adaptation(void)
 	close(lst);
 }
 
+enum { PD_MSG = 60000, PD_SID = 2 };
+
+/* A message in partial delivery at the receiver when the sender
+ * aborts: PARTIAL_DELIVERY_ABORTED (if @sub) after the pieces, then
+ * COMM_LOST.
+ */
+static void pd_run(int port, int sub)
+{
+	struct sctp_event_subscribe ev = {
+		.sctp_association_event = 1,
+		.sctp_partial_delivery_event = sub,
+	};
+	struct sctp_assoc_value av = { SCTP_FUTURE_ASSOC, 1200 };
+	int srv = server(SOCK_SEQPACKET, port), cli, rcv = 8192;
+	int snd = 1 << 20, flags, type, eor = 0;
+	static char msg[PD_MSG], buf[PD_MSG + 256];
+	union sctp_notification *sn = (void *)buf;
+	struct linger lg = { 1, 0 };
+	sctp_assoc_t id, sid;
+	long got = 0;
+	ssize_t n;
+
+	if (setsockopt(srv, SOL_SOCKET, SO_RCVBUF, &rcv, sizeof(rcv)) ||
+	    setopt(srv, SCTP_EVENTS, &ev, sizeof(ev)))
+		die("receiver");
+	cli = sock_new(SOCK_SEQPACKET);
+	if (setsockopt(cli, SOL_SOCKET, SO_SNDBUF, &snd, sizeof(snd)) ||
+	    setopt(cli, SCTP_MAXSEG, &av, sizeof(av)))
+		die("sender");
+	{
+		struct sockaddr_in a = addr4("127.0.0.1", port);
+
+		if (sctp_connectx(cli, (struct sockaddr *)&a, 1, &id))
+			die("sctp_connectx");
+	}
+	CHECK(next_type(srv, buf, sizeof(buf), &n) == SCTP_ASSOC_CHANGE &&
+	      sn->sn_assoc_change.sac_state == SCTP_COMM_UP, "COMM_UP");
+	sid = sn->sn_assoc_change.sac_assoc_id;
+	/* two whole messages first, so the big one has SSN 2 */
+	CHECK(send_to(cli, port, "a", 1, 0, PD_SID) == 1 &&
+	      send_to(cli, port, "b", 1, 0, PD_SID) == 1, "small sends");
+	CHECK(recv_one(srv, buf, sizeof(buf), NULL, 0, &flags) == 1 &&
+	      recv_one(srv, buf, sizeof(buf), NULL, 0, &flags) == 1,
+	      "small messages");
+	memset(msg, 'p', sizeof(msg));
+	CHECK(send_to(cli, port, msg, sizeof(msg), 0, PD_SID) == PD_MSG,
+	      "big send");
+	n = recv_one(srv, buf, 4096, NULL, 0, &flags);
+	CHECK(n == 4096 && !(flags & (MSG_EOR | MSG_NOTIFICATION)),
+	      "a first piece: %zd bytes, flags %x", n, flags);
+	setsockopt(cli, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
+	close(cli);
+	got = n;
+	/* the rest of what came of it, never with MSG_EOR */
+	while ((n = recv_one(srv, buf, sizeof(buf), NULL, 0, &flags)) > 0 &&
+	       !(flags & MSG_NOTIFICATION)) {
+		got += n;
+		eor |= flags & MSG_EOR;
+	}
+	type = n > 0 ? sn->sn_header.sn_type : -1;
+	printf("# %s: %ld bytes of %d read before the notification\n",
+	       sub ? "subscribed" : "unsubscribed", got, PD_MSG);
+	CHECK(got < PD_MSG && !eor, "the message ended: %ld bytes", got);
+	if (sub) {
+		struct sctp_pdapi_event *pe = &sn->sn_pdapi_event;
+
+		CHECK(type == SCTP_PARTIAL_DELIVERY_EVENT &&
+		      n == sizeof(*pe) && pe->pdapi_length == n &&
+		      pe->pdapi_indication == SCTP_PARTIAL_DELIVERY_ABORTED &&
+		      pe->pdapi_assoc_id == sid &&
+		      pe->pdapi_stream == PD_SID && pe->pdapi_seq == 2,
+		      "PD ABORTED: type %x, %zd bytes, ind %u, stream %u seq %u",
+		      type, n, pe->pdapi_indication, pe->pdapi_stream,
+		      pe->pdapi_seq);
+		type = next_type(srv, buf, sizeof(buf), &n);
+	}
+	CHECK(type == SCTP_ASSOC_CHANGE &&
+	      sn->sn_assoc_change.sac_state == SCTP_COMM_LOST &&
+	      sn->sn_assoc_change.sac_assoc_id == sid,
+	      "then COMM_LOST: type %x state %u", type,
+	      sn->sn_assoc_change.sac_state);
+	CHECK(!readable(srv, 200), "nothing more");
+	close(srv);
+}
+
+/* SCTP_PARTIAL_DELIVERY_EVENT, SCTP_PARTIAL_DELIVERY_ABORTED. */
+static void case_pdabort(void)
+{
+	pd_run(7130, 1);
+	pd_run(7131, 0);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -1249,7 +1341,7 @@ int main(int argc, char **argv)
 		{ "errors", case_errors }, { "cmsgs", case_cmsgs },
 		{ "peeloff", case_peeloff }, { "notify", case_notify },
 		{ "stats", case_stats }, { "reuse", case_reuse },
-		{ "adaptation", case_adaptation },
+		{ "adaptation", case_adaptation }, { "pdabort", case_pdabort },
 	};
 	unsigned int i;
 
@@ -1265,6 +1357,6 @@ int main(int argc, char **argv)
 		cases[i].fn();
 		return failures ? 1 : 0;
 	}
-	fprintf(stderr, "usage: sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff|notify|stats|reuse|adaptation\n       sockapi remote-error ADDR PORT\n");
+	fprintf(stderr, "usage: sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff|notify|stats|reuse|adaptation|pdabort\n       sockapi remote-error ADDR PORT\n");
 	return 2;
 }
