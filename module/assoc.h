@@ -165,6 +165,11 @@ struct asctp_assoc {
 	u16 cookie_len;
 	struct timer_list timer[ASCTP_TIMER_MAX];
 	unsigned long deferred;		/* timer bits for release_cb */
+	/* the peer's Adaptation Layer Indication (RFC 5061 4.2.5), from
+	 * its INIT ACK or our cookie, for SCTP_ADAPTATION_INDICATION;
+	 * 0 if none
+	 */
+	u32 peer_adaptation_ind;
 	struct asctp_path path0;
 };
 

@@ -191,6 +191,19 @@ static void asctp_init_v4(__be32 addr, struct asctp_init_info *info)
 	info->v4[info->n_v4++] = addr;
 }
 
+/* RFC 5061 4.2.5: Adaptation Layer Indication, 32 bits for the user. */
+static enum asctp_mib_field
+asctp_init_adaptation(const struct asctp_param_hdr *p,
+		      struct asctp_init_info *info)
+{
+	const struct asctp_adaptation_param *ap = (const void *)p;
+
+	if (ntohs(p->length) != sizeof(*ap))
+		return ASCTP_MIB_IN_BAD_PARAM;
+	info->adaptation_ind = ntohl(ap->ind);
+	return ASCTP_MIB_IN_PKTS;
+}
+
 /* RFC 9260 3.3.2.1: IPv4 and IPv6 Address parameters, fixed size. */
 static enum asctp_mib_field
 asctp_init_addr(const struct asctp_param_hdr *p, struct asctp_init_info *info)
@@ -239,6 +252,8 @@ asctp_init_param(const struct asctp_param_hdr *p, struct asctp_init_info *info,
 	case ASCTP_PID_ECN_CAPABLE:
 		info->ecn = true;
 		return ASCTP_MIB_IN_PKTS;
+	case ASCTP_PID_ADAPTATION_IND:
+		return asctp_init_adaptation(p, info);
 	case ASCTP_PID_HOST_NAME:
 		info->abort_cause = ASCTP_CAUSE_UNRESOLVABLE_ADDR;
 		return ASCTP_MIB_IN_BAD_INIT;

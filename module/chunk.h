@@ -82,6 +82,7 @@ struct asctp_init_info {
 	__be32 v4[ASCTP_MAX_PADDRS];
 	u8 n_v4;
 	bool ecn;		/* ECN Capable */
+	u32 adaptation_ind;	/* RFC 5061 4.2.5, 0 if absent */
 	/* Parameters whose type says "report" (upper bit 0 set), to be
 	 * returned as Unrecognized Parameter; at most ASCTP_MAX_UNREC.
 	 */

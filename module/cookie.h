@@ -56,6 +56,7 @@ struct asctp_cookie {
 	__be32 laddr;
 	__be32 paddr;
 	u32 peer_cookie_inc_ms;	/* Cookie Preservative asked for */
+	u32 peer_adaptation_ind; /* RFC 5061 4.2.5, 0 if none */
 	u8 n_paddrs;		/* the INIT's IPv4 addresses, 5.1.2 */
 	__be32 paddrs[ASCTP_MAX_PADDRS];
 } __packed;

@@ -44,13 +44,35 @@ static void asctp_sm_fill_init(struct asctp_init_hdr *ih, u32 tag, u32 rwnd,
 	ih->init_tsn = htonl(tsn);
 }
 
-/* RFC 9260 5.1 A: INIT, with Supported Address Types (IPv4) and our
- * addresses if we have several (3.3.2.1).
+/* RFC 5061 4.2.5: the socket's Adaptation Layer Indication, if set
+ * (as the kernel's, only then); its length, 0 if not.
+ */
+static unsigned int asctp_sm_adaptation_len(const struct sock *sk)
+{
+	return asctp_sk(sk)->adaptation_ind ?
+	       sizeof(struct asctp_adaptation_param) : 0;
+}
+
+static void asctp_sm_put_adaptation(void *p, const struct sock *sk)
+{
+	struct asctp_adaptation_param *ap = p;
+
+	if (!asctp_sm_adaptation_len(sk))
+		return;
+	ap->hdr.type = htons(ASCTP_PID_ADAPTATION_IND);
+	ap->hdr.length = htons(sizeof(*ap));
+	ap->ind = htonl(asctp_sk(sk)->adaptation_ind);
+}
+
+/* RFC 9260 5.1 A: INIT, with Supported Address Types (IPv4), our
+ * addresses if we have several (3.3.2.1), and the Adaptation Layer
+ * Indication if the socket has one.
  */
 void asctp_sm_send_init(struct asctp_assoc *a)
 {
 	unsigned int len = sizeof(struct asctp_init_hdr) +
-			   asctp_pad4(ASCTP_ADDR_TYPES_LEN);
+			   asctp_pad4(ASCTP_ADDR_TYPES_LEN) +
+			   asctp_sm_adaptation_len(a->sk);
 	__be32 addrs[ASCTP_MAX_LADDRS];
 	struct asctp_param_hdr *p;
 	struct asctp_route r;
@@ -71,8 +93,9 @@ void asctp_sm_send_init(struct asctp_assoc *a)
 	p->type = htons(ASCTP_PID_SUPPORTED_ADDR_TYPES);
 	p->length = htons(ASCTP_ADDR_TYPES_LEN);
 	*(__be16 *)(p + 1) = htons(ASCTP_PID_IPV4);
-	asctp_addr_put_params((void *)p + asctp_pad4(ASCTP_ADDR_TYPES_LEN),
-			      addrs, n);
+	p = asctp_addr_put_params((void *)p + asctp_pad4(ASCTP_ADDR_TYPES_LEN),
+				  addrs, n);
+	asctp_sm_put_adaptation(p, a->sk);
 	asctp_out_assoc_route(a, &r);
 	r.vtag = 0;			/* 8.5.1 (A) */
 	a->stats.opackets++;
@@ -103,6 +126,7 @@ static void asctp_sm_make_cookie(struct asctp_rx *rx,
 	c->paddr = rx->reply.daddr;
 	c->n_paddrs = in->n_v4;
 	memcpy(c->paddrs, in->v4, sizeof(c->paddrs));
+	c->peer_adaptation_ind = in->adaptation_ind;
 	asctp_cookie_sign(&asctp_net(rx->net)->secrets, c,
 			  asctp_cookie_now_ms());
 }
@@ -144,7 +168,8 @@ static void asctp_sm_send_init_ack(struct asctp_rx *rx,
 {
 	unsigned int len = sizeof(struct asctp_init_hdr) +
 			   asctp_pad4(ASCTP_COOKIE_PARAM_LEN) +
-			   asctp_sm_unrec_len(in);
+			   asctp_sm_unrec_len(in) +
+			   asctp_sm_adaptation_len(rx->sk);
 	__be32 addrs[ASCTP_MAX_LADDRS];
 	struct asctp_param_hdr *p;
 	struct asctp_cookie *c;
@@ -165,9 +190,10 @@ static void asctp_sm_send_init_ack(struct asctp_rx *rx,
 	asctp_sm_make_cookie(rx, in, c);
 	asctp_sm_fill_init(body, c->my_vtag, asctp_sm_rwnd(rx->sk), c->os,
 			   c->mis, c->my_tsn);
-	end = asctp_sm_put_unrec((void *)p + asctp_pad4(ASCTP_COOKIE_PARAM_LEN),
-				 in);
-	asctp_addr_put_params(end, addrs, n);
+	end = asctp_sm_put_unrec((void *)p +
+				 asctp_pad4(ASCTP_COOKIE_PARAM_LEN), in);
+	end = asctp_addr_put_params(end, addrs, n);
+	asctp_sm_put_adaptation(end, rx->sk);
 	rx->reply.vtag = in->init_tag;
 	asctp_out_xmit(rx->net, NULL, skb, &rx->reply);
 }
@@ -244,6 +270,7 @@ enum asctp_mib_field asctp_sm_init_ack(struct asctp_rx *rx)
 	a->peer_vtag = in.init_tag;
 	asctp_tsnmap_init(&a->tsnmap, in.init_tsn);
 	a->peer_rwnd = in.a_rwnd;
+	a->peer_adaptation_ind = in.adaptation_ind;
 	asctp_cc_init(&a->primary->cc, a->primary->pmtu, in.a_rwnd);
 	asctp_path_add_peers(a->sk, a, in.v4, in.n_v4);
 	kfree(a->cookie);
@@ -293,6 +320,7 @@ static struct asctp_assoc *asctp_sm_tcb(struct sock *sk,
 	asctp_cc_init(&a->primary->cc, a->primary->pmtu, c->peer_rwnd);
 	asctp_path_add_peers(sk, a, c->paddrs,
 			     min_t(u8, c->n_paddrs, ASCTP_MAX_PADDRS));
+	a->peer_adaptation_ind = c->peer_adaptation_ind;
 	a->state = ASCTP_S_ESTABLISHED;
 	asctp_sock_assoc_up(a);
 	asctp_assoc_hash(a);
@@ -377,6 +405,7 @@ enum asctp_mib_field asctp_sm_cookie_echo(struct asctp_rx *rx)
 	asctp_mib_inc(rx->net, ASCTP_MIB_PASSIVE_ESTABS);
 	asctp_out_assoc_chunk(rx->a, ASCTP_CID_COOKIE_ACK, 0, NULL, 0);
 	asctp_ulp_assoc_change(rx->a, SCTP_COMM_UP, 0);
+	asctp_ulp_adaptation(rx->a);
 	asctp_sm_autoclose_start(rx->a);
 	asctp_sm_hb_start(rx->a);
 	return ASCTP_MIB_IN_PKTS;
@@ -412,6 +441,7 @@ enum asctp_mib_field asctp_sm_cookie_ack(struct asctp_rx *rx)
 	asctp_mib_inc(rx->net, ASCTP_MIB_ACTIVE_ESTABS);
 	asctp_sock_assoc_up(a);
 	asctp_ulp_assoc_change(a, SCTP_COMM_UP, 0);
+	asctp_ulp_adaptation(a);
 	asctp_sm_autoclose_start(a);
 	asctp_sm_hb_start(a);
 	asctp_sm_xmit_data(a);

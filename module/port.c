@@ -15,19 +15,40 @@ static struct hlist_head *asctp_port_bucket(struct asctp_net *an, u16 port)
 	return &an->port_hash[port & (ASCTP_HASH_SIZE - 1)];
 }
 
-/* Two bindings clash on the same port unless both name different
- * specific addresses.
- */
-static bool asctp_port_taken(struct asctp_net *an, __be32 addr, u16 port)
+/* SO_REUSEADDR or SCTP_REUSE_PORT. */
+static bool asctp_port_reuse(const struct sock *sk)
 {
+	return sk->sk_reuse || asctp_sk(sk)->reuse;
+}
+
+/* Two bindings of a port overlap unless both name different specific
+ * addresses.
+ */
+static bool asctp_port_overlap(const struct inet_sock *inet, __be32 addr)
+{
+	return !addr || !inet->inet_rcv_saddr || inet->inet_rcv_saddr == addr;
+}
+
+/* Whether @sk (NULL: a port for autobind) may not have @addr:@port.
+ * As the kernel's sctp_get_port_local(): a socket with reuse may share
+ * the port with those that have it too and are not listening; a port
+ * to pick is one nobody else has.
+ */
+static bool asctp_port_taken(struct asctp_net *an, const struct sock *sk,
+			     __be32 addr, u16 port)
+{
+	bool reuse = sk && asctp_port_reuse(sk);
 	struct asctp_sock *as;
 
 	hlist_for_each_entry(as, asctp_port_bucket(an, port), port_node) {
-		const struct inet_sock *inet = &as->inet;
+		const struct sock *sk2 = &as->inet.sk;
 
-		if (inet->inet_num == port &&
-		    (!addr || !inet->inet_rcv_saddr ||
-		     inet->inet_rcv_saddr == addr))
+		if (as->inet.inet_num != port || sk2 == sk)
+			continue;
+		if (reuse && asctp_port_reuse(sk2) &&
+		    READ_ONCE(sk2->sk_state) != TCP_LISTEN)
+			continue;
+		if (asctp_port_overlap(&as->inet, addr))
 			return true;
 	}
 	return false;
@@ -45,7 +66,7 @@ static int asctp_port_pick(struct net *net, struct asctp_net *an,
 	port = low + get_random_u32_below(n);
 	for (i = 0; i < n; i++, port = port < high ? port + 1 : low)
 		if (!inet_is_local_reserved_port(net, port) &&
-		    !asctp_port_taken(an, addr, port))
+		    !asctp_port_taken(an, NULL, addr, port))
 			return port;
 	return -EADDRINUSE;
 }
@@ -60,7 +81,7 @@ int asctp_port_bind(struct sock *sk, __be32 addr, u16 port)
 	spin_lock_bh(&an->hash_lock);
 	if (!port)
 		ret = asctp_port_pick(sock_net(sk), an, addr);
-	else if (asctp_port_taken(an, addr, port))
+	else if (asctp_port_taken(an, sk, addr, port))
 		ret = -EADDRINUSE;
 	else
 		ret = port;
@@ -88,8 +109,50 @@ void asctp_port_unbind(struct sock *sk)
 	spin_unlock_bh(&an->hash_lock);
 }
 
-/* The socket bound to @dport that takes packets for @daddr, with a
- * reference; a specific address beats the wildcard.
+/* A bound socket starts listening: -EADDRINUSE if another one listens
+ * on an overlapping address of its port (the kernel's
+ * sctp_listen_start() checks the port again).  The check and the
+ * state change are one step under hash_lock, so of two sockets that
+ * race only one listens.
+ */
+int asctp_port_listen(struct sock *sk)
+{
+	struct asctp_net *an = asctp_net(sock_net(sk));
+	const struct inet_sock *inet = inet_sk(sk);
+	int ret = -EADDRINUSE;
+
+	sock_owned_by_me(sk);
+	spin_lock_bh(&an->hash_lock);
+	if (!asctp_port_taken(an, sk, inet->inet_rcv_saddr, inet->inet_num)) {
+		WRITE_ONCE(sk->sk_state, TCP_LISTEN);
+		ret = 0;
+	}
+	spin_unlock_bh(&an->hash_lock);
+	return ret;
+}
+
+/* How well a socket bound to the port fits a packet for @daddr:
+ * -1 not at all; a listener beats a socket that does not listen (it
+ * shares the port by SCTP_REUSE_PORT or SO_REUSEADDR and takes no
+ * new associations), then a specific address beats the wildcard.
+ */
+static int asctp_port_rank(const struct inet_sock *inet, __be32 daddr)
+{
+	int rank;
+
+	if (inet->inet_rcv_saddr == daddr)
+		rank = 1;
+	else if (!inet->inet_rcv_saddr)
+		rank = 0;
+	else
+		return -1;
+	if (READ_ONCE(inet->sk.sk_state) == TCP_LISTEN)
+		rank += 2;
+	return rank;
+}
+
+/* The socket bound to @dport that takes packets for @daddr that have
+ * no association (INIT, out of the blue), with a reference.
  */
 struct sock *asctp_port_lookup(struct net *net, __be32 daddr, __be16 dport)
 {
@@ -97,18 +160,16 @@ struct sock *asctp_port_lookup(struct net *net, __be32 daddr, __be16 dport)
 	u16 port = ntohs(dport);
 	struct sock *best = NULL;
 	struct asctp_sock *as;
+	int rank, best_rank = -1;
 
 	hlist_for_each_entry_rcu(as, asctp_port_bucket(an, port), port_node) {
-		struct inet_sock *inet = &as->inet;
-
-		if (inet->inet_num != port)
+		if (as->inet.inet_num != port)
 			continue;
-		if (inet->inet_rcv_saddr == daddr) {
-			best = &inet->sk;
-			break;
+		rank = asctp_port_rank(&as->inet, daddr);
+		if (rank > best_rank) {
+			best = &as->inet.sk;
+			best_rank = rank;
 		}
-		if (!inet->inet_rcv_saddr)
-			best = &inet->sk;
 	}
 	if (best && !refcount_inc_not_zero(&best->sk_refcnt))
 		best = NULL;

@@ -7,6 +7,7 @@
 
 int asctp_port_bind(struct sock *sk, __be32 addr, u16 port);
 void asctp_port_unbind(struct sock *sk);
+int asctp_port_listen(struct sock *sk);
 struct sock *asctp_port_lookup(struct net *net, __be32 daddr, __be16 dport);
 
 #endif /* _ASCTP_PORT_H */

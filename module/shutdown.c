@@ -27,6 +27,7 @@ void asctp_sm_abort_assoc(struct asctp_assoc *a, u16 cause, int err)
 	if (a->state != ASCTP_S_COOKIE_WAIT)
 		asctp_out_abort(sock_net(a->sk), a->sk, &r, false, cause);
 	asctp_mib_inc(sock_net(a->sk), ASCTP_MIB_ABORTEDS);
+	asctp_ulp_pd_aborted(a);
 	asctp_ulp_assoc_change(a, a->state < ASCTP_S_ESTABLISHED ?
 			       SCTP_CANT_STR_ASSOC : SCTP_COMM_LOST, err);
 	asctp_sm_end(a, err);
@@ -43,6 +44,7 @@ enum asctp_mib_field asctp_sm_abort(struct asctp_rx *rx)
 
 	rx->stop = true;
 	asctp_mib_inc(rx->net, ASCTP_MIB_ABORTEDS);
+	asctp_ulp_pd_aborted(a);
 	asctp_ulp_assoc_change(a, early ? SCTP_CANT_STR_ASSOC :
 				      SCTP_COMM_LOST, err);
 	asctp_sm_end(a, err);

@@ -334,11 +334,12 @@ static int asctp_listen(struct socket *sock, int backlog)
 	err = asctp_sock_autobind(sk);
 	if (err)
 		goto out;
-	WRITE_ONCE(sk->sk_max_ack_backlog, backlog);
 	if (sk->sk_type == SOCK_SEQPACKET && !backlog)
 		sk->sk_state = TCP_CLOSE;
 	else
-		sk->sk_state = TCP_LISTEN;
+		err = asctp_port_listen(sk);
+	if (!err)
+		WRITE_ONCE(sk->sk_max_ack_backlog, backlog);
 out:
 	release_sock(sk);
 	return err;

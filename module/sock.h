@@ -44,6 +44,7 @@ struct asctp_sock {
 	struct sctp_event_subscribe events;
 	u32 autoclose;			/* SCTP_AUTOCLOSE, seconds, 0: off */
 	u32 pd_point;			/* SCTP_PARTIAL_DELIVERY_POINT */
+	u32 adaptation_ind;		/* SCTP_ADAPTATION_LAYER, 0: none */
 	s32 next_id;			/* next association id */
 	/* in partial delivery, or NULL; asctp_reasm_purge() clears it
 	 * before the association can be freed, peeloff.c moves it
@@ -56,6 +57,10 @@ struct asctp_sock {
 	bool recvrcvinfo;		/* SCTP_RECVRCVINFO */
 	bool recvnxtinfo;		/* SCTP_RECVNXTINFO */
 	bool v4mapped;			/* SCTP_I_WANT_MAPPED_V4_ADDR */
+	/* SCTP_REUSE_PORT, set before bind only; read by port.c under
+	 * hash_lock too, so it never changes while the socket is bound
+	 */
+	bool reuse;
 	bool peeled;			/* made by sctp_peeloff(), fixed */
 	unsigned long deferred;		/* ASCTP_DEFER_* for release_cb */
 };

@@ -204,6 +204,40 @@ static int asctp_set_pd_point(struct sock *sk, sockptr_t optval,
 	return 0;
 }
 
+/* SCTP_REUSE_PORT, as the kernel's: one-to-one only, and not once
+ * bound (-EFAULT, sic), since port.c reads it to share the port.
+ */
+static int asctp_set_reuse_port(struct sock *sk, sockptr_t optval,
+				unsigned int optlen)
+{
+	int err, v;
+
+	if (sk->sk_type != SOCK_STREAM)
+		return -EOPNOTSUPP;
+	if (inet_sk(sk)->inet_num)
+		return -EFAULT;
+	err = asctp_set_int(optval, optlen, &v);
+	if (!err)
+		asctp_sk(sk)->reuse = !!v;
+	return err;
+}
+
+/* RFC 6458 8.1.10: SCTP_ADAPTATION_LAYER, sent in our INIT and INIT
+ * ACK from now on if not 0.
+ */
+static int asctp_set_adaptation(struct sock *sk, sockptr_t optval,
+				unsigned int optlen)
+{
+	struct sctp_setadaptation v;
+
+	if (optlen != sizeof(v))
+		return -EINVAL;
+	if (copy_from_sockptr(&v, optval, sizeof(v)))
+		return -EFAULT;
+	asctp_sk(sk)->adaptation_ind = v.ssb_adaptation_ind;
+	return 0;
+}
+
 /* The options that are an int flag: where each lives. */
 static bool *asctp_opt_flag(struct sock *sk, int optname)
 {
@@ -253,6 +287,10 @@ static int asctp_sockopt_set_locked(struct sock *sk, int optname,
 		return asctp_set_autoclose(sk, optval, optlen);
 	case SCTP_PARTIAL_DELIVERY_POINT:
 		return asctp_set_pd_point(sk, optval, optlen);
+	case SCTP_REUSE_PORT:
+		return asctp_set_reuse_port(sk, optval, optlen);
+	case SCTP_ADAPTATION_LAYER:
+		return asctp_set_adaptation(sk, optval, optlen);
 	case SCTP_SOCKOPT_BINDX_ADD:
 	case SCTP_SOCKOPT_BINDX_REM:
 	case SCTP_SOCKOPT_CONNECTX_OLD:
@@ -274,6 +312,23 @@ int asctp_sockopt_set(struct sock *sk, int level, int optname,
 	err = asctp_sockopt_set_locked(sk, optname, optval, optlen);
 	release_sock(sk);
 	return err;
+}
+
+/* The value of an option read as one 32-bit int. */
+static u32 asctp_opt_u32(struct sock *sk, int optname)
+{
+	struct asctp_sock *as = asctp_sk(sk);
+
+	switch (optname) {
+	case SCTP_AUTOCLOSE:
+		return as->autoclose;
+	case SCTP_PARTIAL_DELIVERY_POINT:
+		return as->pd_point;
+	case SCTP_REUSE_PORT:
+		return as->reuse;
+	default:	/* SCTP_ADAPTATION_LAYER: struct sctp_setadaptation */
+		return as->adaptation_ind;
+	}
 }
 
 static int asctp_sockopt_get_locked(struct sock *sk, int optname,
@@ -304,9 +359,11 @@ static int asctp_sockopt_get_locked(struct sock *sk, int optname,
 			return -EOPNOTSUPP;
 		fallthrough;
 	case SCTP_PARTIAL_DELIVERY_POINT:
+	case SCTP_REUSE_PORT:
+	case SCTP_ADAPTATION_LAYER:
 		if (len < (int)sizeof(u32))
 			return -EINVAL;
-		v = optname == SCTP_AUTOCLOSE ? as->autoclose : as->pd_point;
+		v = asctp_opt_u32(sk, optname);
 		return asctp_opt_put(optval, optlen, len, &v, sizeof(v));
 	case SCTP_SOCKOPT_PEELOFF:
 	case SCTP_SOCKOPT_PEELOFF_FLAGS:

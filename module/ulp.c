@@ -257,3 +257,54 @@ void asctp_ulp_sender_dry(struct asctp_assoc *a)
 	asctp_ulp_queue(a->sk, skb);
 }
 
+/* RFC 6458 6.1.6: SCTP_ADAPTATION_INDICATION, right after COMM_UP,
+ * if the peer sent an Adaptation Layer Indication (RFC 5061 4.2.5)
+ * other than 0, as the kernel's.
+ */
+void asctp_ulp_adaptation(struct asctp_assoc *a)
+{
+	struct sctp_adaptation_event *ae;
+	struct sk_buff *skb;
+
+	if (!a->peer_adaptation_ind ||
+	    !asctp_sk(a->sk)->events.sctp_adaptation_layer_event ||
+	    sock_flag(a->sk, SOCK_DEAD))
+		return;
+	skb = asctp_ulp_event(a, sizeof(*ae));
+	if (!skb)
+		return;
+	ae = skb_put_zero(skb, sizeof(*ae));
+	ae->sai_type = SCTP_ADAPTATION_INDICATION;
+	ae->sai_length = sizeof(*ae);
+	ae->sai_adaptation_ind = a->peer_adaptation_ind;
+	ae->sai_assoc_id = a->id;
+	asctp_ulp_queue(a->sk, skb);
+}
+
+/* RFC 6458 6.1.7: SCTP_PARTIAL_DELIVERY_EVENT, ABORTED: the
+ * association ends while the reader holds part of a message, which
+ * will never end.  Queued behind the pieces delivered, before the
+ * COMM_LOST that follows, as the kernel's sctp_ulpq_abort_pd() (it
+ * gives stream and sequence 0 when not interleaving; RFC 6458 asks
+ * for the message's, which we give).
+ */
+void asctp_ulp_pd_aborted(struct asctp_assoc *a)
+{
+	struct sctp_pdapi_event *pe;
+	struct sk_buff *skb;
+
+	if (!a->pd || !asctp_sk(a->sk)->events.sctp_partial_delivery_event ||
+	    sock_flag(a->sk, SOCK_DEAD))
+		return;
+	skb = asctp_ulp_event(a, sizeof(*pe));
+	if (!skb)
+		return;
+	pe = skb_put_zero(skb, sizeof(*pe));
+	pe->pdapi_type = SCTP_PARTIAL_DELIVERY_EVENT;
+	pe->pdapi_length = sizeof(*pe);
+	pe->pdapi_indication = SCTP_PARTIAL_DELIVERY_ABORTED;
+	pe->pdapi_assoc_id = a->id;
+	pe->pdapi_stream = a->pd_stream;
+	pe->pdapi_seq = a->pd_ssn;
+	asctp_ulp_queue(a->sk, skb);
+}

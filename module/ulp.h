@@ -46,5 +46,7 @@ void asctp_ulp_send_failed(struct asctp_assoc *a, struct sk_buff *chunk,
 void asctp_ulp_remote_error(struct asctp_assoc *a, __be16 code,
 			    const void *body, u32 len);
 void asctp_ulp_sender_dry(struct asctp_assoc *a);
+void asctp_ulp_adaptation(struct asctp_assoc *a);
+void asctp_ulp_pd_aborted(struct asctp_assoc *a);
 
 #endif /* _ASCTP_ULP_H */

@@ -122,7 +122,14 @@ enum asctp_param_type {
 	ASCTP_PID_HOST_NAME		= 11,
 	ASCTP_PID_SUPPORTED_ADDR_TYPES	= 12,
 	ASCTP_PID_ECN_CAPABLE		= 0x8000,
+	ASCTP_PID_ADAPTATION_IND	= 0xc006,	/* RFC 5061 4.2.5 */
 };
+
+/* RFC 5061 4.2.5: Adaptation Layer Indication, in INIT and INIT ACK */
+struct asctp_adaptation_param {
+	struct asctp_param_hdr hdr;
+	__be32 ind;
+} __packed;
 
 /* RFC 9260 3.3.10: error cause header (ABORT, ERROR) */
 struct asctp_cause_hdr {

@@ -7,7 +7,8 @@
 
 . "$(dirname "$0")/lib.sh"
 
-CASES="addrs sndinfo frag autoclose event paddr cmsgs peeloff notify stats errors"
+CASES="addrs sndinfo frag autoclose event paddr cmsgs peeloff notify stats errors
+	reuse adaptation pdabort"
 ksft_plan $(($(echo $CASES | wc -w) + 1))
 
 api_case() {
@@ -29,6 +30,9 @@ for c in $CASES; do
 	notify) name="SCTP_SENDER_DRY_EVENT; SCTP_SEND_FAILED_EVENT and SCTP_SEND_FAILED carry the data an ABORT lost" ;;
 	stats) name="SCTP_GET_ASSOC_STATS counts chunks, packets, SACKs at both ends" ;;
 	errors) name="bad input: short buffers, bad pointers, unknown ids (EINVAL, EFAULT, ENOPROTOOPT)" ;;
+	reuse) name="SCTP_REUSE_PORT and SO_REUSEADDR: a port shared by connected sockets and one listener" ;;
+	adaptation) name="SCTP_ADAPTATION_LAYER: each end gets the other's SCTP_ADAPTATION_INDICATION after COMM_UP" ;;
+	pdabort) name="SCTP_PARTIAL_DELIVERY_ABORTED before COMM_LOST when a message in partial delivery is cut" ;;
 	esac
 	ksft_check "$name" api_case "$c"
 done

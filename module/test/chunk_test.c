@@ -405,6 +405,11 @@ static const struct init_case init_cases[] = {
 	  .p = { PX(0xc004, 8, ASCTP_MAX_UNREC + 2), P(IPV4, 8), COOKIE(8) },
 	  .want = OK, .n_addrs = 1, .cookie_len = 4,
 	  .n_unrec = ASCTP_MAX_UNREC, .unrec_type = 0xc004 },
+	{ .name = "Adaptation Layer Indication known, not reported",
+	  .type = INIT_ACK, .p = { P(ADAPTATION_IND, 8), P(IPV4, 8),
+	  COOKIE(8) }, .want = OK, .n_addrs = 1, .cookie_len = 4 },
+	{ .name = "Adaptation Layer Indication of 12 bytes", .type = INIT,
+	  .p = { P(ADAPTATION_IND, 12) }, .want = BAD_PARAM },
 };
 
 /* The chunk's length ends where the last parameter does, unpadded;
@@ -466,7 +471,7 @@ static void init_fields_test(struct kunit *test)
 	const struct asctp_chunk_hdr *ch;
 	struct asctp_init_info info;
 	unsigned int len;
-	__be32 inc = htonl(5000);
+	__be32 inc = htonl(5000), ind = htonl(0x01020304);
 
 	len = put_init(buf, INIT, INIT_TAG, INIT_OS, INIT_MIS);
 	memcpy(buf + len + ASCTP_PARAM_HDR_LEN, addr, sizeof(addr));
@@ -474,6 +479,8 @@ static void init_fields_test(struct kunit *test)
 	memcpy(buf + len + ASCTP_PARAM_HDR_LEN, &inc, sizeof(inc));
 	len = put_param(buf, len, ASCTP_PID_COOKIE_PRESERVATIVE, 8);
 	len = put_param(buf, len, ASCTP_PID_ECN_CAPABLE, 4);
+	memcpy(buf + len + ASCTP_PARAM_HDR_LEN, &ind, sizeof(ind));
+	len = put_param(buf, len, ASCTP_PID_ADAPTATION_IND, 8);
 	put_chunk(buf, 0, INIT, len);
 	ch = exact(test, buf, len);
 
@@ -485,6 +492,7 @@ static void init_fields_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, info.os, INIT_OS);
 	KUNIT_EXPECT_EQ(test, info.mis, INIT_MIS);
 	KUNIT_EXPECT_EQ(test, info.cookie_inc_ms, 5000);
+	KUNIT_EXPECT_EQ(test, info.adaptation_ind, 0x01020304);
 	KUNIT_EXPECT_EQ(test, info.n_addrs, 1);
 	KUNIT_EXPECT_TRUE(test, info.ecn);
 	KUNIT_EXPECT_NULL(test, info.cookie);

@@ -88,6 +88,7 @@ static void cookie_fill(struct asctp_cookie *c)
 	c->laddr = htonl(0x7f000001);
 	c->paddr = htonl(0xc0000201);
 	c->peer_cookie_inc_ms = 1234;
+	c->peer_adaptation_ind = 0xa1b2c3d4;
 }
 
 /* Verify a whole cookie, for the cases that only want the verdict. */
@@ -121,6 +122,7 @@ static void cookie_round_trip_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, out.mis, 65535);
 	KUNIT_EXPECT_EQ(test, ntohl(out.paddr), 0xc0000201U);
 	KUNIT_EXPECT_EQ(test, out.peer_cookie_inc_ms, 1234U);
+	KUNIT_EXPECT_EQ(test, out.peer_adaptation_ind, 0xa1b2c3d4U);
 }
 
 /* The cookie arrives inside a chunk: it may sit at any alignment. */

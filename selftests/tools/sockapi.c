@@ -2,7 +2,8 @@
 /*
  * The socket API as libsctp programs use it, one case per run:
  *
- *   sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff
+ *   sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff|
+ *           notify|stats|reuse|adaptation|pdabort
  *
  * Each case sets up its own sockets on 127.0.0.1 (the caller gives it a
  * fresh namespace), checks values and errnos through libsctp's calls
@@ -994,6 +995,343 @@ static void case_errors(void)
 	close(fd);
 }
 
+static int bind_to(int fd, int port)
+{
+	struct sockaddr_in a = addr4("127.0.0.1", port);
+
+	return bind(fd, (struct sockaddr *)&a, sizeof(a));
+}
+
+static int connect_to(int fd, int port)
+{
+	struct sockaddr_in a = addr4("127.0.0.1", port);
+
+	return connect(fd, (struct sockaddr *)&a, sizeof(a));
+}
+
+/* A one-to-one socket with SO_REUSEADDR (@so) or SCTP_REUSE_PORT. */
+static int reuse_sock(int so)
+{
+	int fd = sock_new(SOCK_STREAM), one = 1;
+
+	if (so ? setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) :
+		 set_int(fd, SCTP_REUSE_PORT, 1))
+		die("reuse");
+	return fd;
+}
+
+/* @fd, connected, and the socket its listener @lst accepted talk. */
+static void reuse_talk(int fd, int lst, int port)
+{
+	struct sockaddr_in a;
+	socklen_t alen = sizeof(a);
+	char buf[32];
+	int acc;
+
+	acc = accept(lst, (struct sockaddr *)&a, &alen);
+	if (acc < 0)
+		die("accept");
+	CHECK(ntohs(a.sin_port) == port, "peer port %d", ntohs(a.sin_port));
+	CHECK(send(fd, "to", 2, 0) == 2 && readable(acc, 5000) &&
+	      recv(acc, buf, sizeof(buf), 0) == 2 && !memcmp(buf, "to", 2),
+	      "data to %d", port_of(lst));
+	CHECK(send(acc, "fro", 3, 0) == 3 && readable(fd, 5000) &&
+	      recv(fd, buf, sizeof(buf), 0) == 3 && !memcmp(buf, "fro", 3),
+	      "data from %d", port_of(lst));
+	close(acc);
+}
+
+/* Two one-to-one sockets share @port by SO_REUSEADDR (@so) or
+ * SCTP_REUSE_PORT, each associated with its own listener; a listener
+ * may join them, a second one may not, nor any socket once one
+ * listens, and new associations reach the listener.
+ */
+static void reuse_run(int so, int port, int l1, int l2)
+{
+	int c1 = reuse_sock(so), c2 = reuse_sock(so), fd, s1, s2;
+
+	CHECK(bind_to(c1, port) == 0, "first bind");
+	fd = sock_new(SOCK_STREAM);
+	FAILS(bind_to(fd, port), EADDRINUSE);
+	close(fd);
+	CHECK(bind_to(c2, port) == 0, "second bind with reuse");
+	if (connect_to(c1, port_of(l1)) || connect_to(c2, port_of(l2)))
+		die("connect from the shared port");
+	reuse_talk(c1, l1, port);
+	reuse_talk(c2, l2, port);
+	s1 = reuse_sock(so);
+	s2 = reuse_sock(so);
+	CHECK(bind_to(s1, port) == 0 && bind_to(s2, port) == 0,
+	      "third and fourth bind");
+	CHECK(listen(s1, 8) == 0, "listen beside connected sockets");
+	FAILS(listen(s2, 8), EADDRINUSE);
+	fd = reuse_sock(so);
+	FAILS(bind_to(fd, port), EADDRINUSE);
+	close(fd);
+	/* an INIT to the port finds the listener, bound after c1, c2 */
+	fd = sock_new(SOCK_STREAM);
+	errno = 0;
+	if (connect_to(fd, port) == 0)
+		reuse_talk(fd, s1, port_of(fd));	/* accept would block */
+	else
+		CHECK(0, "connect to the shared port");
+	close(fd);
+	close(s2);
+	close(s1);
+	close(c2);
+	close(c1);
+}
+
+/* SCTP_REUSE_PORT and SO_REUSEADDR (RFC 6458 8.1.27; the kernel's). */
+static void case_reuse(void)
+{
+	int l1 = server(SOCK_STREAM, 7110), l2 = server(SOCK_STREAM, 7111);
+	int fd, v = 1, one = 1;
+	socklen_t len = 2;
+
+	fd = sock_new(SOCK_SEQPACKET);
+	FAILS(set_int(fd, SCTP_REUSE_PORT, 1), EOPNOTSUPP);
+	CHECK(setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ==
+	      0, "SO_REUSEADDR on one-to-many");
+	close(fd);
+	fd = sock_new(SOCK_STREAM);
+	CHECK(get_int(fd, SCTP_REUSE_PORT) == 0, "default off");
+	FAILS(setopt(fd, SCTP_REUSE_PORT, &v, 2), EINVAL);
+	CHECK(set_int(fd, SCTP_REUSE_PORT, 7) == 0 &&
+	      get_int(fd, SCTP_REUSE_PORT) == 1, "read back");
+	FAILS(getsockopt(fd, SOL_SCTP, SCTP_REUSE_PORT, &v, &len), EINVAL);
+	CHECK(bind_to(fd, 0) == 0, "bind");
+	FAILS(set_int(fd, SCTP_REUSE_PORT, 0), EFAULT);
+	CHECK(get_int(fd, SCTP_REUSE_PORT) == 1, "kept");
+	close(fd);
+	reuse_run(0, 7112, l1, l2);
+	reuse_run(1, 7113, l1, l2);
+	close(l2);
+	close(l1);
+}
+
+/* The next notification or message on @fd: its type, or 0 for data. */
+static int next_type(int fd, char *buf, size_t len, ssize_t *n)
+{
+	int flags;
+
+	*n = recv_one(fd, buf, len, NULL, 0, &flags);
+	if (*n <= 0)
+		return -1;
+	return flags & MSG_NOTIFICATION ?
+	       ((union sctp_notification *)buf)->sn_header.sn_type : 0;
+}
+
+/* COMM_UP, then SCTP_ADAPTATION_INDICATION with @want if not 0, else
+ * the data the peer sent right away (@data).
+ */
+static void adapt_expect(int fd, uint32_t want, const char *data,
+			 const char *who)
+{
+	union sctp_notification *sn;
+	char buf[256];
+	sctp_assoc_t id;
+	ssize_t n;
+
+	sn = (void *)buf;
+	CHECK(next_type(fd, buf, sizeof(buf), &n) == SCTP_ASSOC_CHANGE &&
+	      sn->sn_assoc_change.sac_state == SCTP_COMM_UP, "%s: COMM_UP",
+	      who);
+	id = sn->sn_assoc_change.sac_assoc_id;
+	if (!want) {
+		CHECK(next_type(fd, buf, sizeof(buf), &n) == 0 &&
+		      n == (ssize_t)strlen(data) && !memcmp(buf, data, n),
+		      "%s: the data next, no indication (type %x)", who,
+		      sn->sn_header.sn_type);
+		return;
+	}
+	CHECK(next_type(fd, buf, sizeof(buf), &n) ==
+	      SCTP_ADAPTATION_INDICATION &&
+	      n == sizeof(struct sctp_adaptation_event) &&
+	      sn->sn_adaptation_event.sai_length == n &&
+	      sn->sn_adaptation_event.sai_flags == 0 &&
+	      sn->sn_adaptation_event.sai_adaptation_ind == want &&
+	      sn->sn_adaptation_event.sai_assoc_id == id,
+	      "%s: indication %#x after COMM_UP (type %x, %zd bytes)", who,
+	      sn->sn_adaptation_event.sai_adaptation_ind,
+	      sn->sn_header.sn_type, n);
+}
+
+static void set_adapt(int fd, uint32_t v, int subscribe)
+{
+	struct sctp_setadaptation sa = { v };
+	struct sctp_event_subscribe ev = {
+		.sctp_association_event = 1,
+		.sctp_adaptation_layer_event = subscribe,
+	};
+
+	if (setopt(fd, SCTP_ADAPTATION_LAYER, &sa, sizeof(sa)) ||
+	    setopt(fd, SCTP_EVENTS, &ev, sizeof(ev)))
+		die("adaptation");
+}
+
+/* One-to-many at @port: server and client values and subscriptions. */
+static void adapt_1tom(int port, uint32_t sv, int ssub, uint32_t cv,
+		       int csub)
+{
+	int srv = server(SOCK_SEQPACKET, port), cli;
+	sctp_assoc_t id;
+
+	set_adapt(srv, sv, ssub);
+	cli = sock_new(SOCK_SEQPACKET);
+	set_adapt(cli, cv, csub);
+	{
+		struct sockaddr_in a = addr4("127.0.0.1", port);
+
+		if (sctp_connectx(cli, (struct sockaddr *)&a, 1, &id))
+			die("sctp_connectx");
+	}
+	CHECK(send_to(cli, port, "c2s", 3, 0, 0) == 3, "send");
+	CHECK(send_to(srv, port_of(cli), "s2c", 3, 0, 0) == 3, "reply");
+	adapt_expect(cli, csub ? sv : 0, "s2c", "client");
+	adapt_expect(srv, ssub ? cv : 0, "c2s", "server");
+	close(cli);
+	close(srv);
+}
+
+/* SCTP_ADAPTATION_LAYER and SCTP_ADAPTATION_INDICATION (RFC 6458
+ * 8.1.10, 6.1.6): each end learns the other's value right after
+ * COMM_UP, if subscribed and the value is not 0.
+ */
+static void case_adaptation(void)
+{
+	struct sctp_setadaptation sa = { 0x01020304 };
+	struct sctp_event e = { .se_assoc_id = SCTP_FUTURE_ASSOC,
+				.se_type = SCTP_ADAPTATION_INDICATION,
+				.se_on = 1 };
+	int lst, cli, acc, fd = sock_new(SOCK_SEQPACKET);
+	socklen_t len = sizeof(sa) + 4;
+
+	FAILS(setopt(fd, SCTP_ADAPTATION_LAYER, &sa, 2), EINVAL);
+	FAILS(setopt(fd, SCTP_ADAPTATION_LAYER, &sa, sizeof(sa) + 4), EINVAL);
+	CHECK(setopt(fd, SCTP_ADAPTATION_LAYER, &sa, sizeof(sa)) == 0, "set");
+	sa.ssb_adaptation_ind = 0;
+	CHECK(getsockopt(fd, SOL_SCTP, SCTP_ADAPTATION_LAYER, &sa, &len) ==
+	      0 && len == sizeof(sa) && sa.ssb_adaptation_ind == 0x01020304,
+	      "read back %#x, %u bytes", sa.ssb_adaptation_ind, len);
+	len = 2;
+	FAILS(getsockopt(fd, SOL_SCTP, SCTP_ADAPTATION_LAYER, &sa, &len),
+	      EINVAL);
+	close(fd);
+
+	adapt_1tom(7120, 0x11111111, 1, 0x22222222, 1);
+	adapt_1tom(7121, 0x33333333, 0, 0x44444444, 0);	/* unsubscribed */
+	adapt_1tom(7122, 0x55555555, 1, 0, 1);		/* client sends none */
+
+	/* one-to-one; the child inherits the listener's subscription */
+	lst = server(SOCK_STREAM, 7123);
+	set_adapt(lst, 0x66666666, 1);
+	cli = sock_new(SOCK_STREAM);
+	set_adapt(cli, 0x77777777, 0);
+	CHECK(setopt(cli, SCTP_EVENT, &e, sizeof(e)) == 0, "SCTP_EVENT");
+	CHECK(connect_to(cli, 7123) == 0, "connect");
+	acc = accept(lst, NULL, NULL);
+	if (acc < 0)
+		die("accept");
+	adapt_expect(cli, 0x66666666, NULL, "one-to-one client");
+	adapt_expect(acc, 0x77777777, NULL, "one-to-one accepted");
+	close(acc);
+	close(cli);
+	close(lst);
+}
+
+enum { PD_MSG = 60000, PD_SID = 2 };
+
+/* A message in partial delivery at the receiver when the sender
+ * aborts: PARTIAL_DELIVERY_ABORTED (if @sub) after the pieces, then
+ * COMM_LOST.
+ */
+static void pd_run(int port, int sub)
+{
+	struct sctp_event_subscribe ev = {
+		.sctp_association_event = 1,
+		.sctp_partial_delivery_event = sub,
+	};
+	struct sctp_assoc_value av = { SCTP_FUTURE_ASSOC, 1200 };
+	int srv = server(SOCK_SEQPACKET, port), cli, rcv = 8192;
+	int snd = 1 << 20, flags, type, eor = 0;
+	static char msg[PD_MSG], buf[PD_MSG + 256];
+	union sctp_notification *sn = (void *)buf;
+	struct linger lg = { 1, 0 };
+	sctp_assoc_t id, sid;
+	long got = 0;
+	ssize_t n;
+
+	if (setsockopt(srv, SOL_SOCKET, SO_RCVBUF, &rcv, sizeof(rcv)) ||
+	    setopt(srv, SCTP_EVENTS, &ev, sizeof(ev)))
+		die("receiver");
+	cli = sock_new(SOCK_SEQPACKET);
+	if (setsockopt(cli, SOL_SOCKET, SO_SNDBUF, &snd, sizeof(snd)) ||
+	    setopt(cli, SCTP_MAXSEG, &av, sizeof(av)))
+		die("sender");
+	{
+		struct sockaddr_in a = addr4("127.0.0.1", port);
+
+		if (sctp_connectx(cli, (struct sockaddr *)&a, 1, &id))
+			die("sctp_connectx");
+	}
+	CHECK(next_type(srv, buf, sizeof(buf), &n) == SCTP_ASSOC_CHANGE &&
+	      sn->sn_assoc_change.sac_state == SCTP_COMM_UP, "COMM_UP");
+	sid = sn->sn_assoc_change.sac_assoc_id;
+	/* two whole messages first, so the big one has SSN 2 */
+	CHECK(send_to(cli, port, "a", 1, 0, PD_SID) == 1 &&
+	      send_to(cli, port, "b", 1, 0, PD_SID) == 1, "small sends");
+	CHECK(recv_one(srv, buf, sizeof(buf), NULL, 0, &flags) == 1 &&
+	      recv_one(srv, buf, sizeof(buf), NULL, 0, &flags) == 1,
+	      "small messages");
+	memset(msg, 'p', sizeof(msg));
+	CHECK(send_to(cli, port, msg, sizeof(msg), 0, PD_SID) == PD_MSG,
+	      "big send");
+	n = recv_one(srv, buf, 4096, NULL, 0, &flags);
+	CHECK(n == 4096 && !(flags & (MSG_EOR | MSG_NOTIFICATION)),
+	      "a first piece: %zd bytes, flags %x", n, flags);
+	setsockopt(cli, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
+	close(cli);
+	got = n;
+	/* the rest of what came of it, never with MSG_EOR */
+	while ((n = recv_one(srv, buf, sizeof(buf), NULL, 0, &flags)) > 0 &&
+	       !(flags & MSG_NOTIFICATION)) {
+		got += n;
+		eor |= flags & MSG_EOR;
+	}
+	type = n > 0 ? sn->sn_header.sn_type : -1;
+	printf("# %s: %ld bytes of %d read before the notification\n",
+	       sub ? "subscribed" : "unsubscribed", got, PD_MSG);
+	CHECK(got < PD_MSG && !eor, "the message ended: %ld bytes", got);
+	if (sub) {
+		struct sctp_pdapi_event *pe = &sn->sn_pdapi_event;
+
+		CHECK(type == SCTP_PARTIAL_DELIVERY_EVENT &&
+		      n == sizeof(*pe) && pe->pdapi_length == n &&
+		      pe->pdapi_indication == SCTP_PARTIAL_DELIVERY_ABORTED &&
+		      pe->pdapi_assoc_id == sid &&
+		      pe->pdapi_stream == PD_SID && pe->pdapi_seq == 2,
+		      "PD ABORTED: type %x, %zd bytes, ind %u, stream %u seq %u",
+		      type, n, pe->pdapi_indication, pe->pdapi_stream,
+		      pe->pdapi_seq);
+		type = next_type(srv, buf, sizeof(buf), &n);
+	}
+	CHECK(type == SCTP_ASSOC_CHANGE &&
+	      sn->sn_assoc_change.sac_state == SCTP_COMM_LOST &&
+	      sn->sn_assoc_change.sac_assoc_id == sid,
+	      "then COMM_LOST: type %x state %u", type,
+	      sn->sn_assoc_change.sac_state);
+	CHECK(!readable(srv, 200), "nothing more");
+	close(srv);
+}
+
+/* SCTP_PARTIAL_DELIVERY_EVENT, SCTP_PARTIAL_DELIVERY_ABORTED. */
+static void case_pdabort(void)
+{
+	pd_run(7130, 1);
+	pd_run(7131, 0);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -1005,7 +1343,8 @@ int main(int argc, char **argv)
 		{ "event", case_event }, { "paddr", case_paddr },
 		{ "errors", case_errors }, { "cmsgs", case_cmsgs },
 		{ "peeloff", case_peeloff }, { "notify", case_notify },
-		{ "stats", case_stats },
+		{ "stats", case_stats }, { "reuse", case_reuse },
+		{ "adaptation", case_adaptation }, { "pdabort", case_pdabort },
 	};
 	unsigned int i;
 
@@ -1021,6 +1360,6 @@ int main(int argc, char **argv)
 		cases[i].fn();
 		return failures ? 1 : 0;
 	}
-	fprintf(stderr, "usage: sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff|notify|stats\n       sockapi remote-error ADDR PORT\n");
+	fprintf(stderr, "usage: sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff|notify|stats|reuse|adaptation|pdabort\n       sockapi remote-error ADDR PORT\n");
 	return 2;
 }
