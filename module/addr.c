@@ -40,12 +40,30 @@ out:
 	return n;
 }
 
+/* A bound socket's addresses in the peer's scope. */
+static int asctp_addr_bound(struct sock *sk, __be32 peer, __be32 *out)
+{
+	const struct asctp_sock *as = asctp_sk(sk);
+	bool lo = ipv4_is_loopback(peer);
+	int i, n = 0;
+
+	if (ipv4_is_loopback(as->inet.inet_rcv_saddr) == lo)
+		out[n++] = as->inet.inet_rcv_saddr;
+	for (i = 0; i < as->n_xaddrs; i++)
+		if (ipv4_is_loopback(as->xaddrs[i]) == lo)
+			out[n++] = as->xaddrs[i];
+	return n;
+}
+
 int asctp_addr_to_list(struct sock *sk, __be32 peer, __be32 *out)
 {
 	int n;
 
-	if (inet_sk(sk)->inet_rcv_saddr)
-		return 0;
+	BUILD_BUG_ON(1 + ASCTP_MAX_XADDRS > ASCTP_MAX_LADDRS);
+	if (inet_sk(sk)->inet_rcv_saddr) {
+		n = asctp_addr_bound(sk, peer, out);
+		return n > 1 ? n : 0;
+	}
 	n = asctp_addr_netns(sock_net(sk), peer, out, ASCTP_MAX_LADDRS);
 	if (n == -ENOMEM)
 		n = ASCTP_MAX_LADDRS;	/* the first ones */

@@ -68,7 +68,6 @@ struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp)
 	skb_queue_head_init(&a->reasm);
 	skb_queue_head_init(&a->lobby);
 	INIT_HLIST_NODE(&a->vtag_node);
-	INIT_HLIST_NODE(&a->tuple_node);
 	asctp_timer_setup(a);
 	list_add_tail(&a->sock_node, &as->assocs);
 	asctp_obj_get(ASCTP_OBJ_ASSOC);
@@ -100,30 +99,52 @@ int asctp_assoc_set_streams(struct asctp_assoc *a, u16 os, u16 mis,
 	return 0;
 }
 
+static void asctp_assoc_hash_path(struct asctp_net *an, struct asctp_assoc *a,
+				  struct asctp_path *p)
+{
+	hlist_add_head_rcu(&p->tuple_node,
+			   &an->tuple_hash[asctp_tuple_hash(a->lport, p->addr,
+							    a->pport)]);
+}
+
 /* Called once the addresses, ports and tags are final. */
 void asctp_assoc_hash(struct asctp_assoc *a)
 {
 	struct asctp_net *an = asctp_net(sock_net(a->sk));
+	struct asctp_path *p;
 
 	sock_owned_by_me(a->sk);
 	spin_lock_bh(&an->hash_lock);
 	hlist_add_head_rcu(&a->vtag_node,
 			   &an->vtag_hash[asctp_vtag_hash(a->my_vtag)]);
-	hlist_add_head_rcu(&a->tuple_node,
-			   &an->tuple_hash[asctp_tuple_hash(a->lport, a->paddr,
-							    a->pport)]);
+	list_for_each_entry(p, &a->paths, node)
+		asctp_assoc_hash_path(an, a, p);
+	spin_unlock_bh(&an->hash_lock);
+}
+
+/* A path added to an association already hashed (path.c). */
+void asctp_assoc_hash_new_path(struct asctp_assoc *a, struct asctp_path *p)
+{
+	struct asctp_net *an = asctp_net(sock_net(a->sk));
+
+	sock_owned_by_me(a->sk);
+	spin_lock_bh(&an->hash_lock);
+	if (!hlist_unhashed(&a->vtag_node))
+		asctp_assoc_hash_path(an, a, p);
 	spin_unlock_bh(&an->hash_lock);
 }
 
 static void asctp_assoc_unhash(struct asctp_assoc *a)
 {
 	struct asctp_net *an = asctp_net(sock_net(a->sk));
+	struct asctp_path *p;
 
 	spin_lock_bh(&an->hash_lock);
 	if (!hlist_unhashed(&a->vtag_node))
 		hlist_del_init_rcu(&a->vtag_node);
-	if (!hlist_unhashed(&a->tuple_node))
-		hlist_del_init_rcu(&a->tuple_node);
+	list_for_each_entry(p, &a->paths, node)
+		if (!hlist_unhashed(&p->tuple_node))
+			hlist_del_init_rcu(&p->tuple_node);
 	spin_unlock_bh(&an->hash_lock);
 }
 
@@ -200,20 +221,26 @@ struct asctp_assoc *asctp_assoc_lookup_vtag(struct net *net, u32 vtag,
 	return NULL;
 }
 
-/* For chunks whose tag is not ours (INIT, COOKIE ECHO, T-bit ABORT). */
+/* For chunks whose tag is not ours (INIT, COOKIE ECHO, T-bit ABORT),
+ * from any of the peer's addresses; a multi-homed association takes
+ * them on any of ours.
+ */
 struct asctp_assoc *asctp_assoc_lookup_tuple(struct net *net,
 					     __be32 laddr, __be16 lport,
 					     __be32 paddr, __be16 pport)
 {
 	struct asctp_net *an = asctp_net(net);
+	struct asctp_path *p;
 	struct hlist_head *h;
 	struct asctp_assoc *a;
 
 	h = &an->tuple_hash[asctp_tuple_hash(lport, paddr, pport)];
-	hlist_for_each_entry_rcu(a, h, tuple_node) {
+	hlist_for_each_entry_rcu(p, h, tuple_node) {
+		a = p->a;
 		if (a->lport == lport && a->pport == pport &&
-		    a->paddr == paddr &&
-		    (a->laddr == laddr || !a->laddr) &&
+		    READ_ONCE(p->addr) == paddr &&
+		    (a->laddr == laddr || !a->laddr ||
+		     READ_ONCE(a->npaths) > 1) &&
 		    refcount_inc_not_zero(&a->ref))
 			return a;
 	}

@@ -11,7 +11,9 @@
  * Locking: every field below the hash nodes is protected by the owning
  * socket's lock (bh_lock_sock() in softirq, lock_sock() in process
  * context), asserted with sock_owned_by_me().  The hash chains are
- * written under asctp_net.hash_lock and read under RCU.
+ * written under asctp_net.hash_lock and read under RCU: the vtag hash
+ * holds associations, the tuple hash their paths (one entry per peer
+ * address, see path.h).
  * Lock order: listening socket, then child socket, then hash_lock.
  */
 #ifndef _ASCTP_ASSOC_H
@@ -86,7 +88,6 @@ struct asctp_assoc_stats {
 
 struct asctp_assoc {
 	struct hlist_node vtag_node;	/* asctp_net.vtag_hash */
-	struct hlist_node tuple_node;	/* asctp_net.tuple_hash */
 	refcount_t ref;
 	struct rcu_head rcu;
 	/* owner, holding a reference; changed only by peeloff.c */
@@ -194,6 +195,7 @@ struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp);
 int asctp_assoc_set_streams(struct asctp_assoc *a, u16 os, u16 mis,
 			    gfp_t gfp);
 void asctp_assoc_hash(struct asctp_assoc *a);
+void asctp_assoc_hash_new_path(struct asctp_assoc *a, struct asctp_path *p);
 void asctp_assoc_delete(struct asctp_assoc *a);
 void asctp_assoc_put(struct asctp_assoc *a);
 

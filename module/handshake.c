@@ -258,6 +258,7 @@ enum asctp_mib_field asctp_sm_init_ack(struct asctp_rx *rx)
 	struct asctp_assoc *a = rx->a;
 	struct asctp_init_info in;
 	enum asctp_mib_field ret;
+	struct asctp_path *p;
 
 	ret = asctp_init_parse(rx->ch, &in);
 	if (ret != ASCTP_MIB_IN_PKTS) {
@@ -271,8 +272,9 @@ enum asctp_mib_field asctp_sm_init_ack(struct asctp_rx *rx)
 	asctp_tsnmap_init(&a->tsnmap, in.init_tsn);
 	a->peer_rwnd = in.a_rwnd;
 	a->peer_adaptation_ind = in.adaptation_ind;
-	asctp_cc_init(&a->primary->cc, a->primary->pmtu, in.a_rwnd);
 	asctp_path_add_peers(a->sk, a, in.v4, in.n_v4);
+	list_for_each_entry(p, &a->paths, node)
+		asctp_cc_init(&p->cc, p->pmtu, in.a_rwnd);
 	kfree(a->cookie);
 	a->cookie = kmemdup(in.cookie, in.cookie_len, GFP_ATOMIC);
 	if (!a->cookie ||

@@ -172,22 +172,35 @@ enum asctp_mib_field asctp_sm_heartbeat(struct asctp_rx *rx)
 	return ASCTP_MIB_IN_PKTS;
 }
 
-/* RFC 9260 8.3: a HEARTBEAT ACK for the path's last HEARTBEAT: an RTT
- * sample, and the path and the peer are alive (8.1, 8.2).
- */
-enum asctp_mib_field asctp_sm_heartbeat_ack(struct asctp_rx *rx)
+/* The path whose last HEARTBEAT this HEARTBEAT ACK answers, or NULL. */
+static struct asctp_path *asctp_hb_ack_path(struct asctp_rx *rx)
 {
 	const struct asctp_hb_info *hb = (const void *)(rx->ch + 1);
-	struct asctp_assoc *a = rx->a;
 	struct asctp_path *p;
 
 	if (ntohs(rx->ch->length) != ASCTP_CHUNK_HDR_LEN + sizeof(*hb) ||
 	    hb->hdr.type != htons(ASCTP_PID_HEARTBEAT_INFO) ||
 	    hb->hdr.length != htons(sizeof(*hb)))
-		return ASCTP_MIB_IN_BAD_HB_ACK;
-	p = asctp_path_find(a, hb->addr);
+		return NULL;
+	p = asctp_path_find(rx->a, hb->addr);
 	if (!p || !p->hb_nonce || hb->nonce != p->hb_nonce)
-		return ASCTP_MIB_IN_BAD_HB_ACK;
+		return NULL;
+	return p;
+}
+
+/* RFC 9260 8.3: a HEARTBEAT ACK for the path's last HEARTBEAT: an RTT
+ * sample, and the path and the peer are alive (8.1, 8.2).  Any other
+ * is counted and ignored; the chunks bundled with it still count.
+ */
+enum asctp_mib_field asctp_sm_heartbeat_ack(struct asctp_rx *rx)
+{
+	struct asctp_path *p = asctp_hb_ack_path(rx);
+	struct asctp_assoc *a = rx->a;
+
+	if (!p) {
+		asctp_mib_inc(rx->net, ASCTP_MIB_IN_BAD_HB_ACK);
+		return ASCTP_MIB_IN_PKTS;
+	}
 	p->hb_nonce = 0;	/* answered: a replay will not match */
 	asctp_rto_sample(&p->rto, ktime_us_delta(ktime_get(), p->hb_sent));
 	asctp_path_rto_seen(a, p);

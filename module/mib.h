@@ -34,7 +34,7 @@ enum asctp_mib_field {
 	ASCTP_MIB_IN_DATA_CHUNKS,	/* DATA chunks accepted */
 	ASCTP_MIB_IN_CTRL_CHUNKS,	/* control chunks handled */
 	ASCTP_MIB_IN_REDIRECTED,	/* to a peeled-off owner */
-	ASCTP_MIB_IN_BAD_HB_ACK,	/* drop: HEARTBEAT ACK not ours (8.3) */
+	ASCTP_MIB_IN_BAD_HB_ACK,	/* HEARTBEAT ACK not ours, ignored (8.3) */
 	ASCTP_MIB_OUT_PKTS,		/* packets sent */
 	ASCTP_MIB_OUT_DATA_CHUNKS,	/* DATA chunks sent, first time */
 	ASCTP_MIB_OUT_RETRANS,		/* chunks retransmitted */

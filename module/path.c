@@ -16,8 +16,10 @@
 void asctp_path_init(struct asctp_assoc *a, struct asctp_path *p,
 		     __be32 addr, int state)
 {
+	p->a = a;
 	p->addr = addr;
 	p->state = state;
+	INIT_HLIST_NODE(&p->tuple_node);
 	p->o = a->popts;
 	p->pmtu = p->o.pathmtu ?: 1500;
 	p->last_sent = jiffies;
@@ -36,7 +38,8 @@ struct asctp_path *asctp_path_add(struct asctp_assoc *a, __be32 addr,
 	asctp_path_init(a, p, addr, state);
 	asctp_rto_init(&p->rto, r->initial_ms, r->min_ms, r->max_ms);
 	asctp_cc_init(&p->cc, p->pmtu, a->peer_rwnd);
-	a->npaths++;
+	WRITE_ONCE(a->npaths, a->npaths + 1);
+	asctp_assoc_hash_new_path(a, p);
 	return p;
 }
 
@@ -122,9 +125,20 @@ int asctp_path_route(struct sock *sk, struct asctp_assoc *a,
 
 	if (p == a->primary)
 		src = a->laddr;
+	else if (asctp_sk(sk)->n_xaddrs)
+		src = 0;	/* the route's choice, if it is bound */
 	rt = ip_route_output_ports(sock_net(sk), &fl4, sk, p->addr, src,
 				   a->pport, a->lport, asctp_ipproto, 0,
 				   sk->sk_bound_dev_if);
+	if (!IS_ERR(rt) && !src && inet_sk(sk)->inet_rcv_saddr &&
+	    !asctp_sock_has_addr(sk, fl4.saddr)) {
+		ip_rt_put(rt);
+		src = inet_sk(sk)->inet_rcv_saddr;
+		rt = ip_route_output_ports(sock_net(sk), &fl4, sk, p->addr,
+					   src, a->pport, a->lport,
+					   asctp_ipproto, 0,
+					   sk->sk_bound_dev_if);
+	}
 	if (IS_ERR(rt))
 		return PTR_ERR(rt);
 	p->saddr = fl4.saddr;

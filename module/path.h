@@ -58,6 +58,8 @@ enum asctp_pf_expose {
 
 struct asctp_path {
 	struct list_head node;		/* asctp_assoc.paths */
+	struct hlist_node tuple_node;	/* asctp_net.tuple_hash */
+	struct asctp_assoc *a;		/* fixed */
 	__be32 addr;			/* the peer's */
 	__be32 saddr;			/* ours, from the route */
 	int state;			/* SCTP_ACTIVE, SCTP_PF, ... */

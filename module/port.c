@@ -26,7 +26,8 @@ static bool asctp_port_reuse(const struct sock *sk)
  */
 static bool asctp_port_overlap(const struct inet_sock *inet, __be32 addr)
 {
-	return !addr || !inet->inet_rcv_saddr || inet->inet_rcv_saddr == addr;
+	return !addr || !inet->inet_rcv_saddr ||
+	       asctp_sock_has_addr(&inet->sk, addr);
 }
 
 /* Whether @sk (NULL: a port for autobind) may not have @addr:@port.
@@ -51,6 +52,21 @@ static bool asctp_port_taken(struct asctp_net *an, const struct sock *sk,
 		if (asctp_port_overlap(&as->inet, addr))
 			return true;
 	}
+	return false;
+}
+
+/* Whether any of @sk's addresses is taken on @port. */
+static bool asctp_port_taken_all(struct asctp_net *an, const struct sock *sk,
+				 u16 port)
+{
+	const struct asctp_sock *as = asctp_sk(sk);
+	int i;
+
+	if (asctp_port_taken(an, sk, as->inet.inet_rcv_saddr, port))
+		return true;
+	for (i = 0; i < as->n_xaddrs; i++)
+		if (asctp_port_taken(an, sk, as->xaddrs[i], port))
+			return true;
 	return false;
 }
 
@@ -123,12 +139,62 @@ int asctp_port_listen(struct sock *sk)
 
 	sock_owned_by_me(sk);
 	spin_lock_bh(&an->hash_lock);
-	if (!asctp_port_taken(an, sk, inet->inet_rcv_saddr, inet->inet_num)) {
+	if (!asctp_port_taken_all(an, sk, inet->inet_num)) {
 		WRITE_ONCE(sk->sk_state, TCP_LISTEN);
 		ret = 0;
 	}
 	spin_unlock_bh(&an->hash_lock);
 	return ret;
+}
+
+/* sctp_bindx(): one more address on the bound port (RFC 6458 9.1). */
+int asctp_port_add_addr(struct sock *sk, __be32 addr)
+{
+	struct asctp_net *an = asctp_net(sock_net(sk));
+	struct asctp_sock *as = asctp_sk(sk);
+	int ret = 0;
+
+	sock_owned_by_me(sk);
+	if (asctp_sock_has_addr(sk, addr))
+		return 0;
+	if (as->n_xaddrs == ASCTP_MAX_XADDRS)
+		return -ENOSPC;
+	spin_lock_bh(&an->hash_lock);
+	if (asctp_port_taken(an, sk, addr, as->inet.inet_num)) {
+		ret = -EADDRINUSE;
+	} else {
+		WRITE_ONCE(as->xaddrs[as->n_xaddrs], addr);
+		WRITE_ONCE(as->n_xaddrs, as->n_xaddrs + 1);
+	}
+	spin_unlock_bh(&an->hash_lock);
+	return ret;
+}
+
+/* sctp_bindx() removal: the last bound address stays (-EBUSY). */
+int asctp_port_rem_addr(struct sock *sk, __be32 addr)
+{
+	struct asctp_net *an = asctp_net(sock_net(sk));
+	struct asctp_sock *as = asctp_sk(sk);
+	struct inet_sock *inet = &as->inet;
+	int i, n = as->n_xaddrs;
+
+	sock_owned_by_me(sk);
+	if (!addr || !asctp_sock_has_addr(sk, addr))
+		return -EINVAL;
+	if (!n)
+		return -EBUSY;
+	spin_lock_bh(&an->hash_lock);
+	if (inet->inet_rcv_saddr == addr) {
+		inet->inet_rcv_saddr = as->xaddrs[0];
+		inet->inet_saddr = as->xaddrs[0];
+		addr = as->xaddrs[0];
+	}
+	for (i = 0; i < n && as->xaddrs[i] != addr; i++)
+		;
+	WRITE_ONCE(as->xaddrs[i], as->xaddrs[n - 1]);
+	WRITE_ONCE(as->n_xaddrs, n - 1);
+	spin_unlock_bh(&an->hash_lock);
+	return 0;
 }
 
 /* How well a socket bound to the port fits a packet for @daddr:
@@ -140,7 +206,7 @@ static int asctp_port_rank(const struct inet_sock *inet, __be32 daddr)
 {
 	int rank;
 
-	if (inet->inet_rcv_saddr == daddr)
+	if (asctp_sock_has_addr(&inet->sk, daddr))
 		rank = 1;
 	else if (!inet->inet_rcv_saddr)
 		rank = 0;

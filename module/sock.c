@@ -371,8 +371,23 @@ static int asctp_wait_up(struct sock *sk, struct asctp_assoc *a, long timeo)
 }
 
 /* connect(2), and sctp_connectx(), which wants the association id. */
+/* sctp_connectx()'s further addresses: paths, unconfirmed (5.4). */
+static void asctp_sock_connect_paths(struct sock *sk, struct asctp_assoc *a,
+				     const struct sockaddr_in *sin, int n)
+{
+	__be32 addrs[ASCTP_MAX_PADDRS];
+	int i;
+
+	for (i = 0; i < n && i < ASCTP_MAX_PADDRS; i++)
+		addrs[i] = sin[i].sin_addr.s_addr;
+	asctp_path_add_peers(sk, a, addrs, i);
+}
+
+/* connect() or sctp_connectx() to @n addresses: the INIT goes to the
+ * first.
+ */
 int asctp_sock_connect(struct sock *sk, const struct sockaddr_in *sin,
-		       int flags, s32 *id)
+		       int n, int flags, s32 *id)
 {
 	struct asctp_assoc *a;
 	int err;
@@ -389,6 +404,7 @@ int asctp_sock_connect(struct sock *sk, const struct sockaddr_in *sin,
 	a = asctp_sock_connect_assoc(sk, sin, NULL, &err);
 	if (!a)
 		return err;
+	asctp_sock_connect_paths(sk, a, sin + 1, n - 1);
 	if (id)
 		*id = a->id;
 	if (sk->sk_type == SOCK_STREAM) {
@@ -411,7 +427,8 @@ static int asctp_connect(struct socket *sock, struct sockaddr *uaddr,
 	if (err)
 		return err;
 	lock_sock(sk);
-	err = asctp_sock_connect(sk, (struct sockaddr_in *)uaddr, flags, NULL);
+	err = asctp_sock_connect(sk, (struct sockaddr_in *)uaddr, 1, flags,
+				 NULL);
 	release_sock(sk);
 	return err;
 }

@@ -22,6 +22,8 @@ struct asctp_assoc_opts {
 	u32 user_frag;			/* SCTP_MAXSEG, 0: the path's */
 };
 
+enum { ASCTP_MAX_XADDRS = 7 };	/* bound addresses: 1 + these */
+
 /* All fields under the socket lock, except port_node (hash_lock). */
 struct asctp_sock {
 	struct inet_sock inet;
@@ -45,6 +47,11 @@ struct asctp_sock {
 	u32 autoclose;			/* SCTP_AUTOCLOSE, seconds, 0: off */
 	u32 pd_point;			/* SCTP_PARTIAL_DELIVERY_POINT */
 	u32 adaptation_ind;		/* SCTP_ADAPTATION_LAYER, 0: none */
+	/* sctp_bindx()'s addresses beyond inet_rcv_saddr; written under
+	 * the socket lock and hash_lock, read under either or RCU
+	 */
+	__be32 xaddrs[ASCTP_MAX_XADDRS];
+	u8 n_xaddrs;
 	s32 next_id;			/* next association id */
 	/* in partial delivery, or NULL; asctp_reasm_purge() clears it
 	 * before the association can be freed, peeloff.c moves it
@@ -72,6 +79,20 @@ enum asctp_defer_bit {
 static inline struct asctp_sock *asctp_sk(const struct sock *sk)
 {
 	return (struct asctp_sock *)sk;
+}
+
+/* @addr is one of the socket's bound addresses (not the wildcard). */
+static inline bool asctp_sock_has_addr(const struct sock *sk, __be32 addr)
+{
+	const struct asctp_sock *as = asctp_sk(sk);
+	int i, n = READ_ONCE(as->n_xaddrs);
+
+	if (inet_sk(sk)->inet_rcv_saddr == addr)
+		return true;
+	for (i = 0; i < n; i++)
+		if (READ_ONCE(as->xaddrs[i]) == addr)
+			return true;
+	return false;
 }
 
 /* One association at most, which every call means whatever its id:
@@ -104,7 +125,7 @@ void asctp_initmsg_merge(struct sctp_initmsg *im,
 
 int asctp_sock_bind(struct sock *sk, const struct sockaddr_in *sin);
 int asctp_sock_connect(struct sock *sk, const struct sockaddr_in *sin,
-		       int flags, s32 *id);
+		       int n, int flags, s32 *id);
 
 int asctp_sock_init(u8 ipproto);
 void asctp_sock_exit(void);

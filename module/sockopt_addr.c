@@ -11,9 +11,11 @@
 #include <linux/inetdevice.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
+#include <net/route.h>
 
 #include "addr.h"
 #include "assoc.h"
+#include "port.h"
 #include "sock.h"
 #include "sockopt.h"
 
@@ -46,31 +48,67 @@ static struct sockaddr_in *asctp_addrs_copy(sockptr_t optval,
 	return addrs;
 }
 
+/* One more address for a socket bound to specific ones: the same
+ * port, a local address (or IP_FREEBIND), not the wildcard.
+ */
+static int asctp_bindx_check(struct sock *sk, const struct sockaddr_in *sin)
+{
+	const struct inet_sock *inet = inet_sk(sk);
+	struct net *net = sock_net(sk);
+
+	if (!inet->inet_rcv_saddr || !sin->sin_addr.s_addr ||
+	    (sin->sin_port && sin->sin_port != inet->inet_sport))
+		return -EINVAL;
+	if (inet_addr_type(net, sin->sin_addr.s_addr) != RTN_LOCAL &&
+	    !inet_can_nonlocal_bind(net, inet_sk(sk)))
+		return -EADDRNOTAVAIL;
+	return 0;
+}
+
 /* RFC 6458 9.1: SCTP_SOCKOPT_BINDX_ADD.  An unbound socket binds to the
- * one address; more addresses need multi-homing (-EOPNOTSUPP).
+ * first address, then every address joins it on its port; up to
+ * 1 + ASCTP_MAX_XADDRS (-ENOSPC beyond).
  */
 static int asctp_bindx_add(struct sock *sk, const struct sockaddr_in *addrs,
 			   int n)
 {
-	if (n > 1)
-		return -EOPNOTSUPP;
-	return asctp_sock_bind(sk, addrs);
+	struct inet_sock *inet = inet_sk(sk);
+	int i = 0, err;
+
+	if (!inet->inet_num) {
+		err = asctp_sock_bind(sk, &addrs[i++]);
+		if (err)
+			return err;
+	}
+	for (; i < n; i++) {
+		err = asctp_bindx_check(sk, &addrs[i]);
+		if (!err)
+			err = asctp_port_add_addr(sk, addrs[i].sin_addr.s_addr);
+		if (err)
+			return err;
+	}
+	return 0;
 }
 
-/* SCTP_SOCKOPT_BINDX_REM: a socket's last address stays (-EBUSY). */
+/* SCTP_SOCKOPT_BINDX_REM: a socket's last address stays (-EBUSY);
+ * associations keep theirs (no ASCONF).
+ */
 static int asctp_bindx_rem(struct sock *sk, const struct sockaddr_in *addrs,
 			   int n)
 {
 	const struct inet_sock *inet = inet_sk(sk);
-	int i;
+	int i, err;
 
 	if (!inet->inet_num)
 		return -EINVAL;
-	for (i = 0; i < n; i++)
-		if (addrs[i].sin_addr.s_addr != inet->inet_rcv_saddr ||
-		    (addrs[i].sin_port && addrs[i].sin_port != inet->inet_sport))
+	for (i = 0; i < n; i++) {
+		if (addrs[i].sin_port && addrs[i].sin_port != inet->inet_sport)
 			return -EINVAL;
-	return -EBUSY;
+		err = asctp_port_rem_addr(sk, addrs[i].sin_addr.s_addr);
+		if (err)
+			return err;
+	}
+	return 0;
 }
 
 /* RFC 6458 9.9: sctp_connectx().  The first address sets up the
@@ -87,7 +125,7 @@ static int asctp_connectx(struct sock *sk, const struct sockaddr_in *addrs,
 			return -EINVAL;
 	if (sk->sk_socket->file)
 		flags = sk->sk_socket->file->f_flags;
-	return asctp_sock_connect(sk, addrs, flags, id);
+	return asctp_sock_connect(sk, addrs, n, flags, id);
 }
 
 int asctp_sockopt_addr_set(struct sock *sk, int optname, sockptr_t optval,
@@ -237,6 +275,21 @@ static int asctp_local_addrs_any(struct sock *sk, char __user **to,
 	return err;
 }
 
+/* A bound socket's addresses: sctp_bind()'s, then sctp_bindx()'s. */
+static int asctp_local_addrs_bound(struct sock *sk, char __user **to,
+				   int *left, u32 *cnt)
+{
+	const struct asctp_sock *as = asctp_sk(sk);
+	__be16 port = as->inet.inet_sport;
+	int i, err;
+
+	err = asctp_addr_put(to, left, as->inet.inet_rcv_saddr, port);
+	for (i = 0; i < as->n_xaddrs && !err; i++)
+		err = asctp_addr_put(to, left, as->xaddrs[i], port);
+	*cnt = 1 + as->n_xaddrs;
+	return err;
+}
+
 /* RFC 6458 9.5: SCTP_GET_LOCAL_ADDRS.  Id 0 asks for the socket's
  * bound addresses; optlen comes back as the address bytes only (the
  * kernel's SCTP does the same).
@@ -267,8 +320,7 @@ static int asctp_get_local_addrs(struct sock *sk, char __user *optval,
 		cnt = 0;
 		err = 0;
 	} else if (inet->inet_rcv_saddr) {
-		err = asctp_addr_put(&to, &left, inet->inet_rcv_saddr,
-				     inet->inet_sport);
+		err = asctp_local_addrs_bound(sk, &to, &left, &cnt);
 	} else {
 		err = asctp_local_addrs_any(sk, &to, &left, &cnt);
 	}

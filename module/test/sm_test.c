@@ -133,6 +133,7 @@ static struct asctp_assoc *lookup_add(struct kunit *test, struct sock *sk,
 	a->pport = htons(2000);
 	a->laddr = htonl(0x0a000001);
 	a->paddr = paddr;
+	a->primary->addr = paddr;
 	asctp_assoc_hash(a);
 	return a;
 }
@@ -217,6 +218,28 @@ static void lookup_tuple_test(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, by_tuple(1000, 0x0a000002, 2001));
 }
 
+/* A path added once hashed: the peer's second address finds it too. */
+static void lookup_second_path_test(struct kunit *test)
+{
+	struct lookup_ctx *ctx = test->priv;
+	struct asctp_path *p;
+
+	KUNIT_EXPECT_NULL(test, by_tuple(1000, 0x0a000009, 2000));
+	lock_sock(ctx->sock->sk);
+	p = asctp_path_add(ctx->a[0], htonl(0x0a000009), SCTP_UNCONFIRMED,
+			   GFP_KERNEL);
+	release_sock(ctx->sock->sk);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_PTR_EQ(test, by_tuple(1000, 0x0a000009, 2000), ctx->a[0]);
+	KUNIT_EXPECT_PTR_EQ(test, by_tuple(1000, 0x0a000002, 2000), ctx->a[0]);
+	KUNIT_EXPECT_NULL(test, by_tuple(1001, 0x0a000009, 2000));
+	lock_sock(ctx->sock->sk);
+	asctp_assoc_delete(ctx->a[0]);
+	ctx->a[0] = NULL;
+	release_sock(ctx->sock->sk);
+	KUNIT_EXPECT_NULL(test, by_tuple(1000, 0x0a000009, 2000));
+}
+
 static void lookup_deleted_test(struct kunit *test)
 {
 	struct lookup_ctx *ctx = test->priv;
@@ -245,6 +268,7 @@ static struct kunit_suite sm_test_suite = {
 static struct kunit_case lookup_test_cases[] = {
 	KUNIT_CASE(lookup_vtag_test),
 	KUNIT_CASE(lookup_tuple_test),
+	KUNIT_CASE(lookup_second_path_test),
 	KUNIT_CASE(lookup_deleted_test),
 	{}
 };

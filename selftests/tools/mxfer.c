@@ -6,7 +6,7 @@
  *
  *   mxfer server|client PROTO ADDR PORT SEED [--bytes N] [--streams S]
  *         [--max-msg M] [--unordered P] [--type stream|seqpacket]
- *         [--nodelay] [--log-latency FILE (server)]
+ *         [--nodelay] [--rto MS] [--log-latency FILE (server)]
  *
  * Both sides must be given the same SEED and options.  N (default 32M)
  * and M (default 1M) take a K, M or G suffix (binary).  Message i's
@@ -54,7 +54,7 @@ struct msg {
 static struct {
 	uint64_t seed, bytes;
 	uint32_t max_msg;
-	int streams, unordered, seqpacket, nodelay;
+	int streams, unordered, seqpacket, nodelay, rto;
 	const char *latency;
 } opt = { .bytes = 32 << 20, .max_msg = 1 << 20, .streams = 8,
 	  .unordered = 25 };
@@ -67,7 +67,7 @@ static void __noreturn usage(void)
 	fprintf(stderr,
 		"usage: %s server|client PROTO ADDR PORT SEED [--bytes N] [--streams S]\n"
 		"       [--max-msg M] [--unordered P] [--type stream|seqpacket]\n"
-		"       [--nodelay] [--log-latency FILE]\n", prog);
+		"       [--nodelay] [--rto MS] [--log-latency FILE]\n", prog);
 	exit(2);
 }
 
@@ -152,6 +152,7 @@ static int mxfer_socket(int proto)
 		.sinit_num_ostreams = opt.streams,
 		.sinit_max_instreams = opt.streams,
 	};
+	struct sctp_rtoinfo rto = { 0 };
 	int fd, one = 1;
 
 	fd = socket(AF_INET, opt.seqpacket ? SOCK_SEQPACKET : SOCK_STREAM,
@@ -163,6 +164,11 @@ static int mxfer_socket(int proto)
 	if (opt.nodelay &&
 	    setsockopt(fd, SOL_SCTP, SCTP_NODELAY, &one, sizeof(one)) < 0)
 		die_errno("setsockopt SCTP_NODELAY");
+	/* --rto: RTO.Initial, RTO.Min and RTO.Max all MS, a fixed RTO */
+	rto.srto_initial = rto.srto_min = rto.srto_max = opt.rto;
+	if (opt.rto &&
+	    setsockopt(fd, SOL_SCTP, SCTP_RTOINFO, &rto, sizeof(rto)) < 0)
+		die_errno("setsockopt SCTP_RTOINFO");
 	return fd;
 }
 
@@ -474,6 +480,7 @@ int main(int argc, char **argv)
 		{ "unordered", required_argument, NULL, 'u' },
 		{ "type", required_argument, NULL, 't' },
 		{ "nodelay", no_argument, NULL, 'n' },
+		{ "rto", required_argument, NULL, 'r' },
 		{ "log-latency", required_argument, NULL, 'l' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -503,6 +510,9 @@ int main(int argc, char **argv)
 			break;
 		case 'n':
 			opt.nodelay = 1;
+			break;
+		case 'r':
+			opt.rto = parse_int(optarg, "RTO ms", 1, 60000);
 			break;
 		case 'l':
 			opt.latency = optarg;

@@ -3,7 +3,8 @@
  * Paths, heartbeats and path failure (RFC 9260 8, RFC 6458 8.1.12):
  *
  *   paths spp                        SCTP_PEER_ADDR_PARAMS on 127.0.0.1
- *   paths server PORT                a one-to-many listener that reads
+ *   paths server PORT [ADDR...]      a one-to-many listener that reads,
+ *                                    on the wildcard or sctp_bindx ADDRs
  *   paths pathfail IP PORT DOWN UP   heartbeats, a path lost and back,
  *                                    then the association lost; DOWN
  *                                    and UP are shell commands that cut
@@ -11,6 +12,9 @@
  *   paths mh IP PORT IP2 DOWN UP DOWN2
  *                                    multi-homed: IP2 confirmed, IP's
  *                                    link cut and back, then both cut
+ *   paths bindx IP PORT IP2 L1 L2 DOWN
+ *                                    sctp_bindx: errnos; a client bound
+ *                                    to L1 and L2 fails over to IP2
  *   paths unconfirmed IP PORT IP2 DEV2 DOWN
  *                                    IP2 never confirmed: with IP's link
  *                                    cut, no DATA leaves through DEV2
@@ -330,14 +334,17 @@ static void case_spp(void)
 /* Reads and drops whatever comes, until killed; then its associations
  * are aborted (SO_LINGER 0), not shut down over links a test cut.
  */
-static void case_server(int port)
+static void case_server(int port, char **ips, int n)
 {
-	struct sockaddr_in a = addr4("0.0.0.0", port);
+	struct sockaddr_in a[4] = { addr4("0.0.0.0", port) };
 	struct linger l = { 1, 0 };
-	int fd = sock_new();
+	int fd = sock_new(), i;
 	char buf[4096];
 
-	if (bind(fd, (struct sockaddr *)&a, sizeof(a)) || listen(fd, 8) ||
+	for (i = 0; i < n && i < 4; i++)
+		a[i] = addr4(ips[i], port);
+	if ((n ? sctp_bindx(fd, (struct sockaddr *)a, n, SCTP_BINDX_ADD_ADDR) :
+	     bind(fd, (struct sockaddr *)a, sizeof(a[0]))) || listen(fd, 8) ||
 	    setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, sizeof(l)))
 		die("server");
 	printf("# listening\n");
@@ -483,14 +490,30 @@ static int wait_paddr(int fd, const char *ip, int ms)
 	return -1;
 }
 
+static int bindx(int fd, const char *ip, int flags)
+{
+	struct sockaddr_in a = addr4(ip, 0);
+
+	return sctp_bindx(fd, (struct sockaddr *)&a, 1, flags);
+}
+
+static int n_laddrs(int fd, sctp_assoc_t id)
+{
+	struct sockaddr *addrs;
+	int n = sctp_getladdrs(fd, id, &addrs);
+
+	if (n > 0)
+		sctp_freeladdrs(addrs);
+	return n;
+}
+
 /* A client with quick heartbeats and failure detection. */
-static int mh_client(const char *ip, int port, sctp_assoc_t *id)
+static int mh_client(void)
 {
 	struct sctp_rtoinfo ri = { .srto_initial = 200, .srto_min = 100,
 				   .srto_max = 400 };
 	struct sctp_assocparams ap = { .sasoc_asocmaxrxt = 6 };
 	struct sctp_paddrparams v = spp_of(NULL, 0, SCTP_FUTURE_ASSOC);
-	char buf[512];
 	int fd = sock_new();
 
 	subscribe(fd);
@@ -499,8 +522,16 @@ static int mh_client(const char *ip, int port, sctp_assoc_t *id)
 	v.spp_pathmaxrxt = 2;
 	if (setopt(fd, SCTP_RTOINFO, &ri, sizeof(ri)) ||
 	    setopt(fd, SCTP_ASSOCINFO, &ap, sizeof(ap)) ||
-	    setopt(fd, SCTP_PEER_ADDR_PARAMS, &v, sizeof(v)) ||
-	    connect_to(fd, ip, port, id) ||
+	    setopt(fd, SCTP_PEER_ADDR_PARAMS, &v, sizeof(v)))
+		die("multi-homed client");
+	return fd;
+}
+
+static int mh_connect(int fd, const char *ip, int port, sctp_assoc_t *id)
+{
+	char buf[512];
+
+	if (connect_to(fd, ip, port, id) ||
 	    wait_event(fd, SCTP_ASSOC_CHANGE, buf, sizeof(buf), 5000))
 		die("multi-homed client");
 	return fd;
@@ -515,7 +546,7 @@ static void case_mh(const char *ip, int port, const char *ip2,
 	union sctp_notification n;
 	struct sockaddr *addrs;
 	sctp_assoc_t id;
-	int fd = mh_client(ip, port, &id), cnt;
+	int fd = mh_connect(mh_client(), ip, port, &id), cnt;
 	struct sctp_assoc_value pfx = { id, 2 };	/* enable */
 	long t0;
 
@@ -552,6 +583,66 @@ static void case_mh(const char *ip, int port, const char *ip2,
 	close(fd);
 }
 
+/* RFC 6458 9.1: sctp_bindx() errnos, then a client bound to two
+ * addresses whose association fails over to the peer's second one.
+ */
+static void bindx_errors(const char *l1, const char *l2)
+{
+	struct sockaddr_in any = addr4("0.0.0.0", 0);
+	int s = sock_new(), w = sock_new();
+
+	CHECK(bindx(s, l1, SCTP_BINDX_ADD_ADDR) == 0, "bindx %s", l1);
+	FAILS(bindx(s, "0.0.0.0", SCTP_BINDX_ADD_ADDR), EINVAL);
+	FAILS(bindx(s, "192.0.2.99", SCTP_BINDX_ADD_ADDR), EADDRNOTAVAIL);
+	FAILS(bindx(s, l1, SCTP_BINDX_REM_ADDR), EBUSY);
+	FAILS(bindx(s, "192.0.2.99", SCTP_BINDX_REM_ADDR), EINVAL);
+	CHECK(bindx(s, l2, SCTP_BINDX_ADD_ADDR) == 0 && n_laddrs(s, 0) == 2,
+	      "two addresses: %d", n_laddrs(s, 0));
+	CHECK(bindx(s, l1, SCTP_BINDX_REM_ADDR) == 0 && n_laddrs(s, 0) == 1,
+	      "one removed: %d", n_laddrs(s, 0));
+	if (bind(w, (struct sockaddr *)&any, sizeof(any)))
+		die("bind");
+	FAILS(bindx(w, l1, SCTP_BINDX_ADD_ADDR), EINVAL);
+	close(s);
+	close(w);
+}
+
+static void case_bindx(const char *ip, int port, const char *ip2,
+		       const char *l1, const char *l2, const char *down)
+{
+	struct sctp_sndrcvinfo si = { 0 };
+	struct sctp_status st;
+	struct sockaddr *addrs;
+	int fd = mh_client(), n, i;
+	sctp_assoc_t id;
+
+	bindx_errors(l1, l2);
+	CHECK(bindx(fd, l1, SCTP_BINDX_ADD_ADDR) == 0 &&
+	      bindx(fd, l2, SCTP_BINDX_ADD_ADDR) == 0, "bindx both");
+	mh_connect(fd, ip, port, &id);
+	n = sctp_getpaddrs(fd, id, &addrs);
+	CHECK(n == 2, "%d peer addresses", n);
+	if (n > 0)
+		sctp_freepaddrs(addrs);
+	CHECK(n_laddrs(fd, 0) == 2, "%d local addresses", n_laddrs(fd, 0));
+	CHECK(wait_paddr(fd, ip2, 3000) == SCTP_ADDR_CONFIRMED,
+	      "%s not confirmed", ip2);
+	run(down);
+	si.sinfo_assoc_id = id;
+	CHECK(sctp_send(fd, "failover", 8, &si, 0) == 8, "send");
+	for (i = 0; i < 50; i++) {
+		memset(&st, 0, sizeof(st));
+		st.sstat_assoc_id = id;
+		if (getopt_(fd, SCTP_STATUS, &st, sizeof(st)) ||
+		    !st.sstat_unackdata)
+			break;
+		usleep(100000);
+	}
+	CHECK(!st.sstat_unackdata, "still %u unacknowledged after 5 s",
+	      st.sstat_unackdata);
+	close(fd);
+}
+
 static long dev_stat(const char *dev, const char *what)
 {
 	char path[128];
@@ -579,7 +670,7 @@ static void case_unconfirmed(const char *ip, int port, const char *ip2,
 	char msg[1000] = { 'x' };
 	long bytes, pkts;
 	sctp_assoc_t id;
-	int fd = mh_client(ip, port, &id), i;
+	int fd = mh_connect(mh_client(), ip, port, &id), i;
 
 	usleep(1500000);
 	CHECK(paddr_info(fd, ip2, port).spinfo_state == SCTP_UNCONFIRMED,
@@ -609,8 +700,11 @@ int main(int argc, char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "spp"))
 		case_spp();
-	else if (argc == 3 && !strcmp(argv[1], "server"))
-		case_server(atoi(argv[2]));
+	else if (argc >= 3 && !strcmp(argv[1], "server"))
+		case_server(atoi(argv[2]), argv + 3, argc - 3);
+	else if (argc == 8 && !strcmp(argv[1], "bindx"))
+		case_bindx(argv[2], atoi(argv[3]), argv[4], argv[5], argv[6],
+			   argv[7]);
 	else if (argc == 6 && !strcmp(argv[1], "pathfail"))
 		case_pathfail(argv[2], atoi(argv[3]), argv[4], argv[5]);
 	else if (argc == 8 && !strcmp(argv[1], "mh"))

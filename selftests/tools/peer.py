@@ -4,6 +4,7 @@
 
     peer.py PROTO IFNAME ADDR PORT [--ignore-cookie N]
             [--ignore-shutdown N] [--hol | --delack] [--vanish]
+            [--forge-hb-ack]
             [--timeout S]
 
 Runs in a namespace where IFNAME is up but has no address, so the
@@ -16,6 +17,10 @@ for ADDR:PORT on an AF_PACKET socket and answers with frames of its own:
   DATA           -> SACK of its TSN
   SHUTDOWN       -> ignored the first N times, then SHUTDOWN ACK
   SHUTDOWN COMPLETE or ABORT -> exit 0 or 1
+
+With --forge-hb-ack it answers each HEARTBEAT with a HEARTBEAT ACK
+whose Heartbeat Information has its last byte changed (a forged
+nonce), printing "forged HEARTBEAT ACK".
 
 With --vanish it answers nothing once the association is up, as a
 peer that went away.  With --hol, once the association is up it sends DATA with one TSN
@@ -49,7 +54,8 @@ import time
 from pkt import crc32c
 
 ETH_P_IP = 0x0800
-NAMES = {0: "DATA", 1: "INIT", 2: "INIT_ACK", 3: "SACK", 6: "ABORT",
+NAMES = {0: "DATA", 1: "INIT", 2: "INIT_ACK", 3: "SACK", 4: "HEARTBEAT",
+         6: "ABORT",
          7: "SHUTDOWN", 8: "SHUTDOWN_ACK", 10: "COOKIE_ECHO",
          11: "COOKIE_ACK", 14: "SHUTDOWN_COMPLETE"}
 MY_TAG = 0x5EED1234
@@ -124,6 +130,11 @@ class Peer:
                 return b""
             self.up = True
             return chunk(11, 0, b"")
+        if ctype == 4 and self.a.forge_hb_ack:
+            # the Heartbeat Information back with its last byte changed
+            forged = body[:-1] + bytes([body[-1] ^ 0xff])
+            print("forged HEARTBEAT ACK", flush=True)
+            return chunk(5, 0, forged)
         if self.a.vanish and ctype != 1 and ctype != 10:
             return None if ctype == 6 else b""
         if ctype == 0:
@@ -268,6 +279,7 @@ def main():
     ap.add_argument("--vanish", action="store_true")
     ap.add_argument("--delack", action="store_true")
     ap.add_argument("--error", action="store_true")
+    ap.add_argument("--forge-hb-ack", action="store_true")
     ap.add_argument("--timeout", type=float, default=30.0)
     a = ap.parse_args()
     p = Peer(a)
