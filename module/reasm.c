@@ -40,9 +40,16 @@ static bool asctp_reasm_turn(const struct asctp_assoc *a,
 	return cb->flags & ASCTP_DATA_U || cb->ssn == a->in_ssn[cb->stream];
 }
 
+/* RFC 6458 8.1.21: partial delivery starts once this much of a
+ * message is in: SCTP_PARTIAL_DELIVERY_POINT, or half the receive
+ * buffer, whichever is less.
+ */
 static unsigned int asctp_reasm_pd_point(const struct sock *sk)
 {
-	return READ_ONCE(sk->sk_rcvbuf) / 2;
+	unsigned int half = READ_ONCE(sk->sk_rcvbuf) / 2;
+	u32 pdp = asctp_sk(sk)->pd_point;
+
+	return pdp ? min(pdp, half) : half;
 }
 
 static bool asctp_lobby_before(const struct asctp_rcv_cb *x,

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 
 CASES="addrs sndinfo frag autoclose event paddr cmsgs peeloff notify stats errors
-	reuse adaptation pdabort"
+	reuse adaptation pdabort pdpoint"
 ksft_plan $(($(echo $CASES | wc -w) + 1))
 
 api_case() {
@@ -29,6 +29,7 @@ for c in $CASES; do
 	peeloff) name="sctp_peeloff: 2000 messages, 300 read before, the rest after, none lost; flags; EINVAL cases" ;;
 	notify) name="SCTP_SENDER_DRY_EVENT; SCTP_SEND_FAILED_EVENT and SCTP_SEND_FAILED carry the data an ABORT lost" ;;
 	stats) name="SCTP_GET_ASSOC_STATS counts chunks, packets, SACKs at both ends" ;;
+	pdpoint) name="SCTP_PARTIAL_DELIVERY_POINT: pieces past it, whole messages with it 0" ;;
 	errors) name="bad input: short buffers, bad pointers, unknown ids (EINVAL, EFAULT, ENOPROTOOPT)" ;;
 	reuse) name="SCTP_REUSE_PORT and SO_REUSEADDR: a port shared by connected sockets and one listener" ;;
 	adaptation) name="SCTP_ADAPTATION_LAYER: each end gets the other's SCTP_ADAPTATION_INDICATION after COMM_UP" ;;

@@ -189,6 +189,8 @@ static void *cmsg_find(char *cbuf, size_t clen, int type)
 }
 
 /* Reads data, skipping notifications. */
+static int last_flags;		/* recv_data()'s msg_flags */
+
 static ssize_t recv_data(int fd, void *buf, size_t len, char *cbuf,
 			 size_t clen)
 {
@@ -196,9 +198,11 @@ static ssize_t recv_data(int fd, void *buf, size_t len, char *cbuf,
 	int flags;
 
 	do {
-		memset(cbuf, 0, clen);
+		if (cbuf)
+			memset(cbuf, 0, clen);
 		n = recv_one(fd, buf, len, cbuf, clen, &flags);
 	} while (n > 0 && (flags & MSG_NOTIFICATION));
+	last_flags = flags;
 	return n;
 }
 
@@ -427,6 +431,58 @@ static void case_frag(void)
 	CHECK(getopt_(cli, SCTP_MAX_BURST, &av, sizeof(av)) == 0 &&
 	      av.assoc_value == 8, "burst get %u", av.assoc_value);
 	CHECK(get_int(cli, SCTP_MAX_BURST) == 4, "socket default kept");
+	close(cli);
+	close(srv);
+}
+
+/* SCTP_PARTIAL_DELIVERY_POINT 2000: a 10000-byte message in 1000-byte
+ * fragments, one per packet, reaches the reader in pieces, the first
+ * without MSG_EOR; with the point back at 0 it comes whole.
+ */
+static void case_pdpoint(void)
+{
+	struct sctp_assoc_value av = { 0, 1000 };
+	int srv = server(SOCK_SEQPACKET, 7090), cli, flags, pieces = 0;
+	static char big[10000], got[20000];
+	struct sctp_paddrparams pp;
+	struct sockaddr_in a = addr4("127.0.0.1", 7090);
+	size_t total = 0;
+	sctp_assoc_t id;
+	ssize_t n;
+
+	for (n = 0; n < (ssize_t)sizeof(big); n++)
+		big[n] = n * 13;
+	CHECK(set_int(srv, SCTP_PARTIAL_DELIVERY_POINT, 2000) == 0, "pd point");
+	cli = client(7090, &id);
+	av.assoc_id = id;
+	memset(&pp, 0, sizeof(pp));
+	pp.spp_assoc_id = id;
+	memcpy(&pp.spp_address, &a, sizeof(a));
+	pp.spp_flags = SPP_PMTUD_DISABLE;
+	pp.spp_pathmtu = 1200;
+	CHECK(setopt(cli, SCTP_MAXSEG, &av, sizeof(av)) == 0 &&
+	      setopt(cli, SCTP_PEER_ADDR_PARAMS, &pp, sizeof(pp)) == 0,
+	      "1000-byte fragments, one per packet");
+	CHECK(send_to(cli, 7090, big, sizeof(big), 0, 0) == sizeof(big),
+	      "send 10000");
+	do {
+		n = recv_data(srv, got + total, sizeof(got) - total, NULL, 0);
+		flags = last_flags;
+		if (n <= 0)
+			break;
+		CHECK(pieces || (n < (ssize_t)sizeof(big) && !(flags & MSG_EOR)),
+		      "first piece %zd bytes, flags %#x", n, flags);
+		total += n;
+		pieces++;
+	} while (!(flags & MSG_EOR));
+	CHECK(total == sizeof(big) && !memcmp(got, big, total) && pieces > 1,
+	      "%zu bytes in %d pieces", total, pieces);
+	CHECK(set_int(srv, SCTP_PARTIAL_DELIVERY_POINT, 0) == 0, "pd point 0");
+	CHECK(send_to(cli, 7090, big, sizeof(big), 0, 0) == sizeof(big),
+	      "send 10000 again");
+	n = recv_data(srv, got, sizeof(got), NULL, 0);
+	CHECK(n == sizeof(big) && (last_flags & MSG_EOR) &&
+	      !memcmp(got, big, n), "whole: %zd flags %#x", n, last_flags);
 	close(cli);
 	close(srv);
 }
@@ -1355,7 +1411,7 @@ int main(int argc, char **argv)
 		{ "event", case_event }, { "paddr", case_paddr },
 		{ "errors", case_errors }, { "cmsgs", case_cmsgs },
 		{ "peeloff", case_peeloff }, { "notify", case_notify },
-		{ "stats", case_stats }, { "reuse", case_reuse },
+		{ "stats", case_stats }, { "pdpoint", case_pdpoint }, { "reuse", case_reuse },
 		{ "adaptation", case_adaptation }, { "pdabort", case_pdabort },
 	};
 	unsigned int i;
