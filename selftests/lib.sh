@@ -191,3 +191,48 @@ sctp_load() { modprobe -d "$ASCTP_MODS" sctp && modprobe -d "$ASCTP_MODS" md5; }
 sctp_unload() { modprobe -r -d "$ASCTP_MODS" sctp; }
 
 SELFTEST_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+# Two VMs (vm/run2.sh): VM A runs the test and VM B's vm/agent.sh runs
+# commands for it through the directory they share.  remote_start VAR
+# CMD: CMD in B, in the background in its own session; its id in VAR.
+__remote_next=1
+remote_start() {
+	local __id=$__remote_next S=${ASCTP_SHARED:?not under vm/run2.sh}
+	__remote_next=$((__remote_next + 1))
+	printf '%s\n' "$2" > "$S/cmd.$__id.tmp" && mv "$S/cmd.$__id.tmp" "$S/cmd.$__id" ||
+		return 1
+	printf -v "$1" %s "$__id"
+}
+
+# remote_done ID: the command has exited.
+remote_done() { [ -e "$ASCTP_SHARED/rc.$1" ]; }
+
+# remote_wait ID [SECONDS]: wait for it (default 60 s); its status, or
+# 124 (and it is killed) when it outlives SECONDS.
+remote_wait() {
+	if ! wait_for "${2:-60}" remote_done "$1"; then
+		remote_kill "$1" KILL
+		wait_for 5 remote_done "$1"
+		return 124
+	fi
+	return "$(cat "$ASCTP_SHARED/rc.$1")"
+}
+
+# remote_out ID: its output so far.
+remote_out() { cat "$ASCTP_SHARED/out.$1" 2> /dev/null; }
+
+# remote_kill ID [SIGNAL]: signal its process group (TERM).
+remote_kill() {
+	echo "${2:-TERM}" > "$ASCTP_SHARED/kill.$1.tmp" &&
+	mv "$ASCTP_SHARED/kill.$1.tmp" "$ASCTP_SHARED/kill.$1"
+}
+
+# remote CMD [SECONDS]: CMD in B, waited for; its output on stdout.
+remote() {
+	local id rc
+	remote_start id "$1" || return 1
+	remote_wait "$id" "${2:-60}"
+	rc=$?
+	remote_out "$id"
+	return $rc
+}

@@ -52,6 +52,21 @@ fail() {
 
 step() { echo "asctp-vm: $*"; }
 
+# Runs across VMs (vm/run2.sh): the NICs, up with their addresses, and
+# a directory shared with the other VMs.
+i=0
+for a in "${JOB_NICS[@]}"; do
+	ip addr add "$a" dev eth$i && ip link set eth$i up ||
+		fail "no eth$i for $a"
+	i=$((i + 1))
+done
+if [ -n "${JOB_SHARED:-}" ]; then
+	mkdir -p /run/asctp-shared &&
+	mount -t 9p -o trans=virtio,version=9p2000.L,msize=512000,cache=none \
+		shared /run/asctp-shared || fail "cannot mount the shared directory"
+	JOB_ENV+=(ASCTP_SHARED=/run/asctp-shared)
+fi
+
 # Objects reported by kmemleak before our module loads are not ours.
 if [ -w /sys/kernel/debug/kmemleak ]; then
 	echo scan > /sys/kernel/debug/kmemleak
@@ -83,6 +98,7 @@ if [ ! -s $R/failures ]; then
 	cd "$JOB_CWD" || fail "no directory $JOB_CWD"
 	export ASCTP_VM=1 ASCTP_RESULTS=$R ASCTP_LOAD=$JOB_LOAD
 	export ASCTP_MODULE=$JOB_MODULE ASCTP_MODS=$JOB_MODS
+	[ ${#JOB_ENV[@]} -gt 0 ] && export "${JOB_ENV[@]}"
 	# Through a pipe: reopening a 9p file for append (the kselftest
 	# runner does with /dev/stdout) would write over earlier output.
 	setsid bash -c "$JOB_CMD" 2>&1 < /dev/null | cat > $R/output

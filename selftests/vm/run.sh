@@ -4,19 +4,27 @@
 # Run one host command inside a fresh test VM and return its exit status.
 #
 #   run.sh [-f debug|plain] [-l asctp|sctp|none] [-m module.ko]
-#          [-a "modparams"] [-o resultsdir] [-t timeout] -- command...
+#          [-a "modparams"] [-o resultsdir] [-t timeout] [-c cpus]
+#          [-n ADDR/PREFIX=NETDEV]... [-s shareddir] [-e NAME=VALUE]...
+#          -- command...
 #
 # The VM boots the cached test kernel with the host root read-only over
 # virtio-9p, loads asctp (or the kernel's own sctp.ko, or nothing), runs
 # the command, unloads, scans kmemleak, and only then writes its status.
 # The run fails if the status is missing, the console shows a kernel
 # splat, or the VM outlives the timeout.
+#
+# For runs across VMs (vm/run2.sh): each -n adds a virtio-net NIC (eth0,
+# eth1... in order) on QEMU's -netdev NETDEV (e.g. socket,udp=...), up
+# with ADDR/PREFIX; -s shares a host directory read-write, at
+# $ASCTP_SHARED in the guest; -e exports NAME=VALUE to the command.
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-flavour=debug load=asctp module= modargs= results= timeout=900
+flavour=debug load=asctp module= modargs= results= timeout=900 cpus=2 shared=
 mem=${VM_MEM:-2G}
-while getopts "f:l:m:a:o:t:" opt; do
+nics=() envs=()
+while getopts "f:l:m:a:o:t:c:n:s:e:" opt; do
 	case $opt in
 	f) flavour=$OPTARG ;;
 	l) load=$OPTARG ;;
@@ -24,6 +32,10 @@ while getopts "f:l:m:a:o:t:" opt; do
 	a) modargs=$OPTARG ;;
 	o) results=$OPTARG ;;
 	t) timeout=$OPTARG ;;
+	c) cpus=$OPTARG ;;
+	n) nics+=("$OPTARG") ;;
+	s) shared=$(realpath "$OPTARG") ;;
+	e) envs+=("$OPTARG") ;;
 	*) exit 2 ;;
 	esac
 done
@@ -40,7 +52,7 @@ if [ "$load" = asctp ]; then
 fi
 # The guest mounts its own tmpfs on /tmp, /run and /var/tmp: what the
 # host keeps there is out of its sight.
-for p in "$kdir" "$module" "$(pwd)"; do
+for p in "$kdir" ${module:+"$module"} "$(pwd)" ${shared:+"$shared"}; do
 	case $(realpath -m "$p") in
 	/tmp/* | /run/* | /var/tmp/*)
 		echo "run.sh: $p is under /tmp, /run or /var/tmp, which the VM cannot see; use another directory (and ASCTP_CACHE for the kernels)" >&2
@@ -64,11 +76,14 @@ JOB_MODULE=$(q "$module")
 JOB_MODARGS=$(q "$modargs")
 JOB_MODS=$(q "$kdir/mods")
 JOB_NONCE=$nonce
+JOB_NICS=($(for n in "${nics[@]}"; do q "${n%%=*}"; echo -n ' '; done))
+JOB_SHARED=$(q "$shared")
+JOB_ENV=($(for e in "${envs[@]}"; do q "$e"; echo -n ' '; done))
 JOB
 
 qemu_args=(
 	-nodefaults -no-user-config -no-reboot -display none
-	-m "$mem" -smp 2
+	-m "$mem" -smp "$cpus"
 	-kernel "$kdir/arch/x86/boot/bzImage"
 	-append "console=ttyS0 root=root rootfstype=9p rootflags=trans=virtio,version=9p2000.L,msize=512000,cache=loose ro init=$here/guest-init.sh panic=-1 loglevel=7 rcupdate.rcu_cpu_stall_timeout=60 acpi=noirq pnpacpi=off"
 	-fsdev local,id=root,path=/,readonly=on,security_model=none,multidevs=remap
@@ -77,6 +92,16 @@ qemu_args=(
 	-device virtio-9p-pci,fsdev=res,mount_tag=results
 	-device virtio-rng-pci
 )
+if [ -n "$shared" ]; then
+	qemu_args+=(-fsdev "local,id=shared,path=$shared,security_model=none"
+		    -device virtio-9p-pci,fsdev=shared,mount_tag=shared)
+fi
+# A locally administered MAC address, random per NIC.
+for i in "${!nics[@]}"; do
+	mac=$(od -An -N4 -tx1 /dev/urandom | tr -s ' ' ':')
+	qemu_args+=(-netdev "${nics[i]#*=},id=n$i"
+		    -device "virtio-net-pci,netdev=n$i,mac=52:54${mac%:}")
+done
 
 # KVM only when a short probe boots with it: where it was present, KVM
 # guests have been seen to hang at boot.
