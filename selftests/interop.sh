@@ -35,7 +35,7 @@ ADDR_A=10.1.1.1 ADDR_B=10.1.1.2
 TMP=$(mktemp -d)
 OUT=${ASCTP_RESULTS:-$TMP}
 CAP=$TMP/interop.pcapng
-NCASES=6
+NCASES=22
 
 ksft_plan $NCASES
 if [ "${ASCTP_NODE:-}" != a ] || [ -z "${ASCTP_SHARED:-}" ] ||
@@ -164,7 +164,7 @@ xfer() {
 	s=$(addr "$(other "$cs")")
 	begin "$name, $(dirname_of "$cs")" "$kind" "$cs"
 	if pair "$cs" listening "$secs" \
-		"$MXFER server $P $s $port $SEED $*" \
+		"$MXFER server $P ${BIND:-$s} $port $SEED $*" \
 		"$MXFER client $P $s $port $SEED $*" "${DURING:-}"; then
 		verdict ok ""
 	else
@@ -178,13 +178,121 @@ netem() {	# netem ARGS: the same qdisc on eth0 of both VMs ("" removes)
 	on a "$c" && on b "$c"
 }
 
-MANY=(--streams 16 --max-msg 64K --unordered 30 --bytes 1M)
+# abort_case CLIENT_SIDE ABORTER_SIDE: tools/abort_peer, one-to-one;
+# the side that does not abort must see ECONNRESET.
+abort_case() {
+	local cs=$1 ab=$2 kind=abort-s sa="" ca="" s
+	[ "$ab" = "$cs" ] && kind=abort-c
+	[ "$ab" = "$cs" ] && ca=-a || sa=-a
+	s=$(addr "$(other "$cs")")
+	begin "ABORT from $([ "$ab" = a ] && echo asctp || echo sctp.ko), $(dirname_of "$cs")" \
+		"$kind" "$cs"
+	if pair "$cs" port 60 "$TOOLS/abort_peer -P $P $sa server $s $port" \
+		"$TOOLS/abort_peer -P $P $ca client $s $port"; then
+		verdict ok ""
+	else
+		verdict FAIL "no ECONNRESET"
+	fi
+}
+
+# restart_case CLIENT_SIDE: the client's process dies with its link
+# blocked (its ABORT lost), then a new one connects from the same port:
+# the server's association restarts (RFC 9260 5.2.4), SCTP_RESTART.
+restart_case() {
+	local cs=$1 s srv c1 c2 rc=1 cport=$((port + 1001))
+	s=$(addr "$(other "$cs")")
+	begin "peer restart (5.2.4) from the same ports, $(dirname_of "$cs")" restart "$cs"
+	start "$(other "$cs")" srv "$IOP restart server $P $s $port" &&
+	wait_for 30 h_has "$srv" listening &&
+	start "$cs" c1 "$IOP restart client1 $P $s $port $(addr "$cs") $cport" &&
+	wait_for 30 h_has "$srv" "got 1" &&
+	on "$cs" "tc qdisc replace dev eth0 root netem loss 100%" &&
+	h_kill "$c1" KILL && { h_wait "$c1" 10; true; } &&
+	on "$cs" "tc qdisc del dev eth0 root" &&
+	start "$cs" c2 "$IOP restart client2 $P $s $port $(addr "$cs") $cport" &&
+	h_wait "$c2" 30 && h_wait "$srv" 30 && rc=0
+	[ -n "${c2:-}" ] && h_kill "$c2" KILL
+	h_kill "$srv" KILL
+	ksft_diag "  server: $(h_out "$srv" | tr '\n' ' ')"
+	ksft_diag "  client2: $(h_out "${c2:-$c1}" | tr '\n' ' ')"
+	on "$cs" "tc qdisc del dev eth0 root 2> /dev/null; true"
+	if [ $rc -eq 0 ]; then verdict ok ""; else verdict FAIL "restart"; fi
+}
+
+# collide_case TYPE: both sides connect to each other at once, their
+# INITs crossing (300 ms of netem delay each way keeps them in flight).
+collide_case() {
+	local type=$1 x y go rx=1 ry=1
+	go=$ASCTP_SHARED/go.$((port + 1))
+	begin "INIT collision (5.2.1), $type" collide a
+	netem "delay 300ms"
+	start a x "$IOP collide $type $P $ADDR_A $ADDR_B $port $go" &&
+	start b y "$IOP collide $type $P $ADDR_B $ADDR_A $port $go" &&
+	wait_for 30 h_has "$x" ready && wait_for 30 h_has "$y" ready &&
+	touch "$go"
+	h_wait "$x" 60
+	rx=$?
+	h_wait "$y" 60
+	ry=$?
+	ksft_diag "  A (exit $rx): $(h_out "$x" | tr '\n' ' ')"
+	ksft_diag "  B (exit $ry): $(h_out "$y" | tr '\n' ' ')"
+	netem ""
+	if [ $rx -eq 0 ] && [ $ry -eq 0 ]; then
+		verdict ok ""
+	else
+		verdict FAIL "collision"
+	fi
+}
+
+# cut_link1: once link 1 (A's eth0) has carried 1 MiB more, cut it:
+# eth0 down in A (no route there; what B sends on it is lost).
+link1_bytes() {
+	local rx tx
+	read -r rx < /sys/class/net/eth0/statistics/rx_bytes
+	read -r tx < /sys/class/net/eth0/statistics/tx_bytes
+	echo $((rx + tx))
+}
+link1_past() { [ "$(link1_bytes)" -gt "$1" ]; }
+cut_link1() {
+	local base
+	base=$(($(link1_bytes) + (1 << 20)))
+	wait_for 60 link1_past $base || return
+	ip link set eth0 down
+	ksft_diag "  link 1 cut at $((SECONDS - T0)) s (eth0 down in A)"
+}
+
+MANY=(--streams 16 --max-msg 64K --unordered 30 --bytes 512K)
+# Seed 1 makes message 2 of these exactly 4 MiB (of 9 messages)
+FRAG=(--type stream --streams 2 --max-msg 4M --bytes 5M --unordered 50)
+LOSS=(--type stream --streams 8 --max-msg 256K --bytes 1M)
+LOSS_NETEM="loss 2%"
+ksft_diag "mxfer seed $SEED (ASCTP_SEED), 1 for the fragmented case"
 for cs in a b; do
 	xfer "SOCK_STREAM handshake, 16 streams ordered and unordered" \
 		graceful $cs 120 --type stream "${MANY[@]}"
 	xfer "SOCK_SEQPACKET handshake, 16 streams ordered and unordered" \
 		graceful $cs 120 --type seqpacket "${MANY[@]}"
+	SEED=1 xfer "fragmented messages up to 4 MiB" graceful $cs 240 "${FRAG[@]}"
+	ksft_diag "netem on eth0 of both: $LOSS_NETEM (netem's PRNG is not seeded)"
+	netem "$LOSS_NETEM"
+	xfer "bulk 1 MiB with netem $LOSS_NETEM both ways" loss $cs 240 "${LOSS[@]}"
+	netem ""
+	abort_case $cs a
+	abort_case $cs b
+	begin "heartbeats both ways on an idle association, $(dirname_of "$cs")" hb $cs
+	if pair $cs listening 60 "$IOP hb server $P $(addr "$(other $cs)") $port 2" \
+		"$IOP hb client $P $(addr "$(other $cs)") $port 2"; then
+		verdict ok ""
+	else
+		verdict FAIL "heartbeat exchange"
+	fi
+	restart_case $cs
+	DURING=cut_link1 BIND=0.0.0.0 xfer "multi-homed, link 1 cut mid-transfer" \
+		multihome $cs 240 --type stream --streams 4 --max-msg 64K --bytes 3M --rto 500
+	ip link set eth0 up
 done
+collide_case stream
+collide_case seqpacket
 
 # Per-case results, then the capture's verdict.
 h_kill "$DUMPCAP" INT

@@ -29,6 +29,8 @@ in capture order, consecutive repeats (retransmissions) counted once:
              carries its own INIT's Initiate Tag (RFC 9260 5.2.1); then
              COOKIE ECHO and COOKIE ACK, and graceful
   multihome  graceful, with DATA on a second pair of addresses too
+  loss       graceful, but a handshake chunk seen again later (resent
+             after a loss) counts where it first came
 
 Every packet of the capture must decode without a malformed-packet
 report and with a good CRC32c (tshark -o "sctp.checksum:CRC 32c"),
@@ -47,9 +49,9 @@ NAMES = {0: "DATA", 1: "INIT", 2: "INIT_ACK", 3: "SACK", 4: "HB",
          9: "ERROR", 10: "COOKIE_ECHO", 11: "COOKIE_ACK",
          14: "SHUTDOWN_COMPLETE"}
 QUIET = {DATA, SACK, HB, HB_ACK}
-FIELDS = ["frame.number", "ip.src", "ip.dst", "sctp.srcport",
+FIELDS = ["frame.number", "frame.time_epoch", "ip.src", "ip.dst", "sctp.srcport",
           "sctp.dstport", "sctp.checksum.status", "sctp.chunk_type",
-          "sctp.init_initiate_tag", "sctp.data_tsn_raw", "_ws.malformed",
+          "sctp.init_initiate_tag", "sctp.initack_initiate_tag", "sctp.data_tsn_raw", "_ws.malformed",
           "_ws.expert.severity", "ip.proto", "_ws.expert.message"]
 # CRC32c checked.  The payload goes to no upper-layer dissector: the
 # tests' PPIDs (message numbers) would pick ISUP, M3UA... which then
@@ -72,6 +74,9 @@ def tshark(capture):
     for line in out.stdout.splitlines():
         v = dict(zip(FIELDS, line.split("\t")))
         pkts.append(v)
+    # a capture of two interfaces is in the order dumpcap read them:
+    # put it in time order
+    pkts.sort(key=lambda v: float(v["frame.time_epoch"] or 0))
     return pkts
 
 
@@ -87,6 +92,7 @@ class Pkt:
         self.dport = int(v["sctp.dstport"].split(",")[0] or 0)
         self.chunks = ints(v["sctp.chunk_type"])
         self.tags = ints(v["sctp.init_initiate_tag"], 16)
+        self.acktags = ints(v["sctp.initack_initiate_tag"], 16)
         self.tsns = ints(v["sctp.data_tsn_raw"])
 
 
@@ -170,6 +176,18 @@ def check_case(kind, pkts, port, client):
                 maxtsn[d] = tsn
     if not pkts:
         return ["no packets"]
+    if kind == "loss":
+        hs = {INIT, INIT_ACK, COOKIE_ECHO, COOKIE_ACK}
+        seen = set()
+        keep = []
+        for t, d, p in seq:
+            if t in hs and (t, d) in seen:
+                continue
+            seen.add((t, d))
+            if keep and keep[-1][:2] == (t, d):
+                continue
+            keep.append((t, d, p))
+        seq = keep
     if kind == "collide":
         inits = [i for i, (t, _, _) in enumerate(seq) if t == INIT]
         acks = [i for i, (t, _, _) in enumerate(seq) if t == INIT_ACK]
@@ -182,9 +200,10 @@ def check_case(kind, pkts, port, client):
                 own.setdefault(d, p.tags[p.chunks.index(INIT)] if p.tags else None)
         for t, d, p in seq:
             if t == INIT_ACK:
-                tag = p.tags[0] if p.tags else None
+                tag = p.acktags[0] if p.acktags else None
                 if tag != own.get(d):
-                    bad.append(f"frame {p.no}: INIT ACK's Initiate Tag {tag:#x} is not its sender's INIT's {own.get(d)}")
+                    bad.append(f"frame {p.no}: INIT ACK's Initiate Tag "
+                               f"{tag} is not its sender's INIT's {own.get(d)}")
         i = max(acks) + 1
         # then COOKIE ECHOs and COOKIE ACKs, in some order, up to the
         # first non-handshake chunk
@@ -202,8 +221,8 @@ def check_case(kind, pkts, port, client):
         e = handshake(seq, 4)
         if e:
             return bad + ["restart: " + e]
-        t1 = seq[0][2].tags + seq[1][2].tags
-        t2 = seq[4][2].tags + seq[5][2].tags
+        t1 = seq[0][2].tags + seq[1][2].acktags
+        t2 = seq[4][2].tags + seq[5][2].acktags
         if t1 == t2:
             bad.append("restart: the same tags as the first association")
         i = 8
@@ -241,25 +260,31 @@ def check(capture, cases_file):
     problems = []
     by_port = {c[0]: [] for c in cases}
     n_sctp = n_bad_csum = n_malformed = 0
+    extra = {}
     for v in raw:
+        mine = []
         if v["_ws.malformed"]:
             n_malformed += 1
-            problems.append(f"frame {v['frame.number']}: malformed: {v['_ws.expert.message']}")
+            mine.append(f"frame {v['frame.number']}: malformed: {v['_ws.expert.message']}")
+        if v["sctp.srcport"]:
+            n_sctp += 1
+            if v["sctp.checksum.status"] != "1":
+                n_bad_csum += 1
+                mine.append(f"frame {v['frame.number']}: checksum status "
+                            f"{v['sctp.checksum.status'] or 'none'}")
+        problems += mine
         if not v["sctp.srcport"]:
             continue
-        n_sctp += 1
-        if v["sctp.checksum.status"] != "1":
-            n_bad_csum += 1
-            problems.append(f"frame {v['frame.number']}: checksum status {v['sctp.checksum.status'] or 'none'}")
         p = Pkt(v)
         port = p.dport if p.dport in by_port else p.sport
         if port not in by_port:
             problems.append(f"frame {p.no}: ports {p.sport}>{p.dport} in no case")
             continue
         by_port[port].append(p)
+        extra.setdefault(port, []).extend(mine)
     failed = 0
     for port, kind, client, _ in cases:
-        bad = check_case(kind, by_port[port], port, client)
+        bad = extra.get(port, []) + check_case(kind, by_port[port], port, client)
         failed += bool(bad)
         n = len(by_port[port])
         print(f"{port} {'ok' if not bad else 'FAIL: ' + '; '.join(bad)} ({n} packets)")

@@ -10,8 +10,9 @@
     interop.py restart server PROTO ADDR PORT
         one-to-one; takes message 1, then expects SCTP_RESTART on the
         same socket, message 2 and the end of file
-    interop.py restart client1|client2 PROTO ADDR PORT CPORT
-        from port CPORT: client1 sends message 1, prints "sent" and
+    interop.py restart client1|client2 PROTO ADDR PORT LADDR CPORT
+        from LADDR:CPORT (one address: no heartbeats to another one
+        that could reach the dead client's stack in between): client1 sends message 1, prints "sent" and
         sleeps (SO_LINGER {1, 0}: when killed it sends an ABORT, which
         the test drops); client2 sends message 2 and closes
     interop.py collide stream|seqpacket PROTO LADDR PEER PORT GO
@@ -140,7 +141,7 @@ def hb(role, proto, addr, port, idle):
     print("ok")
 
 
-def restart(role, proto, addr, port, cport=0):
+def restart(role, proto, addr, port, laddr="", cport=0):
     if role == "server":
         ls = listener(socket.SOCK_STREAM, proto, addr, port)
         s, _ = ls.accept()
@@ -154,7 +155,7 @@ def restart(role, proto, addr, port, cport=0):
         print("ok")
         return
     s = sock(socket.SOCK_STREAM, proto)
-    s.bind(("0.0.0.0", cport))
+    s.bind((laddr, cport))
     if role == "client1":
         s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
                      struct.pack("ii", 1, 0))
@@ -205,8 +206,8 @@ def main(a):
     if a[0] == "hb":
         hb(a[1], int(a[2]), a[3], int(a[4]), float(a[5]))
     elif a[0] == "restart":
-        restart(a[1], int(a[2]), a[3], int(a[4]),
-                int(a[5]) if len(a) > 5 else 0)
+        restart(a[1], int(a[2]), a[3], int(a[4]), *a[5:6],
+                *[int(x) for x in a[6:7]])
     elif a[0] == "collide":
         collide(a[1], int(a[2]), a[3], a[4], int(a[5]), a[6])
     else:

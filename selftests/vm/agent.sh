@@ -16,6 +16,9 @@ set -uo pipefail
 S=${ASCTP_SHARED:?no shared directory: run by vm/run2.sh}
 declare -A pids=()
 next=1
+# A pause without a fork: read with a time-out from a FIFO nobody writes.
+fifo=$(mktemp -u) && mkfifo "$fifo" && exec 9<> "$fifo" && rm -f "$fifo"
+nap() { read -r -t "$1" -u 9; }
 echo "agent: ready in $S"
 touch "$S/agent.ready"
 while [ ! -e "$S/stop" ]; do
@@ -41,7 +44,7 @@ while [ ! -e "$S/stop" ]; do
 			rm -f "$S/kill.$n"
 		fi
 	done
-	sleep 0.05
+	nap 0.05
 done
 for n in "${!pids[@]}"; do
 	[ -s "$S/pid.$n" ] && kill -KILL -- "-$(cat "$S/pid.$n")" 2>/dev/null
