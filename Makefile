@@ -7,6 +7,8 @@
 #   make check            everything, then one line "N passed, N failed"
 #   make demo             boot the test VM, load asctp, show it working
 #   make stress           the long runs: transfers of 32 MiB under netem
+#   make interop          asctp in one VM against the kernel's sctp.ko in another,
+#                         checked packet by packet (selftests/interop.sh)
 #   make vm CMD='...'     run a host command in a fresh VM with asctp loaded
 #                         FLAVOUR=debug|plain  LOAD=asctp|sctp|none  MODARGS=...
 #   make deps             install the Debian packages the above need
@@ -50,6 +52,10 @@ stress: module-debug selftest-tools
 demo:
 	selftests/demo.sh
 
+# Two VMs: asctp in A, the kernel's sctp.ko in B (selftests/vm/run2.sh).
+interop: module-debug selftest-tools
+	selftests/vm/run2.sh -o build/interop -t 900 -- selftests/interop.sh
+
 deps:
 	selftests/deps.sh
 
@@ -62,4 +68,4 @@ clean:
 	find module \( -name '*.o' -o -name '*.ko' -o -name '.*.cmd' -o -name '*.mod' \
 		-o -name '*.mod.c' -o -name modules.order -o -name Module.symvers \) -delete
 
-.PHONY: all selftest-tools vm check demo stress deps kernels clean
+.PHONY: all selftest-tools vm check demo interop stress deps kernels clean

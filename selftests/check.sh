@@ -124,4 +124,13 @@ kunit_count "$out/vm-debug/kunit"
 # too, with the same results: this shows the test itself is right.
 vmrun debug sctp vm-sctp ASCTP_STACK=sctp build/kselftest/run_kselftest.sh -t asctp:assoc.sh
 
+# Interoperability: asctp in one VM, sctp.ko in another, two links
+# between them, every case checked in a capture (selftests/interop.sh).
+stage interop selftests/vm/run2.sh -o "$out/interop" -t 900 -- \
+	build/kselftest/run_kselftest.sh -o 600 -t asctp:interop.sh
+rc=$?
+tap_count "$out/interop.log"
+[ $rc -eq 0 ] && result ok "interop: both VMs clean (no splat, no leak, rmmod ok)" ||
+	result fail "interop: both VMs clean (exit $rc)"
+
 finish

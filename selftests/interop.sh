@@ -210,7 +210,7 @@ restart_case() {
 	h_kill "$c1" KILL && { h_wait "$c1" 10; true; } &&
 	on "$cs" "tc qdisc del dev eth0 root" &&
 	start "$cs" c2 "$IOP restart client2 $P $s $port $(addr "$cs") $cport" &&
-	h_wait "$c2" 30 && h_wait "$srv" 30 && rc=0
+	h_wait "$c2" 15 && h_wait "$srv" 30 && rc=0
 	[ -n "${c2:-}" ] && h_kill "$c2" KILL
 	h_kill "$srv" KILL
 	ksft_diag "  server: $(h_out "$srv" | tr '\n' ' ')"
