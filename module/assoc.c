@@ -50,6 +50,7 @@ struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp)
 	a->npaths = 1;
 	a->max_retrans = as->max_retrans;
 	a->opts = as->aopts;
+	a->subscribe = as->subscribe;
 	a->sack_delay_ms = as->sack_delay_ms;
 	a->sack_freq = as->sack_freq;
 	a->sack_off = as->sack_off;

@@ -147,6 +147,7 @@ struct asctp_assoc {
 	u16 max_retrans;		/* Association.Max.Retrans */
 	u32 autoclose_s;		/* SCTP_AUTOCLOSE when it came up */
 	struct asctp_assoc_opts opts;	/* from the socket, then its own */
+	u16 subscribe;			/* notifications: SCTP_EVENT, ulp.h */
 	struct asctp_assoc_stats stats;
 	u8 retries[ASCTP_TIMER_MAX];
 	struct sk_buff_head outq;	/* DATA chunks never sent */

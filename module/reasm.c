@@ -4,9 +4,9 @@
  * TSN, whole messages go up in SSN order per stream and unordered ones
  * at once, so a lost message delays only its own stream.  A message
  * that would fill half the receive buffer goes up in pieces (partial
- * delivery), and only one message per socket at a time: a reader must
- * never see pieces of two messages interleaved (RFC 6458 8.1.20,
- * level 0).
+ * delivery).  A reader never sees pieces of two messages of one
+ * association interleaved; with SCTP_FRAGMENT_INTERLEAVE off (RFC 6458
+ * 8.1.20, level 0) not of two associations either.
  *
  * Queues, under the socket lock, their skbs charged to sk_rmem_alloc:
  *  a->reasm  fragments by TSN.  A fragment that ends a run of
@@ -28,9 +28,21 @@ static bool asctp_ssn_before(u16 a, u16 b)
 	return (s16)(a - b) < 0;
 }
 
+/* A message in partial delivery holds back the other messages of its
+ * association; at level 0 those of every association of the socket.
+ * Level 1 lets a one-to-many reader tell the pieces apart by
+ * association id.
+ */
 static bool asctp_reasm_blocked(const struct asctp_assoc *a)
 {
-	return asctp_sk(a->sk)->pd_owner;
+	struct asctp_sock *as = asctp_sk(a->sk);
+
+	if (a->pd)
+		return true;
+	if (!as->pd_count || as->frag_interleave)
+		return false;
+	as->pd_held = true;	/* for asctp_reasm_pd_put() */
+	return true;
 }
 
 /* The message may go up now, as far as ordering goes. */
@@ -41,13 +53,16 @@ static bool asctp_reasm_turn(const struct asctp_assoc *a,
 }
 
 /* RFC 6458 8.1.21: partial delivery starts once this much of a
- * message is in: SCTP_PARTIAL_DELIVERY_POINT, or half the receive
- * buffer, whichever is less.
+ * message is in: SCTP_PARTIAL_DELIVERY_POINT, or what half the receive
+ * buffer holds (user data per truesize, as the window counts it),
+ * whichever is less.
  */
 static unsigned int asctp_reasm_pd_point(const struct sock *sk)
 {
-	unsigned int half = READ_ONCE(sk->sk_rcvbuf) / 2;
-	u32 pdp = asctp_sk(sk)->pd_point;
+	const struct asctp_sock *as = asctp_sk(sk);
+	unsigned int half = ((u64)READ_ONCE(sk->sk_rcvbuf) / 2 *
+			     as->rcv_ratio) >> 8;
+	u32 pdp = as->pd_point;
 
 	return pdp ? min(pdp, half) : half;
 }
@@ -176,7 +191,7 @@ static void asctp_reasm_pd_start(struct asctp_assoc *a, struct sk_buff *last)
 	a->pd_stream = cb->stream;
 	a->pd_ssn = cb->ssn;
 	a->pd_unordered = cb->flags & ASCTP_DATA_U;
-	asctp_sk(a->sk)->pd_owner = a;
+	asctp_sk(a->sk)->pd_count++;
 	asctp_ulp_deliver(a, asctp_reasm_take(a, last));
 }
 
@@ -208,22 +223,30 @@ static void asctp_reasm_pd_try(struct asctp_assoc *a)
 	}
 }
 
-/* No partial delivery on the socket any more: what its associations
- * held back may go up.
- */
-static void asctp_reasm_unblock(struct sock *sk)
+/* What @a held back may go up. */
+static void asctp_reasm_resume(struct asctp_assoc *a)
 {
+	asctp_lobby_flush(a);
+	asctp_reasm_pd_try(a);
+}
+
+/* One partial delivery less on @sk.  True when that let the others of
+ * the socket go on: none is left and one was held back (level 0).
+ */
+static bool asctp_reasm_pd_put(struct sock *sk)
+{
+	struct asctp_sock *as = asctp_sk(sk);
 	struct asctp_assoc *a;
 
-	asctp_sk(sk)->pd_owner = NULL;
+	if (--as->pd_count || !as->pd_held)
+		return false;
+	as->pd_held = false;
 	if (sock_flag(sk, SOCK_DEAD))
-		return;
-	list_for_each_entry(a, &asctp_sk(sk)->assocs, sock_node) {
-		if (a->dead)
-			continue;
-		asctp_lobby_flush(a);
-		asctp_reasm_pd_try(a);
-	}
+		return true;
+	list_for_each_entry(a, &as->assocs, sock_node)
+		if (!a->dead)
+			asctp_reasm_resume(a);
+	return true;
 }
 
 static void asctp_reasm_pd_end(struct asctp_assoc *a)
@@ -231,7 +254,8 @@ static void asctp_reasm_pd_end(struct asctp_assoc *a)
 	a->pd = false;
 	if (!a->pd_unordered)
 		a->in_ssn[a->pd_stream]++;
-	asctp_reasm_unblock(a->sk);
+	if (!asctp_reasm_pd_put(a->sk) && !sock_flag(a->sk, SOCK_DEAD))
+		asctp_reasm_resume(a);
 }
 
 /* @skb continues the message in partial delivery.  Its successors
@@ -361,13 +385,23 @@ int asctp_reasm_data(struct asctp_assoc *a, const struct asctp_data_hdr *dh,
  */
 void asctp_reasm_purge(struct asctp_assoc *a)
 {
-	struct asctp_sock *as = asctp_sk(a->sk);
-
 	__skb_queue_purge(&a->reasm);
 	__skb_queue_purge(&a->lobby);
 	a->reasm_len = 0;
-	if (as->pd_owner != a)
+	if (!a->pd)
 		return;
 	a->pd = false;
-	asctp_reasm_unblock(a->sk);
+	asctp_reasm_pd_put(a->sk);
+}
+
+/* sctp_peeloff() moved @a from @old to its own socket: its partial
+ * delivery goes with it, and what either socket held back may go up.
+ */
+void asctp_reasm_peeloff(struct asctp_assoc *a, struct sock *old)
+{
+	if (a->pd) {
+		asctp_sk(a->sk)->pd_count++;
+		asctp_reasm_pd_put(old);
+	}
+	asctp_reasm_resume(a);
 }

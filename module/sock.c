@@ -69,7 +69,8 @@ static void asctp_sock_init_lists(struct sock *sk)
 	INIT_LIST_HEAD(&as->accept_node);
 	as->next_id = SCTP_ALL_ASSOC + 1;	/* 0-2 name groups (RFC 6458) */
 	as->deferred = 0;
-	as->pd_owner = NULL;
+	as->pd_count = 0;
+	as->pd_held = false;
 	sock_set_flag(sk, SOCK_RCU_FREE);	/* port lookups under RCU */
 	sk->sk_write_space = asctp_sock_write_space;
 	asctp_obj_get(ASCTP_OBJ_SOCK);

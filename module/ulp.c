@@ -83,7 +83,7 @@ void asctp_ulp_assoc_change(struct asctp_assoc *a, u16 state, u16 err)
 	struct sctp_assoc_change *ac;
 	struct sk_buff *skb;
 
-	if (!asctp_sk(sk)->events.sctp_association_event ||
+	if (!asctp_event_on(a->subscribe, SCTP_ASSOC_CHANGE) ||
 	    sock_flag(sk, SOCK_DEAD))
 		return;
 	skb = asctp_ulp_event(a, sizeof(*ac));
@@ -111,7 +111,7 @@ void asctp_ulp_peer_addr_change(struct asctp_assoc *a,
 	struct sockaddr_in *sin;
 	struct sk_buff *skb;
 
-	if (!asctp_sk(sk)->events.sctp_address_event ||
+	if (!asctp_event_on(a->subscribe, SCTP_PEER_ADDR_CHANGE) ||
 	    sock_flag(sk, SOCK_DEAD))
 		return;
 	skb = asctp_ulp_event(a, sizeof(*pc));
@@ -143,7 +143,7 @@ void asctp_ulp_shutdown_event(struct asctp_assoc *a)
 		sk->sk_shutdown |= RCV_SHUTDOWN;
 		sk->sk_state_change(sk);
 	}
-	if (!asctp_sk(sk)->events.sctp_shutdown_event ||
+	if (!asctp_event_on(a->subscribe, SCTP_SHUTDOWN_EVENT) ||
 	    sock_flag(sk, SOCK_DEAD))
 		return;
 	skb = asctp_ulp_event(a, sizeof(*se));
@@ -165,24 +165,20 @@ void asctp_ulp_send_failed(struct asctp_assoc *a, struct sk_buff *chunk,
 {
 	const struct asctp_data_hdr *dh = (void *)(chunk->data +
 						   ASCTP_CHUNK_HDR_LEN);
-	const struct sctp_event_subscribe *ev = &asctp_sk(a->sk)->events;
+	bool old = asctp_event_on(a->subscribe, SCTP_SEND_FAILED);
+	bool new = asctp_event_on(a->subscribe, SCTP_SEND_FAILED_EVENT);
 	u32 len = ASCTP_TX_CB(chunk)->len - ASCTP_DATA_MIN_LEN;
 	u16 flags = sent ? SCTP_DATA_SENT : SCTP_DATA_UNSENT;
 	struct sctp_send_failed_event *e;
 	struct sctp_send_failed *f;
 	struct sk_buff *skb;
 
-	/* Linux names them sctp_send_failure_event (SCTP_SEND_FAILED) and
-	 * sctp_send_failure_event_event (SCTP_SEND_FAILED_EVENT)
-	 */
-	if ((!ev->sctp_send_failure_event &&
-	     !ev->sctp_send_failure_event_event) ||
-	    sock_flag(a->sk, SOCK_DEAD))
+	if ((!old && !new) || sock_flag(a->sk, SOCK_DEAD))
 		return;
 	skb = asctp_ulp_event(a, sizeof(*e) + len);
 	if (!skb)
 		return;
-	if (ev->sctp_send_failure_event_event) {
+	if (new) {
 		e = skb_put_zero(skb, sizeof(*e));
 		e->ssf_type = SCTP_SEND_FAILED_EVENT;
 		e->ssf_flags = flags;
@@ -223,7 +219,7 @@ void asctp_ulp_remote_error(struct asctp_assoc *a, __be16 code,
 	struct sctp_remote_error *re;
 	struct sk_buff *skb;
 
-	if (!asctp_sk(a->sk)->events.sctp_peer_error_event ||
+	if (!asctp_event_on(a->subscribe, SCTP_REMOTE_ERROR) ||
 	    sock_flag(a->sk, SOCK_DEAD))
 		return;
 	skb = asctp_ulp_event(a, sizeof(*re) + len);
@@ -244,7 +240,7 @@ void asctp_ulp_sender_dry(struct asctp_assoc *a)
 	struct sctp_sender_dry_event *sd;
 	struct sk_buff *skb;
 
-	if (!asctp_sk(a->sk)->events.sctp_sender_dry_event ||
+	if (!asctp_event_on(a->subscribe, SCTP_SENDER_DRY_EVENT) ||
 	    sock_flag(a->sk, SOCK_DEAD))
 		return;
 	skb = asctp_ulp_event(a, sizeof(*sd));
@@ -267,7 +263,7 @@ void asctp_ulp_adaptation(struct asctp_assoc *a)
 	struct sk_buff *skb;
 
 	if (!a->peer_adaptation_ind ||
-	    !asctp_sk(a->sk)->events.sctp_adaptation_layer_event ||
+	    !asctp_event_on(a->subscribe, SCTP_ADAPTATION_INDICATION) ||
 	    sock_flag(a->sk, SOCK_DEAD))
 		return;
 	skb = asctp_ulp_event(a, sizeof(*ae));
@@ -293,7 +289,7 @@ void asctp_ulp_pd_aborted(struct asctp_assoc *a)
 	struct sctp_pdapi_event *pe;
 	struct sk_buff *skb;
 
-	if (!a->pd || !asctp_sk(a->sk)->events.sctp_partial_delivery_event ||
+	if (!a->pd || !asctp_event_on(a->subscribe, SCTP_PARTIAL_DELIVERY_EVENT) ||
 	    sock_flag(a->sk, SOCK_DEAD))
 		return;
 	skb = asctp_ulp_event(a, sizeof(*pe));
