@@ -157,6 +157,7 @@ struct asctp_assoc {
 	u16 *in_ssn;			/* next SSN due per inbound stream */
 	struct sk_buff_head reasm;	/* fragments, by TSN */
 	struct sk_buff_head lobby;	/* whole messages not due yet */
+	struct sk_buff_head held;	/* due, held back by partial delivery */
 	u32 reasm_len;			/* bytes in reasm */
 	u32 pd_tsn;			/* partial delivery: next fragment */
 	u16 pd_stream;

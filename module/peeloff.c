@@ -108,6 +108,7 @@ static void asctp_peeloff_move(struct asctp_assoc *a, struct sock *sk,
 	asctp_peeloff_rcvq(a, sk, nsk);
 	asctp_peeloff_rmem(&a->reasm, nsk);
 	asctp_peeloff_rmem(&a->lobby, nsk);
+	asctp_peeloff_rmem(&a->held, nsk);
 	wmem = asctp_peeloff_truesize(&a->outq) +
 	       asctp_peeloff_truesize(&a->sentq);
 	sk->sk_wmem_queued -= wmem;

@@ -9,6 +9,9 @@
  * 8.1.20, level 0) not of two associations either.
  *
  * Queues, under the socket lock, their skbs charged to sk_rmem_alloc:
+ *  a->held   messages and notifications due while partial delivery
+ *            holds the association back, in arrival order (ulp.c);
+ *            the socket's held queue once the association is gone.
  *  a->reasm  fragments by TSN.  A fragment that ends a run of
  *            consecutive fragments starting with a B knows the run
  *            (first_tsn, run_len); others have run_len 0.
@@ -33,7 +36,7 @@ static bool asctp_ssn_before(u16 a, u16 b)
  * Level 1 lets a one-to-many reader tell the pieces apart by
  * association id.
  */
-static bool asctp_reasm_blocked(const struct asctp_assoc *a)
+bool asctp_reasm_holding(const struct asctp_assoc *a)
 {
 	struct asctp_sock *as = asctp_sk(a->sk);
 
@@ -96,7 +99,7 @@ static void asctp_reasm_up(struct asctp_assoc *a, struct sk_buff *skb)
 
 	if (!(cb->flags & ASCTP_DATA_U))
 		a->in_ssn[cb->stream]++;
-	asctp_ulp_deliver(a, skb);
+	asctp_ulp_deliver(a, skb, false);
 }
 
 /* Sorted by stream and SSN, so one pass delivers every run of SSNs. */
@@ -105,8 +108,6 @@ static void asctp_lobby_flush(struct asctp_assoc *a)
 	struct sk_buff *skb, *tmp;
 
 	skb_queue_walk_safe(&a->lobby, skb, tmp) {
-		if (asctp_reasm_blocked(a))
-			return;
 		if (!asctp_reasm_turn(a, ASCTP_RCV_CB(skb)))
 			continue;
 		__skb_unlink(skb, &a->lobby);
@@ -167,7 +168,7 @@ static void asctp_reasm_message(struct asctp_assoc *a, struct sk_buff *skb)
 {
 	bool ordered = !(ASCTP_RCV_CB(skb)->flags & ASCTP_DATA_U);
 
-	if (asctp_reasm_blocked(a) || !asctp_reasm_turn(a, ASCTP_RCV_CB(skb))) {
+	if (!asctp_reasm_turn(a, ASCTP_RCV_CB(skb))) {
 		asctp_lobby_add(a, skb);
 		return;
 	}
@@ -192,7 +193,7 @@ static void asctp_reasm_pd_start(struct asctp_assoc *a, struct sk_buff *last)
 	a->pd_ssn = cb->ssn;
 	a->pd_unordered = cb->flags & ASCTP_DATA_U;
 	asctp_sk(a->sk)->pd_count++;
-	asctp_ulp_deliver(a, asctp_reasm_take(a, last));
+	asctp_ulp_deliver(a, asctp_reasm_take(a, last), true);
 }
 
 static bool asctp_reasm_pd_ok(const struct asctp_assoc *a,
@@ -202,7 +203,7 @@ static bool asctp_reasm_pd_ok(const struct asctp_assoc *a,
 
 	return cb->run_len && !(cb->flags & ASCTP_DATA_E) &&
 	       cb->run_len >= asctp_reasm_pd_point(a->sk) &&
-	       !asctp_reasm_blocked(a) && asctp_reasm_turn(a, cb);
+	       !asctp_reasm_holding(a) && asctp_reasm_turn(a, cb);
 }
 
 /* A run waiting in reasm that may now start partial delivery. */
@@ -211,7 +212,7 @@ static void asctp_reasm_pd_try(struct asctp_assoc *a)
 	struct sk_buff *skb;
 
 	if (a->reasm_len < asctp_reasm_pd_point(a->sk) ||
-	    asctp_reasm_blocked(a))
+	    asctp_reasm_holding(a))
 		return;
 	skb_queue_walk(&a->reasm, skb) {
 		if (asctp_reasm_pd_ok(a, skb) &&
@@ -223,9 +224,12 @@ static void asctp_reasm_pd_try(struct asctp_assoc *a)
 	}
 }
 
-/* What @a held back may go up. */
+/* What @a held back may go up, unless it is still held. */
 static void asctp_reasm_resume(struct asctp_assoc *a)
 {
+	if (asctp_reasm_holding(a))
+		return;
+	asctp_ulp_release(a->sk, &a->held);
 	asctp_lobby_flush(a);
 	asctp_reasm_pd_try(a);
 }
@@ -243,6 +247,7 @@ static bool asctp_reasm_pd_put(struct sock *sk)
 	as->pd_held = false;
 	if (sock_flag(sk, SOCK_DEAD))
 		return true;
+	asctp_ulp_release(sk, &as->held);
 	list_for_each_entry(a, &as->assocs, sock_node)
 		if (!a->dead)
 			asctp_reasm_resume(a);
@@ -274,7 +279,7 @@ static int asctp_reasm_pd_next(struct asctp_assoc *a, struct sk_buff *skb)
 	}
 	for (;;) {
 		a->pd_tsn++;
-		asctp_ulp_deliver(a, skb);
+		asctp_ulp_deliver(a, skb, true);
 		if (cb->flags & ASCTP_DATA_E) {
 			asctp_reasm_pd_end(a);
 			return 0;
@@ -385,13 +390,22 @@ int asctp_reasm_data(struct asctp_assoc *a, const struct asctp_data_hdr *dh,
  */
 void asctp_reasm_purge(struct asctp_assoc *a)
 {
+	struct asctp_sock *as = asctp_sk(a->sk);
+
 	__skb_queue_purge(&a->reasm);
 	__skb_queue_purge(&a->lobby);
 	a->reasm_len = 0;
-	if (!a->pd)
-		return;
-	a->pd = false;
-	asctp_reasm_pd_put(a->sk);
+	if (a->pd) {
+		a->pd = false;
+		asctp_reasm_pd_put(a->sk);
+	}
+	/* what it held was acknowledged: it still goes to the reader */
+	if (sock_flag(a->sk, SOCK_DEAD) || as->closing)
+		__skb_queue_purge(&a->held);
+	else if (asctp_reasm_holding(a))
+		skb_queue_splice_tail_init(&a->held, &as->held);
+	else
+		asctp_ulp_release(a->sk, &a->held);
 }
 
 /* sctp_peeloff() moved @a from @old to its own socket: its partial

@@ -58,6 +58,8 @@ struct asctp_sock {
 	 */
 	u32 pd_count;
 	bool pd_held;
+	struct sk_buff_head held;	/* of associations gone, reasm.c */
+	bool closing;			/* close() began: no more reading */
 	u8 rcv_ratio;			/* user data per truesize, /256 */
 	bool nodelay;
 	bool disable_frags;		/* SCTP_DISABLE_FRAGMENTS */

@@ -7,14 +7,51 @@
 #include <linux/slab.h>
 #include <net/sock.h>
 
+#include "reasm.h"
 #include "sm.h"
 #include "sock.h"
 #include "ulp.h"
 
-static void asctp_ulp_queue(struct sock *sk, struct sk_buff *skb)
+static void asctp_ulp_to_reader(struct sock *sk, struct sk_buff *skb)
 {
-	skb_set_owner_r(skb, sk);
 	__skb_queue_tail(&sk->sk_receive_queue, skb);
+	sk->sk_data_ready(sk);
+}
+
+/* RFC 6458 8.1.20: while a message is in partial delivery, the reader
+ * sees nothing else of its association in between, and at level 0
+ * nothing else at all.  What is due meanwhile, messages and
+ * notifications, waits in arrival order in the association's held
+ * queue, or the socket's once the association is gone; reasm.c lets
+ * it go when the partial delivery ends.
+ */
+static void asctp_ulp_enqueue(struct asctp_assoc *a, struct sk_buff *skb)
+{
+	struct asctp_sock *as = asctp_sk(a->sk);
+
+	if (!asctp_reasm_holding(a))
+		asctp_ulp_to_reader(a->sk, skb);
+	else if (!a->dead)
+		__skb_queue_tail(&a->held, skb);
+	else if (!as->closing)
+		__skb_queue_tail(&as->held, skb);
+	else
+		kfree_skb(skb);		/* nobody will read it */
+}
+
+/* A notification, charged to the receive buffer like data. */
+static void asctp_ulp_queue(struct asctp_assoc *a, struct sk_buff *skb)
+{
+	skb_set_owner_r(skb, a->sk);
+	asctp_ulp_enqueue(a, skb);
+}
+
+/* What @q held back goes to the reader, in its order. */
+void asctp_ulp_release(struct sock *sk, struct sk_buff_head *q)
+{
+	if (skb_queue_empty(q))
+		return;
+	skb_queue_splice_tail_init(q, &sk->sk_receive_queue);
 	sk->sk_data_ready(sk);
 }
 
@@ -48,15 +85,18 @@ struct sk_buff *asctp_ulp_data_skb(struct asctp_assoc *a,
 	return skb;
 }
 
-/* A message, or a piece of one in partial delivery, for the reader. */
-void asctp_ulp_deliver(struct asctp_assoc *a, struct sk_buff *skb)
+/* A message, or a piece of the one in partial delivery (@piece), for
+ * the reader.
+ */
+void asctp_ulp_deliver(struct asctp_assoc *a, struct sk_buff *skb,
+		       bool piece)
 {
-	struct sock *sk = a->sk;
-
 	ASCTP_RCV_CB(skb)->cum_tsn = a->tsnmap.cum;
 	ASCTP_RCV_CB(skb)->context = a->opts.rcv_context;
-	__skb_queue_tail(&sk->sk_receive_queue, skb);
-	sk->sk_data_ready(sk);
+	if (piece)
+		asctp_ulp_to_reader(a->sk, skb);
+	else
+		asctp_ulp_enqueue(a, skb);
 }
 
 static struct sk_buff *asctp_ulp_event(struct asctp_assoc *a, size_t len)
@@ -97,7 +137,7 @@ void asctp_ulp_assoc_change(struct asctp_assoc *a, u16 state, u16 err)
 	ac->sac_outbound_streams = a->os;
 	ac->sac_inbound_streams = a->mis;
 	ac->sac_assoc_id = a->id;
-	asctp_ulp_queue(sk, skb);
+	asctp_ulp_queue(a, skb);
 }
 
 /* RFC 6458 6.1.2: SCTP_PEER_ADDR_CHANGE, if subscribed: a path's new
@@ -127,7 +167,7 @@ void asctp_ulp_peer_addr_change(struct asctp_assoc *a,
 	pc->spc_state = state;
 	pc->spc_error = err;
 	pc->spc_assoc_id = a->id;
-	asctp_ulp_queue(sk, skb);
+	asctp_ulp_queue(a, skb);
 }
 
 /* RFC 6458 6.1.5: SCTP_SHUTDOWN_EVENT; a one-to-one reader also sees
@@ -153,7 +193,7 @@ void asctp_ulp_shutdown_event(struct asctp_assoc *a)
 	se->sse_type = SCTP_SHUTDOWN_EVENT;
 	se->sse_length = sizeof(*se);
 	se->sse_assoc_id = a->id;
-	asctp_ulp_queue(sk, skb);
+	asctp_ulp_queue(a, skb);
 }
 
 /* RFC 6458 6.1.4, 6.1.11: a DATA chunk that never got through, its
@@ -207,7 +247,7 @@ void asctp_ulp_send_failed(struct asctp_assoc *a, struct sk_buff *chunk,
 		f->ssf_assoc_id = a->id;
 	}
 	skb_put_data(skb, dh + 1, len);
-	asctp_ulp_queue(a->sk, skb);
+	asctp_ulp_queue(a, skb);
 }
 
 /* RFC 6458 6.1.3: SCTP_REMOTE_ERROR, one per cause of an ERROR chunk;
@@ -231,7 +271,7 @@ void asctp_ulp_remote_error(struct asctp_assoc *a, __be16 code,
 	re->sre_error = code;
 	re->sre_assoc_id = a->id;
 	skb_put_data(skb, body, len);
-	asctp_ulp_queue(a->sk, skb);
+	asctp_ulp_queue(a, skb);
 }
 
 /* RFC 6458 6.1.9: SCTP_SENDER_DRY_EVENT, nothing left to send or ack. */
@@ -250,7 +290,7 @@ void asctp_ulp_sender_dry(struct asctp_assoc *a)
 	sd->sender_dry_type = SCTP_SENDER_DRY_EVENT;
 	sd->sender_dry_length = sizeof(*sd);
 	sd->sender_dry_assoc_id = a->id;
-	asctp_ulp_queue(a->sk, skb);
+	asctp_ulp_queue(a, skb);
 }
 
 /* RFC 6458 6.1.6: SCTP_ADAPTATION_INDICATION, right after COMM_UP,
@@ -274,7 +314,7 @@ void asctp_ulp_adaptation(struct asctp_assoc *a)
 	ae->sai_length = sizeof(*ae);
 	ae->sai_adaptation_ind = a->peer_adaptation_ind;
 	ae->sai_assoc_id = a->id;
-	asctp_ulp_queue(a->sk, skb);
+	asctp_ulp_queue(a, skb);
 }
 
 /* RFC 6458 6.1.7: SCTP_PARTIAL_DELIVERY_EVENT, ABORTED: the
@@ -302,5 +342,6 @@ void asctp_ulp_pd_aborted(struct asctp_assoc *a)
 	pe->pdapi_assoc_id = a->id;
 	pe->pdapi_stream = a->pd_stream;
 	pe->pdapi_seq = a->pd_ssn;
-	asctp_ulp_queue(a->sk, skb);
+	skb_set_owner_r(skb, a->sk);
+	asctp_ulp_to_reader(a->sk, skb);	/* behind the pieces */
 }

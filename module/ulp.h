@@ -55,7 +55,9 @@ static inline void asctp_event_set(u16 *subscribe, u16 type, bool on)
 struct sk_buff *asctp_ulp_data_skb(struct asctp_assoc *a,
 				   const struct asctp_data_hdr *dh,
 				   unsigned int len, u8 flags);
-void asctp_ulp_deliver(struct asctp_assoc *a, struct sk_buff *skb);
+void asctp_ulp_deliver(struct asctp_assoc *a, struct sk_buff *skb,
+		       bool piece);
+void asctp_ulp_release(struct sock *sk, struct sk_buff_head *q);
 void asctp_ulp_assoc_change(struct asctp_assoc *a, u16 state, u16 err);
 void asctp_ulp_shutdown_event(struct asctp_assoc *a);
 void asctp_ulp_peer_addr_change(struct asctp_assoc *a,

@@ -463,24 +463,113 @@ static void small_fragments(int fd, sctp_assoc_t id, int port)
 	      "1000-byte fragments, one per packet");
 }
 
+/* Polls until @fd has @n associations. */
+static int wait_assocs(int fd, uint32_t n)
+{
+	uint32_t got = 0;
+	int i;
+
+	for (i = 0; i < 500; i++) {
+		if (getopt_(fd, SCTP_GET_ASSOC_NUMBER, &got, sizeof(got)))
+			die("SCTP_GET_ASSOC_NUMBER");
+		if (got == n)
+			return 1;
+		usleep(10000);
+	}
+	printf("# %u associations, want %u\n", got, n);
+	return 0;
+}
+
+/* What interleave_run() read, in order. */
+struct il_log {
+	int reads, pieces, big_done;
+	int small_at, shut_at, comp_at;		/* read number, or -1 */
+	int small_after;			/* pieces before it */
+	int notes_inside;	/* notifications between the pieces */
+	size_t total;
+	sctp_assoc_t big_id;
+};
+
+static void il_note(struct il_log *l, const char *buf)
+{
+	const union sctp_notification *sn = (const void *)buf;
+
+	if (l->pieces && !l->big_done)
+		l->notes_inside++;
+	if (sn->sn_header.sn_type == SCTP_SHUTDOWN_EVENT)
+		l->shut_at = l->reads;
+	if (sn->sn_header.sn_type == SCTP_ASSOC_CHANGE &&
+	    sn->sn_assoc_change.sac_state == SCTP_SHUTDOWN_COMP)
+		l->comp_at = l->reads;
+}
+
+/* One read into @l; 0 when the reading must stop. */
+static int il_read(int srv, struct il_log *l, char *got, size_t size,
+		   const char *small, size_t small_len)
+{
+	static char buf[100001];
+	char cbuf[CMSG_SPACE(sizeof(struct sctp_sndrcvinfo))];
+	struct sctp_sndrcvinfo *si;
+	int flags;
+	ssize_t n;
+
+	memset(cbuf, 0, sizeof(cbuf));
+	n = recv_one(srv, buf, sizeof(buf), cbuf, sizeof(cbuf), &flags);
+	l->reads++;
+	if (n > 0 && (flags & MSG_NOTIFICATION)) {
+		il_note(l, buf);
+		return 1;
+	}
+	si = cmsg_find(cbuf, sizeof(cbuf), SCTP_SNDRCV);
+	if (n <= 0 || !si) {
+		CHECK(0, "read %zd, sndrcvinfo %p", n, (void *)si);
+		return 0;
+	}
+	if (si->sinfo_ppid == 2) {
+		CHECK(n == (ssize_t)small_len && (flags & MSG_EOR) &&
+		      !memcmp(buf, small, n) && si->sinfo_assoc_id != l->big_id,
+		      "short one: %zd bytes flags %#x", n, flags);
+		l->small_at = l->reads;
+		l->small_after = l->pieces;
+		return 1;
+	}
+	CHECK(si->sinfo_ppid == 1 && (!l->big_id ||
+				      si->sinfo_assoc_id == l->big_id),
+	      "piece %d: ppid %u assoc %d", l->pieces, si->sinfo_ppid,
+	      si->sinfo_assoc_id);
+	l->big_id = si->sinfo_assoc_id;
+	if (l->total + n > size) {
+		CHECK(0, "long one: %zu bytes and more", l->total + n);
+		return 0;
+	}
+	memcpy(got + l->total, buf, n);
+	l->total += n;
+	l->pieces++;
+	l->big_done = flags & MSG_EOR;
+	return 1;
+}
+
 /* SCTP_FRAGMENT_INTERLEAVE @level: a one-to-many reader with a small
  * receive buffer holds pieces of a 100000-byte message (ppid 1) whose
- * sender the closed window stalls, when a 100-byte message (ppid 2) of
- * a second association arrives.  At level 0 the short one waits for
- * the end of the long one; at level 1 it comes between its pieces,
- * told apart by sinfo_assoc_id.  Every byte of both is checked.
+ * sender the closed window stalls, when a second association brings a
+ * 100-byte message (ppid 2) and then shuts down.  At level 0 its
+ * message, SHUTDOWN_EVENT and SHUTDOWN_COMP wait for the end of the
+ * long message, and no notification comes between its pieces; at
+ * level 1 they come between the pieces, told apart by sinfo_assoc_id.
+ * Either way in that order, and every byte of both messages checked.
  */
 static void interleave_run(int port, int level)
 {
-	struct sctp_event_subscribe ev = { .sctp_data_io_event = 1 };
+	struct sctp_event_subscribe ev = { .sctp_data_io_event = 1,
+					   .sctp_association_event = 1,
+					   .sctp_shutdown_event = 1 };
+	struct il_log l = { .small_at = -1, .shut_at = -1, .comp_at = -1,
+			    .small_after = -1 };
 	struct sockaddr_in a = addr4("127.0.0.1", port);
-	char small[100], cbuf[CMSG_SPACE(sizeof(struct sctp_sndrcvinfo))];
-	static char big[100000], got[sizeof(big)], buf[sizeof(big) + 1];
 	int srv = sock_new(SOCK_SEQPACKET), c1, c2, rcvbuf = 8192;
-	int pieces = 0, small_after = -1, big_done = 0;
-	sctp_assoc_t id1, id2, big_id = 0;
-	struct sctp_sndrcvinfo *si;
-	size_t total = 0;
+	static char big[100000], got[sizeof(big)];
+	sctp_assoc_t id1, id2;
+	char small[100];
 	ssize_t n;
 
 	for (n = 0; n < (ssize_t)sizeof(big); n++)
@@ -492,7 +581,7 @@ static void interleave_run(int port, int level)
 	CHECK(set_int(srv, SCTP_FRAGMENT_INTERLEAVE, level) == 0 &&
 	      get_int(srv, SCTP_FRAGMENT_INTERLEAVE) == level, "level %d",
 	      level);
-	CHECK(setopt(srv, SCTP_EVENTS, &ev, sizeof(ev)) == 0, "data io");
+	CHECK(setopt(srv, SCTP_EVENTS, &ev, sizeof(ev)) == 0, "events");
 	c1 = client(port, &id1);
 	c2 = client(port, &id2);
 	small_fragments(c1, id1, port);
@@ -502,47 +591,27 @@ static void interleave_run(int port, int level)
 	CHECK(send_to(c2, port, small, sizeof(small), 2, 0) == sizeof(small),
 	      "send the short one");
 	wait_acked(c2, id2);
-	while (!big_done || small_after < 0) {
-		n = recv_data(srv, buf, sizeof(buf), cbuf, sizeof(cbuf));
-		si = cmsg_find(cbuf, sizeof(cbuf), SCTP_SNDRCV);
-		if (n <= 0 || !si) {
-			CHECK(0, "read %zd, sndrcvinfo %p", n, (void *)si);
-			break;
-		}
-		if (si->sinfo_ppid == 2) {
-			CHECK(n == sizeof(small) && (last_flags & MSG_EOR) &&
-			      !memcmp(buf, small, n) &&
-			      si->sinfo_assoc_id != big_id,
-			      "short one: %zd bytes flags %#x", n, last_flags);
-			small_after = pieces;
-			continue;
-		}
-		CHECK(si->sinfo_ppid == 1 && (!big_id ||
-					      si->sinfo_assoc_id == big_id),
-		      "piece %d: ppid %u assoc %d", pieces, si->sinfo_ppid,
-		      si->sinfo_assoc_id);
-		big_id = si->sinfo_assoc_id;
-		if (total + n > sizeof(got)) {
-			CHECK(0, "long one: %zu bytes and more", total + n);
-			break;
-		}
-		memcpy(got + total, buf, n);
-		total += n;
-		pieces++;
-		big_done = last_flags & MSG_EOR;
-	}
-	CHECK(total == sizeof(big) && !memcmp(got, big, total) && pieces > 1,
-	      "long one: %zu bytes in %d pieces", total, pieces);
-	printf("# level %d: the short message came after piece %d of %d\n",
-	       level, small_after, pieces);
-	if (level)
-		CHECK(small_after > 0 && small_after < pieces,
-		      "level 1: the short one between the pieces");
-	else
-		CHECK(small_after == pieces,
-		      "level 0: the short one after the long one");
-	close(c1);
 	close(c2);
+	CHECK(wait_assocs(srv, 1), "the second association ends");
+	while (!l.big_done || l.small_at < 0 || l.comp_at < 0)
+		if (!il_read(srv, &l, got, sizeof(got), small, sizeof(small)))
+			break;
+	CHECK(l.total == sizeof(big) && !memcmp(got, big, l.total) &&
+	      l.pieces > 1, "long one: %zu bytes in %d pieces", l.total,
+	      l.pieces);
+	printf("# level %d: the short message came after piece %d of %d; reads: message %d, SHUTDOWN_EVENT %d, SHUTDOWN_COMP %d; %d notifications between pieces\n",
+	       level, l.small_after, l.pieces, l.small_at, l.shut_at, l.comp_at,
+	       l.notes_inside);
+	CHECK(l.small_at < l.shut_at && l.shut_at < l.comp_at,
+	      "message, SHUTDOWN_EVENT, SHUTDOWN_COMP in that order");
+	if (level)
+		CHECK(l.small_after > 0 && l.small_after < l.pieces &&
+		      l.notes_inside >= 2,
+		      "level 1: the second association between the pieces");
+	else
+		CHECK(l.small_after == l.pieces && !l.notes_inside,
+		      "level 0: the second association after the long one");
+	close(c1);
 	close(srv);
 }
 
