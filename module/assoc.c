@@ -50,6 +50,7 @@ struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp)
 	a->npaths = 1;
 	a->max_retrans = as->max_retrans;
 	a->opts = as->aopts;
+	a->subscribe = as->subscribe;
 	a->sack_delay_ms = as->sack_delay_ms;
 	a->sack_freq = as->sack_freq;
 	a->sack_off = as->sack_off;
@@ -67,6 +68,7 @@ struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp)
 	skb_queue_head_init(&a->sentq);
 	skb_queue_head_init(&a->reasm);
 	skb_queue_head_init(&a->lobby);
+	skb_queue_head_init(&a->held);
 	INIT_HLIST_NODE(&a->vtag_node);
 	asctp_timer_setup(a);
 	list_add_tail(&a->sock_node, &as->assocs);

@@ -147,6 +147,7 @@ struct asctp_assoc {
 	u16 max_retrans;		/* Association.Max.Retrans */
 	u32 autoclose_s;		/* SCTP_AUTOCLOSE when it came up */
 	struct asctp_assoc_opts opts;	/* from the socket, then its own */
+	u16 subscribe;			/* notifications: SCTP_EVENT, ulp.h */
 	struct asctp_assoc_stats stats;
 	u8 retries[ASCTP_TIMER_MAX];
 	struct sk_buff_head outq;	/* DATA chunks never sent */
@@ -156,6 +157,7 @@ struct asctp_assoc {
 	u16 *in_ssn;			/* next SSN due per inbound stream */
 	struct sk_buff_head reasm;	/* fragments, by TSN */
 	struct sk_buff_head lobby;	/* whole messages not due yet */
+	struct sk_buff_head held;	/* due, held back by partial delivery */
 	u32 reasm_len;			/* bytes in reasm */
 	u32 pd_tsn;			/* partial delivery: next fragment */
 	u16 pd_stream;

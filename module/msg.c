@@ -134,6 +134,7 @@ static struct asctp_assoc *asctp_msg_assoc(struct sock *sk,
 		return NULL;
 	}
 	a = asctp_sock_find_peer(sk, sin);
+	*err = -EINVAL;		/* nothing to end */
 	if (a || (si->sinfo_flags & (SCTP_ABORT | SCTP_EOF)))
 		return a;
 	return asctp_sock_connect_assoc(sk, sin, cm->init, err);
@@ -263,6 +264,22 @@ static void asctp_msg_defaults(const struct asctp_assoc *a,
 	si->sinfo_assoc_id = a->id;
 }
 
+/* RFC 6458 5.3.2 flags, with the kernel's checks: SCTP_EOF and
+ * SCTP_ABORT are for one-to-many sockets, SCTP_EOF carries no data, and
+ * an empty message is only for them (RFC 9260 6.2: no empty DATA).
+ */
+static int asctp_msg_check_flags(const struct sock *sk,
+				 const struct sctp_sndrcvinfo *si, size_t len)
+{
+	u16 f = si->sinfo_flags & (SCTP_EOF | SCTP_ABORT);
+
+	if (f && sk->sk_type == SOCK_STREAM)
+		return -EINVAL;
+	if ((f & SCTP_EOF && len) || (!f && !len))
+		return -EINVAL;
+	return 0;
+}
+
 static int asctp_msg_send_locked(struct sock *sk, struct msghdr *msg,
 				 size_t len, struct asctp_cmsgs *cm)
 {
@@ -273,11 +290,18 @@ static int asctp_msg_send_locked(struct sock *sk, struct msghdr *msg,
 
 	if (sk->sk_shutdown & SEND_SHUTDOWN)
 		return -EPIPE;
+	err = cm->given ? asctp_msg_check_flags(sk, si, len) : 0;
+	if (err)
+		return err;
 	a = asctp_msg_assoc(sk, msg, cm, &err);
 	if (!a)
 		return err;
-	if (!cm->given)
+	if (!cm->given) {
 		asctp_msg_defaults(a, si);
+		err = asctp_msg_check_flags(sk, si, len);
+		if (err)
+			return err;
+	}
 	if (si->sinfo_flags & SCTP_ABORT) {
 		asctp_sm_abort_assoc(a, ASCTP_CAUSE_USER_ABORT, 0);
 		return 0;
@@ -286,8 +310,6 @@ static int asctp_msg_send_locked(struct sock *sk, struct msghdr *msg,
 		return -EPIPE;
 	if (len && si->sinfo_stream >= a->os)
 		return -EINVAL;
-	if (!len && !(si->sinfo_flags & SCTP_EOF))
-		return -EINVAL;		/* 6.2: no empty DATA */
 	if (asctp_sk(sk)->disable_frags && len > asctp_msg_frag_point(a))
 		return -EMSGSIZE;	/* RFC 6458 8.1.15 */
 	asctp_assoc_hold(a);
@@ -397,7 +419,7 @@ static void asctp_msg_put_cmsgs(struct sock *sk, struct msghdr *msg,
 		return;
 	if (as->recvrcvinfo)
 		asctp_msg_put_rcvinfo(msg, cb);
-	if (as->events.sctp_data_io_event)
+	if (asctp_event_on(as->subscribe, SCTP_DATA_IO_EVENT))
 		asctp_msg_put_sndrcv(msg, cb);
 }
 

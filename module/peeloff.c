@@ -18,6 +18,7 @@
 
 #include "assoc.h"
 #include "peeloff.h"
+#include "reasm.h"
 #include "sock.h"
 #include "ulp.h"
 
@@ -45,7 +46,7 @@ static void asctp_peeloff_copy(struct sock *nsk, const struct sock *sk)
 	ns->sack_off = as->sack_off;
 	ns->aopts = as->aopts;
 	ns->popts = as->popts;
-	ns->events = as->events;
+	ns->subscribe = as->subscribe;
 	ns->autoclose = as->autoclose;
 	ns->pd_point = as->pd_point;
 	ns->rcv_ratio = as->rcv_ratio;
@@ -107,10 +108,7 @@ static void asctp_peeloff_move(struct asctp_assoc *a, struct sock *sk,
 	asctp_peeloff_rcvq(a, sk, nsk);
 	asctp_peeloff_rmem(&a->reasm, nsk);
 	asctp_peeloff_rmem(&a->lobby, nsk);
-	if (asctp_sk(sk)->pd_owner == a) {
-		asctp_sk(sk)->pd_owner = NULL;
-		asctp_sk(nsk)->pd_owner = a;
-	}
+	asctp_peeloff_rmem(&a->held, nsk);
 	wmem = asctp_peeloff_truesize(&a->outq) +
 	       asctp_peeloff_truesize(&a->sentq);
 	sk->sk_wmem_queued -= wmem;
@@ -133,6 +131,7 @@ static void asctp_peeloff_move(struct asctp_assoc *a, struct sock *sk,
 		set_bit(ASCTP_DEFER_TIMERS, &asctp_sk(nsk)->deferred);
 	bh_unlock_sock(sk);
 	local_bh_enable();
+	asctp_reasm_peeloff(a, sk);
 	sock_put(sk);
 	sk->sk_write_space(sk);
 }

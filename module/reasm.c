@@ -4,11 +4,14 @@
  * TSN, whole messages go up in SSN order per stream and unordered ones
  * at once, so a lost message delays only its own stream.  A message
  * that would fill half the receive buffer goes up in pieces (partial
- * delivery), and only one message per socket at a time: a reader must
- * never see pieces of two messages interleaved (RFC 6458 8.1.20,
- * level 0).
+ * delivery).  A reader never sees pieces of two messages of one
+ * association interleaved; with SCTP_FRAGMENT_INTERLEAVE off (RFC 6458
+ * 8.1.20, level 0) not of two associations either.
  *
  * Queues, under the socket lock, their skbs charged to sk_rmem_alloc:
+ *  a->held   messages and notifications due while partial delivery
+ *            holds the association back, in arrival order (ulp.c);
+ *            the socket's held queue once the association is gone.
  *  a->reasm  fragments by TSN.  A fragment that ends a run of
  *            consecutive fragments starting with a B knows the run
  *            (first_tsn, run_len); others have run_len 0.
@@ -28,9 +31,21 @@ static bool asctp_ssn_before(u16 a, u16 b)
 	return (s16)(a - b) < 0;
 }
 
-static bool asctp_reasm_blocked(const struct asctp_assoc *a)
+/* A message in partial delivery holds back the other messages of its
+ * association; at level 0 those of every association of the socket.
+ * Level 1 lets a one-to-many reader tell the pieces apart by
+ * association id.
+ */
+bool asctp_reasm_holding(const struct asctp_assoc *a)
 {
-	return asctp_sk(a->sk)->pd_owner;
+	struct asctp_sock *as = asctp_sk(a->sk);
+
+	if (a->pd)
+		return true;
+	if (!as->pd_count || as->frag_interleave)
+		return false;
+	as->pd_held = true;	/* for asctp_reasm_pd_put() */
+	return true;
 }
 
 /* The message may go up now, as far as ordering goes. */
@@ -41,13 +56,16 @@ static bool asctp_reasm_turn(const struct asctp_assoc *a,
 }
 
 /* RFC 6458 8.1.21: partial delivery starts once this much of a
- * message is in: SCTP_PARTIAL_DELIVERY_POINT, or half the receive
- * buffer, whichever is less.
+ * message is in: SCTP_PARTIAL_DELIVERY_POINT, or what half the receive
+ * buffer holds (user data per truesize, as the window counts it),
+ * whichever is less.
  */
 static unsigned int asctp_reasm_pd_point(const struct sock *sk)
 {
-	unsigned int half = READ_ONCE(sk->sk_rcvbuf) / 2;
-	u32 pdp = asctp_sk(sk)->pd_point;
+	const struct asctp_sock *as = asctp_sk(sk);
+	unsigned int half = ((u64)READ_ONCE(sk->sk_rcvbuf) / 2 *
+			     as->rcv_ratio) >> 8;
+	u32 pdp = as->pd_point;
 
 	return pdp ? min(pdp, half) : half;
 }
@@ -81,7 +99,7 @@ static void asctp_reasm_up(struct asctp_assoc *a, struct sk_buff *skb)
 
 	if (!(cb->flags & ASCTP_DATA_U))
 		a->in_ssn[cb->stream]++;
-	asctp_ulp_deliver(a, skb);
+	asctp_ulp_deliver(a, skb, false);
 }
 
 /* Sorted by stream and SSN, so one pass delivers every run of SSNs. */
@@ -90,8 +108,6 @@ static void asctp_lobby_flush(struct asctp_assoc *a)
 	struct sk_buff *skb, *tmp;
 
 	skb_queue_walk_safe(&a->lobby, skb, tmp) {
-		if (asctp_reasm_blocked(a))
-			return;
 		if (!asctp_reasm_turn(a, ASCTP_RCV_CB(skb)))
 			continue;
 		__skb_unlink(skb, &a->lobby);
@@ -152,7 +168,7 @@ static void asctp_reasm_message(struct asctp_assoc *a, struct sk_buff *skb)
 {
 	bool ordered = !(ASCTP_RCV_CB(skb)->flags & ASCTP_DATA_U);
 
-	if (asctp_reasm_blocked(a) || !asctp_reasm_turn(a, ASCTP_RCV_CB(skb))) {
+	if (!asctp_reasm_turn(a, ASCTP_RCV_CB(skb))) {
 		asctp_lobby_add(a, skb);
 		return;
 	}
@@ -176,8 +192,8 @@ static void asctp_reasm_pd_start(struct asctp_assoc *a, struct sk_buff *last)
 	a->pd_stream = cb->stream;
 	a->pd_ssn = cb->ssn;
 	a->pd_unordered = cb->flags & ASCTP_DATA_U;
-	asctp_sk(a->sk)->pd_owner = a;
-	asctp_ulp_deliver(a, asctp_reasm_take(a, last));
+	asctp_sk(a->sk)->pd_count++;
+	asctp_ulp_deliver(a, asctp_reasm_take(a, last), true);
 }
 
 static bool asctp_reasm_pd_ok(const struct asctp_assoc *a,
@@ -187,7 +203,7 @@ static bool asctp_reasm_pd_ok(const struct asctp_assoc *a,
 
 	return cb->run_len && !(cb->flags & ASCTP_DATA_E) &&
 	       cb->run_len >= asctp_reasm_pd_point(a->sk) &&
-	       !asctp_reasm_blocked(a) && asctp_reasm_turn(a, cb);
+	       !asctp_reasm_holding(a) && asctp_reasm_turn(a, cb);
 }
 
 /* A run waiting in reasm that may now start partial delivery. */
@@ -196,7 +212,7 @@ static void asctp_reasm_pd_try(struct asctp_assoc *a)
 	struct sk_buff *skb;
 
 	if (a->reasm_len < asctp_reasm_pd_point(a->sk) ||
-	    asctp_reasm_blocked(a))
+	    asctp_reasm_holding(a))
 		return;
 	skb_queue_walk(&a->reasm, skb) {
 		if (asctp_reasm_pd_ok(a, skb) &&
@@ -208,22 +224,34 @@ static void asctp_reasm_pd_try(struct asctp_assoc *a)
 	}
 }
 
-/* No partial delivery on the socket any more: what its associations
- * held back may go up.
- */
-static void asctp_reasm_unblock(struct sock *sk)
+/* What @a held back may go up, unless it is still held. */
+static void asctp_reasm_resume(struct asctp_assoc *a)
 {
+	if (asctp_reasm_holding(a))
+		return;
+	asctp_ulp_release(a->sk, &a->held);
+	asctp_lobby_flush(a);
+	asctp_reasm_pd_try(a);
+}
+
+/* One partial delivery less on @sk.  True when that let the others of
+ * the socket go on: none is left and one was held back (level 0).
+ */
+static bool asctp_reasm_pd_put(struct sock *sk)
+{
+	struct asctp_sock *as = asctp_sk(sk);
 	struct asctp_assoc *a;
 
-	asctp_sk(sk)->pd_owner = NULL;
+	if (--as->pd_count || !as->pd_held)
+		return false;
+	as->pd_held = false;
 	if (sock_flag(sk, SOCK_DEAD))
-		return;
-	list_for_each_entry(a, &asctp_sk(sk)->assocs, sock_node) {
-		if (a->dead)
-			continue;
-		asctp_lobby_flush(a);
-		asctp_reasm_pd_try(a);
-	}
+		return true;
+	asctp_ulp_release(sk, &as->held);
+	list_for_each_entry(a, &as->assocs, sock_node)
+		if (!a->dead)
+			asctp_reasm_resume(a);
+	return true;
 }
 
 static void asctp_reasm_pd_end(struct asctp_assoc *a)
@@ -231,7 +259,8 @@ static void asctp_reasm_pd_end(struct asctp_assoc *a)
 	a->pd = false;
 	if (!a->pd_unordered)
 		a->in_ssn[a->pd_stream]++;
-	asctp_reasm_unblock(a->sk);
+	if (!asctp_reasm_pd_put(a->sk) && !sock_flag(a->sk, SOCK_DEAD))
+		asctp_reasm_resume(a);
 }
 
 /* @skb continues the message in partial delivery.  Its successors
@@ -250,7 +279,7 @@ static int asctp_reasm_pd_next(struct asctp_assoc *a, struct sk_buff *skb)
 	}
 	for (;;) {
 		a->pd_tsn++;
-		asctp_ulp_deliver(a, skb);
+		asctp_ulp_deliver(a, skb, true);
 		if (cb->flags & ASCTP_DATA_E) {
 			asctp_reasm_pd_end(a);
 			return 0;
@@ -366,8 +395,27 @@ void asctp_reasm_purge(struct asctp_assoc *a)
 	__skb_queue_purge(&a->reasm);
 	__skb_queue_purge(&a->lobby);
 	a->reasm_len = 0;
-	if (as->pd_owner != a)
-		return;
-	a->pd = false;
-	asctp_reasm_unblock(a->sk);
+	if (a->pd) {
+		a->pd = false;
+		asctp_reasm_pd_put(a->sk);
+	}
+	/* what it held was acknowledged: it still goes to the reader */
+	if (sock_flag(a->sk, SOCK_DEAD) || as->closing)
+		__skb_queue_purge(&a->held);
+	else if (asctp_reasm_holding(a))
+		skb_queue_splice_tail_init(&a->held, &as->held);
+	else
+		asctp_ulp_release(a->sk, &a->held);
+}
+
+/* sctp_peeloff() moved @a from @old to its own socket: its partial
+ * delivery goes with it, and what either socket held back may go up.
+ */
+void asctp_reasm_peeloff(struct asctp_assoc *a, struct sock *old)
+{
+	if (a->pd) {
+		asctp_sk(a->sk)->pd_count++;
+		asctp_reasm_pd_put(old);
+	}
+	asctp_reasm_resume(a);
 }

@@ -12,6 +12,8 @@
 
 int asctp_reasm_data(struct asctp_assoc *a, const struct asctp_data_hdr *dh,
 		     unsigned int len, u8 flags, bool in_order);
+bool asctp_reasm_holding(const struct asctp_assoc *a);
 void asctp_reasm_purge(struct asctp_assoc *a);
+void asctp_reasm_peeloff(struct asctp_assoc *a, struct sock *old);
 
 #endif /* _ASCTP_REASM_H */

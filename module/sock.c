@@ -69,7 +69,10 @@ static void asctp_sock_init_lists(struct sock *sk)
 	INIT_LIST_HEAD(&as->accept_node);
 	as->next_id = SCTP_ALL_ASSOC + 1;	/* 0-2 name groups (RFC 6458) */
 	as->deferred = 0;
-	as->pd_owner = NULL;
+	as->pd_count = 0;
+	as->pd_held = false;
+	skb_queue_head_init(&as->held);
+	as->closing = false;
 	sock_set_flag(sk, SOCK_RCU_FREE);	/* port lookups under RCU */
 	sk->sk_write_space = asctp_sock_write_space;
 	asctp_obj_get(ASCTP_OBJ_SOCK);
@@ -558,8 +561,10 @@ static void asctp_sock_close(struct sock *sk, long timeout)
 	lock_sock(sk);
 	sk->sk_shutdown = SHUTDOWN_MASK;
 	sk->sk_state = TCP_CLOSE;
+	as->closing = true;
 	list_splice_init(&as->accept_q, &children);
 	asctp_close_assocs(sk);
+	__skb_queue_purge(&as->held);
 	__skb_queue_purge(&sk->sk_receive_queue);
 	release_sock(sk);
 	/* not accepted: closed like any other, without the listener lock */

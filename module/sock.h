@@ -43,7 +43,7 @@ struct asctp_sock {
 	bool sack_off;			/* sack_freq 1: no delay */
 	struct asctp_assoc_opts aopts;	/* defaults of new associations */
 	struct asctp_path_opts popts;	/* SCTP_PEER_ADDR_PARAMS defaults */
-	struct sctp_event_subscribe events;
+	u16 subscribe;			/* SCTP_EVENT(S), see ulp.h */
 	u32 autoclose;			/* SCTP_AUTOCLOSE, seconds, 0: off */
 	u32 pd_point;			/* SCTP_PARTIAL_DELIVERY_POINT */
 	u32 adaptation_ind;		/* SCTP_ADAPTATION_LAYER, 0: none */
@@ -53,10 +53,13 @@ struct asctp_sock {
 	__be32 xaddrs[ASCTP_MAX_XADDRS];
 	u8 n_xaddrs;
 	s32 next_id;			/* next association id */
-	/* in partial delivery, or NULL; asctp_reasm_purge() clears it
-	 * before the association can be freed, peeloff.c moves it
+	/* associations in partial delivery (reasm.c); pd_held: one of
+	 * the others was held back for them (level 0)
 	 */
-	struct asctp_assoc *pd_owner;
+	u32 pd_count;
+	bool pd_held;
+	struct sk_buff_head held;	/* of associations gone, reasm.c */
+	bool closing;			/* close() began: no more reading */
 	u8 rcv_ratio;			/* user data per truesize, /256 */
 	bool nodelay;
 	bool disable_frags;		/* SCTP_DISABLE_FRAGMENTS */

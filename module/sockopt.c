@@ -106,65 +106,6 @@ void asctp_initmsg_merge(struct sctp_initmsg *im,
 		im->sinit_max_init_timeo = v->sinit_max_init_timeo;
 }
 
-/* RFC 6458 6.2.1: SCTP_EVENTS; shorter structs of older headers too. */
-static int asctp_set_events(struct sock *sk, sockptr_t optval,
-			    unsigned int optlen)
-{
-	struct sctp_event_subscribe *ev = &asctp_sk(sk)->events;
-
-	if (optlen > sizeof(*ev))
-		return -EINVAL;
-	if (copy_from_sockptr(ev, optval, optlen))
-		return -EFAULT;
-	return 0;
-}
-
-/* RFC 6458 6.2.2: SCTP_EVENT, one notification type on or off.  The
- * subscription is the socket's: an association id is checked, then
- * the setting applies to all the socket's associations.
- */
-static int asctp_set_event(struct sock *sk, sockptr_t optval,
-			   unsigned int optlen)
-{
-	u8 *ev = (u8 *)&asctp_sk(sk)->events;
-	struct sctp_event v;
-	int err;
-
-	if (optlen < sizeof(v))
-		return -EINVAL;
-	if (copy_from_sockptr(&v, optval, sizeof(v)))
-		return -EFAULT;
-	if (v.se_type < SCTP_SN_TYPE_BASE || v.se_type > SCTP_SN_TYPE_MAX)
-		return -EINVAL;
-	if (v.se_assoc_id > SCTP_ALL_ASSOC) {
-		asctp_opt_assoc(sk, v.se_assoc_id, &err);
-		if (err)
-			return err;
-	}
-	ev[v.se_type - SCTP_SN_TYPE_BASE] = !!v.se_on;
-	return 0;
-}
-
-static int asctp_get_event(struct sock *sk, char __user *optval,
-			   int __user *optlen, int len)
-{
-	const u8 *ev = (const u8 *)&asctp_sk(sk)->events;
-	struct sctp_event v;
-	int err;
-
-	if (len < (int)sizeof(v))
-		return -EINVAL;
-	if (copy_from_user(&v, optval, sizeof(v)))
-		return -EFAULT;
-	if (v.se_type < SCTP_SN_TYPE_BASE || v.se_type > SCTP_SN_TYPE_MAX)
-		return -EINVAL;
-	asctp_opt_assoc(sk, v.se_assoc_id, &err);
-	if (err)
-		return err;
-	v.se_on = ev[v.se_type - SCTP_SN_TYPE_BASE];
-	return asctp_opt_put(optval, optlen, len, &v, sizeof(v));
-}
-
 static int asctp_set_int(sockptr_t optval, unsigned int optlen, int *v)
 {
 	if (optlen < sizeof(int))
@@ -350,8 +291,7 @@ static int asctp_sockopt_get_locked(struct sock *sk, int optname,
 		return asctp_opt_put(optval, optlen, len, &as->initmsg,
 				     sizeof(as->initmsg));
 	case SCTP_EVENTS:
-		return asctp_opt_put(optval, optlen, len, &as->events,
-				     sizeof(as->events));
+		return asctp_get_events(sk, optval, optlen, len);
 	case SCTP_EVENT:
 		return asctp_get_event(sk, optval, optlen, len);
 	case SCTP_AUTOCLOSE:

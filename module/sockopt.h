@@ -33,6 +33,12 @@ void asctp_opt_fill_paddr(const struct asctp_assoc *a,
 			  const struct asctp_path *p,
 			  struct sctp_paddrinfo *pi);
 
+int asctp_set_events(struct sock *sk, sockptr_t optval, unsigned int optlen);
+int asctp_get_events(struct sock *sk, char __user *optval,
+		     int __user *optlen, int len);
+int asctp_set_event(struct sock *sk, sockptr_t optval, unsigned int optlen);
+int asctp_get_event(struct sock *sk, char __user *optval,
+		    int __user *optlen, int len);
 int asctp_sockopt_assoc_set(struct sock *sk, int optname, sockptr_t optval,
 			    unsigned int optlen);
 int asctp_sockopt_assoc_get(struct sock *sk, int optname,

@@ -7,14 +7,51 @@
 #include <linux/slab.h>
 #include <net/sock.h>
 
+#include "reasm.h"
 #include "sm.h"
 #include "sock.h"
 #include "ulp.h"
 
-static void asctp_ulp_queue(struct sock *sk, struct sk_buff *skb)
+static void asctp_ulp_to_reader(struct sock *sk, struct sk_buff *skb)
 {
-	skb_set_owner_r(skb, sk);
 	__skb_queue_tail(&sk->sk_receive_queue, skb);
+	sk->sk_data_ready(sk);
+}
+
+/* RFC 6458 8.1.20: while a message is in partial delivery, the reader
+ * sees nothing else of its association in between, and at level 0
+ * nothing else at all.  What is due meanwhile, messages and
+ * notifications, waits in arrival order in the association's held
+ * queue, or the socket's once the association is gone; reasm.c lets
+ * it go when the partial delivery ends.
+ */
+static void asctp_ulp_enqueue(struct asctp_assoc *a, struct sk_buff *skb)
+{
+	struct asctp_sock *as = asctp_sk(a->sk);
+
+	if (!asctp_reasm_holding(a))
+		asctp_ulp_to_reader(a->sk, skb);
+	else if (!a->dead)
+		__skb_queue_tail(&a->held, skb);
+	else if (!as->closing)
+		__skb_queue_tail(&as->held, skb);
+	else
+		kfree_skb(skb);		/* nobody will read it */
+}
+
+/* A notification, charged to the receive buffer like data. */
+static void asctp_ulp_queue(struct asctp_assoc *a, struct sk_buff *skb)
+{
+	skb_set_owner_r(skb, a->sk);
+	asctp_ulp_enqueue(a, skb);
+}
+
+/* What @q held back goes to the reader, in its order. */
+void asctp_ulp_release(struct sock *sk, struct sk_buff_head *q)
+{
+	if (skb_queue_empty(q))
+		return;
+	skb_queue_splice_tail_init(q, &sk->sk_receive_queue);
 	sk->sk_data_ready(sk);
 }
 
@@ -48,15 +85,18 @@ struct sk_buff *asctp_ulp_data_skb(struct asctp_assoc *a,
 	return skb;
 }
 
-/* A message, or a piece of one in partial delivery, for the reader. */
-void asctp_ulp_deliver(struct asctp_assoc *a, struct sk_buff *skb)
+/* A message, or a piece of the one in partial delivery (@piece), for
+ * the reader.
+ */
+void asctp_ulp_deliver(struct asctp_assoc *a, struct sk_buff *skb,
+		       bool piece)
 {
-	struct sock *sk = a->sk;
-
 	ASCTP_RCV_CB(skb)->cum_tsn = a->tsnmap.cum;
 	ASCTP_RCV_CB(skb)->context = a->opts.rcv_context;
-	__skb_queue_tail(&sk->sk_receive_queue, skb);
-	sk->sk_data_ready(sk);
+	if (piece)
+		asctp_ulp_to_reader(a->sk, skb);
+	else
+		asctp_ulp_enqueue(a, skb);
 }
 
 static struct sk_buff *asctp_ulp_event(struct asctp_assoc *a, size_t len)
@@ -83,7 +123,7 @@ void asctp_ulp_assoc_change(struct asctp_assoc *a, u16 state, u16 err)
 	struct sctp_assoc_change *ac;
 	struct sk_buff *skb;
 
-	if (!asctp_sk(sk)->events.sctp_association_event ||
+	if (!asctp_event_on(a->subscribe, SCTP_ASSOC_CHANGE) ||
 	    sock_flag(sk, SOCK_DEAD))
 		return;
 	skb = asctp_ulp_event(a, sizeof(*ac));
@@ -97,7 +137,7 @@ void asctp_ulp_assoc_change(struct asctp_assoc *a, u16 state, u16 err)
 	ac->sac_outbound_streams = a->os;
 	ac->sac_inbound_streams = a->mis;
 	ac->sac_assoc_id = a->id;
-	asctp_ulp_queue(sk, skb);
+	asctp_ulp_queue(a, skb);
 }
 
 /* RFC 6458 6.1.2: SCTP_PEER_ADDR_CHANGE, if subscribed: a path's new
@@ -111,7 +151,7 @@ void asctp_ulp_peer_addr_change(struct asctp_assoc *a,
 	struct sockaddr_in *sin;
 	struct sk_buff *skb;
 
-	if (!asctp_sk(sk)->events.sctp_address_event ||
+	if (!asctp_event_on(a->subscribe, SCTP_PEER_ADDR_CHANGE) ||
 	    sock_flag(sk, SOCK_DEAD))
 		return;
 	skb = asctp_ulp_event(a, sizeof(*pc));
@@ -127,7 +167,7 @@ void asctp_ulp_peer_addr_change(struct asctp_assoc *a,
 	pc->spc_state = state;
 	pc->spc_error = err;
 	pc->spc_assoc_id = a->id;
-	asctp_ulp_queue(sk, skb);
+	asctp_ulp_queue(a, skb);
 }
 
 /* RFC 6458 6.1.5: SCTP_SHUTDOWN_EVENT; a one-to-one reader also sees
@@ -143,7 +183,7 @@ void asctp_ulp_shutdown_event(struct asctp_assoc *a)
 		sk->sk_shutdown |= RCV_SHUTDOWN;
 		sk->sk_state_change(sk);
 	}
-	if (!asctp_sk(sk)->events.sctp_shutdown_event ||
+	if (!asctp_event_on(a->subscribe, SCTP_SHUTDOWN_EVENT) ||
 	    sock_flag(sk, SOCK_DEAD))
 		return;
 	skb = asctp_ulp_event(a, sizeof(*se));
@@ -153,7 +193,7 @@ void asctp_ulp_shutdown_event(struct asctp_assoc *a)
 	se->sse_type = SCTP_SHUTDOWN_EVENT;
 	se->sse_length = sizeof(*se);
 	se->sse_assoc_id = a->id;
-	asctp_ulp_queue(sk, skb);
+	asctp_ulp_queue(a, skb);
 }
 
 /* RFC 6458 6.1.4, 6.1.11: a DATA chunk that never got through, its
@@ -165,24 +205,20 @@ void asctp_ulp_send_failed(struct asctp_assoc *a, struct sk_buff *chunk,
 {
 	const struct asctp_data_hdr *dh = (void *)(chunk->data +
 						   ASCTP_CHUNK_HDR_LEN);
-	const struct sctp_event_subscribe *ev = &asctp_sk(a->sk)->events;
+	bool old = asctp_event_on(a->subscribe, SCTP_SEND_FAILED);
+	bool new = asctp_event_on(a->subscribe, SCTP_SEND_FAILED_EVENT);
 	u32 len = ASCTP_TX_CB(chunk)->len - ASCTP_DATA_MIN_LEN;
 	u16 flags = sent ? SCTP_DATA_SENT : SCTP_DATA_UNSENT;
 	struct sctp_send_failed_event *e;
 	struct sctp_send_failed *f;
 	struct sk_buff *skb;
 
-	/* Linux names them sctp_send_failure_event (SCTP_SEND_FAILED) and
-	 * sctp_send_failure_event_event (SCTP_SEND_FAILED_EVENT)
-	 */
-	if ((!ev->sctp_send_failure_event &&
-	     !ev->sctp_send_failure_event_event) ||
-	    sock_flag(a->sk, SOCK_DEAD))
+	if ((!old && !new) || sock_flag(a->sk, SOCK_DEAD))
 		return;
 	skb = asctp_ulp_event(a, sizeof(*e) + len);
 	if (!skb)
 		return;
-	if (ev->sctp_send_failure_event_event) {
+	if (new) {
 		e = skb_put_zero(skb, sizeof(*e));
 		e->ssf_type = SCTP_SEND_FAILED_EVENT;
 		e->ssf_flags = flags;
@@ -211,7 +247,7 @@ void asctp_ulp_send_failed(struct asctp_assoc *a, struct sk_buff *chunk,
 		f->ssf_assoc_id = a->id;
 	}
 	skb_put_data(skb, dh + 1, len);
-	asctp_ulp_queue(a->sk, skb);
+	asctp_ulp_queue(a, skb);
 }
 
 /* RFC 6458 6.1.3: SCTP_REMOTE_ERROR, one per cause of an ERROR chunk;
@@ -223,7 +259,7 @@ void asctp_ulp_remote_error(struct asctp_assoc *a, __be16 code,
 	struct sctp_remote_error *re;
 	struct sk_buff *skb;
 
-	if (!asctp_sk(a->sk)->events.sctp_peer_error_event ||
+	if (!asctp_event_on(a->subscribe, SCTP_REMOTE_ERROR) ||
 	    sock_flag(a->sk, SOCK_DEAD))
 		return;
 	skb = asctp_ulp_event(a, sizeof(*re) + len);
@@ -235,7 +271,7 @@ void asctp_ulp_remote_error(struct asctp_assoc *a, __be16 code,
 	re->sre_error = code;
 	re->sre_assoc_id = a->id;
 	skb_put_data(skb, body, len);
-	asctp_ulp_queue(a->sk, skb);
+	asctp_ulp_queue(a, skb);
 }
 
 /* RFC 6458 6.1.9: SCTP_SENDER_DRY_EVENT, nothing left to send or ack. */
@@ -244,7 +280,7 @@ void asctp_ulp_sender_dry(struct asctp_assoc *a)
 	struct sctp_sender_dry_event *sd;
 	struct sk_buff *skb;
 
-	if (!asctp_sk(a->sk)->events.sctp_sender_dry_event ||
+	if (!asctp_event_on(a->subscribe, SCTP_SENDER_DRY_EVENT) ||
 	    sock_flag(a->sk, SOCK_DEAD))
 		return;
 	skb = asctp_ulp_event(a, sizeof(*sd));
@@ -254,7 +290,7 @@ void asctp_ulp_sender_dry(struct asctp_assoc *a)
 	sd->sender_dry_type = SCTP_SENDER_DRY_EVENT;
 	sd->sender_dry_length = sizeof(*sd);
 	sd->sender_dry_assoc_id = a->id;
-	asctp_ulp_queue(a->sk, skb);
+	asctp_ulp_queue(a, skb);
 }
 
 /* RFC 6458 6.1.6: SCTP_ADAPTATION_INDICATION, right after COMM_UP,
@@ -267,7 +303,7 @@ void asctp_ulp_adaptation(struct asctp_assoc *a)
 	struct sk_buff *skb;
 
 	if (!a->peer_adaptation_ind ||
-	    !asctp_sk(a->sk)->events.sctp_adaptation_layer_event ||
+	    !asctp_event_on(a->subscribe, SCTP_ADAPTATION_INDICATION) ||
 	    sock_flag(a->sk, SOCK_DEAD))
 		return;
 	skb = asctp_ulp_event(a, sizeof(*ae));
@@ -278,7 +314,7 @@ void asctp_ulp_adaptation(struct asctp_assoc *a)
 	ae->sai_length = sizeof(*ae);
 	ae->sai_adaptation_ind = a->peer_adaptation_ind;
 	ae->sai_assoc_id = a->id;
-	asctp_ulp_queue(a->sk, skb);
+	asctp_ulp_queue(a, skb);
 }
 
 /* RFC 6458 6.1.7: SCTP_PARTIAL_DELIVERY_EVENT, ABORTED: the
@@ -293,7 +329,7 @@ void asctp_ulp_pd_aborted(struct asctp_assoc *a)
 	struct sctp_pdapi_event *pe;
 	struct sk_buff *skb;
 
-	if (!a->pd || !asctp_sk(a->sk)->events.sctp_partial_delivery_event ||
+	if (!a->pd || !asctp_event_on(a->subscribe, SCTP_PARTIAL_DELIVERY_EVENT) ||
 	    sock_flag(a->sk, SOCK_DEAD))
 		return;
 	skb = asctp_ulp_event(a, sizeof(*pe));
@@ -306,5 +342,6 @@ void asctp_ulp_pd_aborted(struct asctp_assoc *a)
 	pe->pdapi_assoc_id = a->id;
 	pe->pdapi_stream = a->pd_stream;
 	pe->pdapi_seq = a->pd_ssn;
-	asctp_ulp_queue(a->sk, skb);
+	skb_set_owner_r(skb, a->sk);
+	asctp_ulp_to_reader(a->sk, skb);	/* behind the pieces */
 }

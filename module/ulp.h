@@ -33,10 +33,31 @@ struct asctp_rcv_cb {
 
 #define ASCTP_RCV_CB(skb) ((struct asctp_rcv_cb *)(skb)->cb)
 
+/* A subscription (SCTP_EVENT, SCTP_EVENTS): bit n for notification type
+ * SCTP_SN_TYPE_BASE + n, the order of struct sctp_event_subscribe.
+ */
+static inline bool asctp_event_on(u16 subscribe, u16 type)
+{
+	return type <= SCTP_SN_TYPE_MAX &&
+	       subscribe & BIT(type - SCTP_SN_TYPE_BASE);
+}
+
+static inline void asctp_event_set(u16 *subscribe, u16 type, bool on)
+{
+	if (type > SCTP_SN_TYPE_MAX)
+		return;
+	if (on)
+		*subscribe |= BIT(type - SCTP_SN_TYPE_BASE);
+	else
+		*subscribe &= ~BIT(type - SCTP_SN_TYPE_BASE);
+}
+
 struct sk_buff *asctp_ulp_data_skb(struct asctp_assoc *a,
 				   const struct asctp_data_hdr *dh,
 				   unsigned int len, u8 flags);
-void asctp_ulp_deliver(struct asctp_assoc *a, struct sk_buff *skb);
+void asctp_ulp_deliver(struct asctp_assoc *a, struct sk_buff *skb,
+		       bool piece);
+void asctp_ulp_release(struct sock *sk, struct sk_buff_head *q);
 void asctp_ulp_assoc_change(struct asctp_assoc *a, u16 state, u16 err);
 void asctp_ulp_shutdown_event(struct asctp_assoc *a);
 void asctp_ulp_peer_addr_change(struct asctp_assoc *a,

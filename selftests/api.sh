@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 
 CASES="addrs sndinfo frag autoclose event paddr cmsgs peeloff notify stats errors
-	reuse adaptation pdabort pdpoint"
+	reuse adaptation pdabort pdpoint interleave subscribe sflags"
 ksft_plan $(($(echo $CASES | wc -w) + 1))
 
 api_case() {
@@ -34,6 +34,9 @@ for c in $CASES; do
 	reuse) name="SCTP_REUSE_PORT and SO_REUSEADDR: a port shared by connected sockets and one listener" ;;
 	adaptation) name="SCTP_ADAPTATION_LAYER: each end gets the other's SCTP_ADAPTATION_INDICATION after COMM_UP" ;;
 	pdabort) name="SCTP_PARTIAL_DELIVERY_ABORTED before COMM_LOST when a message in partial delivery is cut" ;;
+	interleave) name="SCTP_FRAGMENT_INTERLEAVE: level 0 holds another association's message back, level 1 lets it between the pieces" ;;
+	subscribe) name="SCTP_EVENT per association: one type off for one association, on for another, off for the live ones but not new ones" ;;
+	sflags) name="sendmsg SCTP_EOF and SCTP_ABORT: shutdown, abort, and the kernel's EINVAL cases" ;;
 	esac
 	ksft_check "$name" api_case "$c"
 done

@@ -36,38 +36,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static int failures;
-
-#define CHECK(cond, ...) do {						\
-	if (!(cond)) {							\
-		failures++;						\
-		printf("# FAIL %s:%d: %s: ", __func__, __LINE__, #cond);\
-		printf(__VA_ARGS__);					\
-		printf(" (errno %s)\n", strerrorname_np(errno) ?: "0");	\
-	}								\
-} while (0)
-
-#define FAILS(call, e) do {						\
-	errno = 0;							\
-	int __r = (call);						\
-	CHECK(__r == -1 && errno == (e), "%s gave %d, want errno %s",	\
-	      #call, __r, strerrorname_np(e));				\
-} while (0)
-
-static void die(const char *what)
-{
-	printf("# %s: %s\n", what, strerror(errno));
-	exit(2);
-}
-
-static struct sockaddr_in addr4(const char *ip, int port)
-{
-	struct sockaddr_in a = { .sin_family = AF_INET,
-				 .sin_port = htons(port) };
-
-	inet_pton(AF_INET, ip, &a.sin_addr);
-	return a;
-}
+#include "check.h"
 
 static int sock_new(void)
 {
@@ -76,16 +45,6 @@ static int sock_new(void)
 	if (fd < 0)
 		die("socket");
 	return fd;
-}
-
-static int setopt(int fd, int opt, const void *v, socklen_t len)
-{
-	return setsockopt(fd, SOL_SCTP, opt, v, len);
-}
-
-static int getopt_(int fd, int opt, void *v, socklen_t len)
-{
-	return getsockopt(fd, SOL_SCTP, opt, v, &len);
 }
 
 static long now_ms(void)

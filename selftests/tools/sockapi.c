@@ -3,7 +3,8 @@
  * The socket API as libsctp programs use it, one case per run:
  *
  *   sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff|
- *           notify|stats|reuse|adaptation|pdabort
+ *           notify|stats|reuse|adaptation|pdabort|pdpoint|interleave|subscribe|
+ *           sflags
  *
  * Each case sets up its own sockets on 127.0.0.1 (the caller gives it a
  * fresh namespace), checks values and errnos through libsctp's calls
@@ -26,39 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static int failures;
-
-#define CHECK(cond, ...) do {						\
-	if (!(cond)) {							\
-		failures++;						\
-		printf("# FAIL %s:%d: %s: ", __func__, __LINE__, #cond);\
-		printf(__VA_ARGS__);					\
-		printf(" (errno %s)\n", strerrorname_np(errno) ?: "0");	\
-	}								\
-} while (0)
-
-/* a call that must fail with @e */
-#define FAILS(call, e) do {						\
-	errno = 0;							\
-	int __r = (call);						\
-	CHECK(__r == -1 && errno == (e), "%s gave %d, want errno %s",	\
-	      #call, __r, strerrorname_np(e));				\
-} while (0)
-
-static void die(const char *what)
-{
-	printf("# %s: %s\n", what, strerror(errno));
-	exit(2);
-}
-
-static struct sockaddr_in addr4(const char *ip, int port)
-{
-	struct sockaddr_in a = { .sin_family = AF_INET,
-				 .sin_port = htons(port) };
-
-	inet_pton(AF_INET, ip, &a.sin_addr);
-	return a;
-}
+#include "check.h"
 
 static int sock_new(int type)
 {
@@ -87,16 +56,6 @@ static int port_of(int fd)
 	if (getsockname(fd, (struct sockaddr *)&a, &len))
 		die("getsockname");
 	return ntohs(a.sin_port);
-}
-
-static int setopt(int fd, int opt, const void *v, socklen_t len)
-{
-	return setsockopt(fd, SOL_SCTP, opt, v, len);
-}
-
-static int getopt_(int fd, int opt, void *v, socklen_t len)
-{
-	return getsockopt(fd, SOL_SCTP, opt, v, &len);
 }
 
 static int set_int(int fd, int opt, int v)
@@ -487,6 +446,181 @@ static void case_pdpoint(void)
 	close(srv);
 }
 
+/* 1000-byte fragments, one per packet, on association @id of @fd. */
+static void small_fragments(int fd, sctp_assoc_t id, int port)
+{
+	struct sctp_assoc_value av = { id, 1000 };
+	struct sockaddr_in a = addr4("127.0.0.1", port);
+	struct sctp_paddrparams pp;
+
+	memset(&pp, 0, sizeof(pp));
+	pp.spp_assoc_id = id;
+	memcpy(&pp.spp_address, &a, sizeof(a));
+	pp.spp_flags = SPP_PMTUD_DISABLE;
+	pp.spp_pathmtu = 1200;
+	CHECK(setopt(fd, SCTP_MAXSEG, &av, sizeof(av)) == 0 &&
+	      setopt(fd, SCTP_PEER_ADDR_PARAMS, &pp, sizeof(pp)) == 0,
+	      "1000-byte fragments, one per packet");
+}
+
+/* Polls until @fd has @n associations. */
+static int wait_assocs(int fd, uint32_t n)
+{
+	uint32_t got = 0;
+	int i;
+
+	for (i = 0; i < 500; i++) {
+		if (getopt_(fd, SCTP_GET_ASSOC_NUMBER, &got, sizeof(got)))
+			die("SCTP_GET_ASSOC_NUMBER");
+		if (got == n)
+			return 1;
+		usleep(10000);
+	}
+	printf("# %u associations, want %u\n", got, n);
+	return 0;
+}
+
+/* What interleave_run() read, in order. */
+struct il_log {
+	int reads, pieces, big_done;
+	int small_at, shut_at, comp_at;		/* read number, or -1 */
+	int small_after;			/* pieces before it */
+	int notes_inside;	/* notifications between the pieces */
+	size_t total;
+	sctp_assoc_t big_id;
+};
+
+static void il_note(struct il_log *l, const char *buf)
+{
+	const union sctp_notification *sn = (const void *)buf;
+
+	if (l->pieces && !l->big_done)
+		l->notes_inside++;
+	if (sn->sn_header.sn_type == SCTP_SHUTDOWN_EVENT)
+		l->shut_at = l->reads;
+	if (sn->sn_header.sn_type == SCTP_ASSOC_CHANGE &&
+	    sn->sn_assoc_change.sac_state == SCTP_SHUTDOWN_COMP)
+		l->comp_at = l->reads;
+}
+
+/* One read into @l; 0 when the reading must stop. */
+static int il_read(int srv, struct il_log *l, char *got, size_t size,
+		   const char *small, size_t small_len)
+{
+	static char buf[100001];
+	char cbuf[CMSG_SPACE(sizeof(struct sctp_sndrcvinfo))];
+	struct sctp_sndrcvinfo *si;
+	int flags;
+	ssize_t n;
+
+	memset(cbuf, 0, sizeof(cbuf));
+	n = recv_one(srv, buf, sizeof(buf), cbuf, sizeof(cbuf), &flags);
+	l->reads++;
+	if (n > 0 && (flags & MSG_NOTIFICATION)) {
+		il_note(l, buf);
+		return 1;
+	}
+	si = cmsg_find(cbuf, sizeof(cbuf), SCTP_SNDRCV);
+	if (n <= 0 || !si) {
+		CHECK(0, "read %zd, sndrcvinfo %p", n, (void *)si);
+		return 0;
+	}
+	if (si->sinfo_ppid == 2) {
+		CHECK(n == (ssize_t)small_len && (flags & MSG_EOR) &&
+		      !memcmp(buf, small, n) && si->sinfo_assoc_id != l->big_id,
+		      "short one: %zd bytes flags %#x", n, flags);
+		l->small_at = l->reads;
+		l->small_after = l->pieces;
+		return 1;
+	}
+	CHECK(si->sinfo_ppid == 1 && (!l->big_id ||
+				      si->sinfo_assoc_id == l->big_id),
+	      "piece %d: ppid %u assoc %d", l->pieces, si->sinfo_ppid,
+	      si->sinfo_assoc_id);
+	l->big_id = si->sinfo_assoc_id;
+	if (l->total + n > size) {
+		CHECK(0, "long one: %zu bytes and more", l->total + n);
+		return 0;
+	}
+	memcpy(got + l->total, buf, n);
+	l->total += n;
+	l->pieces++;
+	l->big_done = flags & MSG_EOR;
+	return 1;
+}
+
+/* SCTP_FRAGMENT_INTERLEAVE @level: a one-to-many reader with a small
+ * receive buffer holds pieces of a 100000-byte message (ppid 1) whose
+ * sender the closed window stalls, when a second association brings a
+ * 100-byte message (ppid 2) and then shuts down.  At level 0 its
+ * message, SHUTDOWN_EVENT and SHUTDOWN_COMP wait for the end of the
+ * long message, and no notification comes between its pieces; at
+ * level 1 they come between the pieces, told apart by sinfo_assoc_id.
+ * Either way in that order, and every byte of both messages checked.
+ */
+static void interleave_run(int port, int level)
+{
+	struct sctp_event_subscribe ev = { .sctp_data_io_event = 1,
+					   .sctp_association_event = 1,
+					   .sctp_shutdown_event = 1 };
+	struct il_log l = { .small_at = -1, .shut_at = -1, .comp_at = -1,
+			    .small_after = -1 };
+	struct sockaddr_in a = addr4("127.0.0.1", port);
+	int srv = sock_new(SOCK_SEQPACKET), c1, c2, rcvbuf = 8192;
+	static char big[100000], got[sizeof(big)];
+	sctp_assoc_t id1, id2;
+	char small[100];
+	ssize_t n;
+
+	for (n = 0; n < (ssize_t)sizeof(big); n++)
+		big[n] = n * 7 + n / 251;
+	memset(small, 0x5a, sizeof(small));
+	if (setsockopt(srv, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf)) ||
+	    bind(srv, (struct sockaddr *)&a, sizeof(a)) || listen(srv, 8))
+		die("server");
+	CHECK(set_int(srv, SCTP_FRAGMENT_INTERLEAVE, level) == 0 &&
+	      get_int(srv, SCTP_FRAGMENT_INTERLEAVE) == level, "level %d",
+	      level);
+	CHECK(setopt(srv, SCTP_EVENTS, &ev, sizeof(ev)) == 0, "events");
+	c1 = client(port, &id1);
+	c2 = client(port, &id2);
+	small_fragments(c1, id1, port);
+	CHECK(send_to(c1, port, big, sizeof(big), 1, 0) == sizeof(big),
+	      "send the long one");
+	CHECK(readable(srv, 5000), "a first piece");
+	CHECK(send_to(c2, port, small, sizeof(small), 2, 0) == sizeof(small),
+	      "send the short one");
+	wait_acked(c2, id2);
+	close(c2);
+	CHECK(wait_assocs(srv, 1), "the second association ends");
+	while (!l.big_done || l.small_at < 0 || l.comp_at < 0)
+		if (!il_read(srv, &l, got, sizeof(got), small, sizeof(small)))
+			break;
+	CHECK(l.total == sizeof(big) && !memcmp(got, big, l.total) &&
+	      l.pieces > 1, "long one: %zu bytes in %d pieces", l.total,
+	      l.pieces);
+	printf("# level %d: the short message came after piece %d of %d; reads: message %d, SHUTDOWN_EVENT %d, SHUTDOWN_COMP %d; %d notifications between pieces\n",
+	       level, l.small_after, l.pieces, l.small_at, l.shut_at, l.comp_at,
+	       l.notes_inside);
+	CHECK(l.small_at < l.shut_at && l.shut_at < l.comp_at,
+	      "message, SHUTDOWN_EVENT, SHUTDOWN_COMP in that order");
+	if (level)
+		CHECK(l.small_after > 0 && l.small_after < l.pieces &&
+		      l.notes_inside >= 2,
+		      "level 1: the second association between the pieces");
+	else
+		CHECK(l.small_after == l.pieces && !l.notes_inside,
+		      "level 0: the second association after the long one");
+	close(c1);
+	close(srv);
+}
+
+static void case_interleave(void)
+{
+	interleave_run(7140, 0);
+	interleave_run(7141, 1);
+}
+
 static double now(void)
 {
 	struct timespec t;
@@ -567,6 +701,182 @@ static void case_event(void)
 	      sn->sn_assoc_change.sac_state == SCTP_COMM_UP,
 	      "COMM_UP: %zd flags %x", n, flags);
 	close(cli);
+	close(srv);
+}
+
+static int event_set(int fd, sctp_assoc_t id, int type, int on)
+{
+	struct sctp_event e = { .se_assoc_id = id, .se_type = type,
+				.se_on = on };
+
+	return setopt(fd, SCTP_EVENT, &e, sizeof(e));
+}
+
+static int event_get(int fd, sctp_assoc_t id, int type)
+{
+	struct sctp_event e = { .se_assoc_id = id, .se_type = type };
+
+	if (getopt_(fd, SCTP_EVENT, &e, sizeof(e)))
+		return -1;
+	return e.se_on;
+}
+
+/* The next notification's type and association; 0 if none in @ms. */
+static int next_note(int fd, int ms, sctp_assoc_t *id, int *state)
+{
+	union sctp_notification sn;
+	char buf[4096];
+	int flags;
+	ssize_t n;
+
+	while (readable(fd, ms)) {
+		n = recv_one(fd, buf, sizeof(buf), NULL, 0, &flags);
+		if (n <= 0)
+			return 0;
+		if (!(flags & MSG_NOTIFICATION))
+			continue;
+		memcpy(&sn, buf, n < (ssize_t)sizeof(sn) ? (size_t)n : sizeof(sn));
+		*state = sn.sn_header.sn_type == SCTP_ASSOC_CHANGE ?
+			 sn.sn_assoc_change.sac_state : -1;
+		switch (sn.sn_header.sn_type) {
+		case SCTP_ASSOC_CHANGE:
+			*id = sn.sn_assoc_change.sac_assoc_id;
+			break;
+		case SCTP_SHUTDOWN_EVENT:
+			*id = sn.sn_shutdown_event.sse_assoc_id;
+			break;
+		case SCTP_SENDER_DRY_EVENT:
+			*id = sn.sn_sender_dry_event.sender_dry_assoc_id;
+			break;
+		default:
+			*id = -1;
+		}
+		return sn.sn_header.sn_type;
+	}
+	return 0;
+}
+
+/* SCTP_EVENT per association (RFC 6458 6.2.2): a one-to-many server
+ * with two associations turns SHUTDOWN_EVENT off for the first only,
+ * SENDER_DRY_EVENT on for the second only (one comes at once: nothing
+ * is queued), then ASSOC_CHANGE off for the live associations
+ * (SCTP_CURRENT_ASSOC) but not for new ones.  Both clients close, a
+ * third connects: exactly DRY(2), SHUTDOWN(2), COMM_UP(3) arrive.
+ */
+static void case_subscribe(void)
+{
+	int srv = server(SOCK_SEQPACKET, 7150), c1, c2, c3, type, state;
+	int got_dry = 0, got_shut = 0, got_up = 0, other = 0;
+	sctp_assoc_t s1 = 0, s2 = 0, id, cid;
+
+	CHECK(event_set(srv, SCTP_FUTURE_ASSOC, SCTP_ASSOC_CHANGE, 1) == 0 &&
+	      event_set(srv, SCTP_FUTURE_ASSOC, SCTP_SHUTDOWN_EVENT, 1) == 0,
+	      "socket subscribes");
+	c1 = client(7150, &cid);
+	type = next_note(srv, 5000, &s1, &state);
+	CHECK(type == SCTP_ASSOC_CHANGE && state == SCTP_COMM_UP, "COMM_UP 1");
+	c2 = client(7150, &cid);
+	type = next_note(srv, 5000, &s2, &state);
+	CHECK(type == SCTP_ASSOC_CHANGE && state == SCTP_COMM_UP && s2 != s1,
+	      "COMM_UP 2");
+	CHECK(event_set(srv, s1, SCTP_SHUTDOWN_EVENT, 0) == 0, "off for 1");
+	CHECK(event_get(srv, s1, SCTP_SHUTDOWN_EVENT) == 0 &&
+	      event_get(srv, s2, SCTP_SHUTDOWN_EVENT) == 1 &&
+	      event_get(srv, SCTP_FUTURE_ASSOC, SCTP_SHUTDOWN_EVENT) == 1,
+	      "SHUTDOWN_EVENT: 1 off, 2 and the socket on");
+	CHECK(event_set(srv, s2, SCTP_SENDER_DRY_EVENT, 1) == 0, "dry for 2");
+	CHECK(event_set(srv, SCTP_CURRENT_ASSOC, SCTP_ASSOC_CHANGE, 0) == 0,
+	      "ASSOC_CHANGE off for the live ones");
+	CHECK(event_get(srv, s1, SCTP_ASSOC_CHANGE) == 0 &&
+	      event_get(srv, s2, SCTP_ASSOC_CHANGE) == 0 &&
+	      event_get(srv, SCTP_FUTURE_ASSOC, SCTP_ASSOC_CHANGE) == 1 &&
+	      event_get(srv, SCTP_FUTURE_ASSOC, SCTP_SENDER_DRY_EVENT) == 0,
+	      "ASSOC_CHANGE: 1 and 2 off, the socket on; dry off there");
+	FAILS(event_get(srv, SCTP_CURRENT_ASSOC, SCTP_ASSOC_CHANGE), EINVAL);
+	FAILS(event_get(srv, 9999, SCTP_ASSOC_CHANGE), EINVAL);
+	FAILS(event_set(srv, 9999, SCTP_ASSOC_CHANGE, 1), EINVAL);
+	close(c1);
+	close(c2);
+	c3 = client(7150, &cid);
+	while ((type = next_note(srv, 1000, &id, &state))) {
+		if (type == SCTP_SENDER_DRY_EVENT && id == s2)
+			got_dry++;
+		else if (type == SCTP_SHUTDOWN_EVENT && id == s2)
+			got_shut++;
+		else if (type == SCTP_ASSOC_CHANGE && state == SCTP_COMM_UP &&
+			 id != s1 && id != s2)
+			got_up++;
+		else
+			other++;
+		if (other)
+			printf("# unexpected: type %#x assoc %d state %d\n",
+			       type, id, state);
+	}
+	CHECK(got_dry == 1 && got_shut == 1 && got_up == 1 && !other,
+	      "dry %d, shutdown %d, comm up %d, others %d", got_dry,
+	      got_shut, got_up, other);
+	close(c3);
+	close(srv);
+}
+
+static ssize_t send_flags(int fd, int port, const char *text, int flags)
+{
+	struct sockaddr_in a = addr4("127.0.0.1", port);
+
+	return sctp_sendmsg(fd, text, strlen(text), (struct sockaddr *)&a,
+			    sizeof(a), 0, flags, 0, 0, 0);
+}
+
+/* sendmsg's SCTP_EOF and SCTP_ABORT (RFC 6458 5.3.2) with the kernel's
+ * errnos: EOF with data, an empty message without them, either flag on
+ * one-to-one or towards a peer with no association are EINVAL; an
+ * empty EOF shuts the association down, an empty ABORT aborts it.
+ */
+static void case_sflags(void)
+{
+	int srv = server(SOCK_SEQPACKET, 7160), c1, c2, fd, type, state;
+	struct sockaddr_in a = addr4("127.0.0.1", 7160);
+	sctp_assoc_t s1, s2, id, cid;
+
+	CHECK(event_set(srv, SCTP_FUTURE_ASSOC, SCTP_ASSOC_CHANGE, 1) == 0 &&
+	      event_set(srv, SCTP_FUTURE_ASSOC, SCTP_SHUTDOWN_EVENT, 1) == 0,
+	      "subscribe");
+	c1 = client(7160, &cid);
+	type = next_note(srv, 5000, &s1, &state);
+	CHECK(type == SCTP_ASSOC_CHANGE && state == SCTP_COMM_UP, "COMM_UP 1");
+	FAILS(send_flags(c1, 7160, "data", SCTP_EOF), EINVAL);
+	FAILS(send_flags(c1, 7160, "", 0), EINVAL);
+	FAILS(send_flags(c1, 7161, "", SCTP_EOF), EINVAL);
+	FAILS(send_flags(c1, 7161, "", SCTP_ABORT), EINVAL);
+	fd = sock_new(SOCK_STREAM);
+	if (connect(fd, (struct sockaddr *)&a, sizeof(a)))
+		die("connect");
+	FAILS(send_flags(fd, 7160, "", SCTP_EOF), EINVAL);
+	FAILS(send_flags(fd, 7160, "", SCTP_ABORT), EINVAL);
+	close(fd);
+	type = next_note(srv, 5000, &id, &state);	/* fd's up, down */
+	type = next_note(srv, 5000, &id, &state);
+	CHECK(type == SCTP_SHUTDOWN_EVENT || type == SCTP_ASSOC_CHANGE,
+	      "one-to-one's end: type %#x", type);
+	if (type == SCTP_SHUTDOWN_EVENT)
+		next_note(srv, 5000, &id, &state);
+	CHECK(send_flags(c1, 7160, "", SCTP_EOF) == 0, "EOF");
+	type = next_note(srv, 5000, &id, &state);
+	CHECK(type == SCTP_SHUTDOWN_EVENT && id == s1, "SHUTDOWN_EVENT: %#x",
+	      type);
+	type = next_note(srv, 5000, &id, &state);
+	CHECK(type == SCTP_ASSOC_CHANGE && state == SCTP_SHUTDOWN_COMP &&
+	      id == s1, "SHUTDOWN_COMP: type %#x state %d", type, state);
+	c2 = client(7160, &cid);
+	type = next_note(srv, 5000, &s2, &state);
+	CHECK(type == SCTP_ASSOC_CHANGE && state == SCTP_COMM_UP, "COMM_UP 2");
+	CHECK(send_flags(c2, 7160, "", SCTP_ABORT) == 0, "ABORT");
+	type = next_note(srv, 5000, &id, &state);
+	CHECK(type == SCTP_ASSOC_CHANGE && state == SCTP_COMM_LOST &&
+	      id == s2, "COMM_LOST: type %#x state %d", type, state);
+	CHECK(!readable(srv, 200), "nothing more");
+	close(c1);
+	close(c2);
 	close(srv);
 }
 
@@ -1413,6 +1723,8 @@ int main(int argc, char **argv)
 		{ "peeloff", case_peeloff }, { "notify", case_notify },
 		{ "stats", case_stats }, { "pdpoint", case_pdpoint }, { "reuse", case_reuse },
 		{ "adaptation", case_adaptation }, { "pdabort", case_pdabort },
+		{ "interleave", case_interleave }, { "subscribe", case_subscribe },
+		{ "sflags", case_sflags },
 	};
 	unsigned int i;
 
@@ -1428,6 +1740,6 @@ int main(int argc, char **argv)
 		cases[i].fn();
 		return failures ? 1 : 0;
 	}
-	fprintf(stderr, "usage: sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff|notify|stats|reuse|adaptation|pdabort\n       sockapi remote-error ADDR PORT\n");
+	fprintf(stderr, "usage: sockapi addrs|sndinfo|frag|autoclose|event|paddr|errors|cmsgs|peeloff|notify|stats|reuse|adaptation|pdabort|interleave|subscribe|sflags\n       sockapi remote-error ADDR PORT\n");
 	return 2;
 }
