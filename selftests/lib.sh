@@ -192,40 +192,78 @@ sctp_unload() { modprobe -r -d "$ASCTP_MODS" sctp; }
 
 SELFTEST_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
+# nap SECONDS: a pause without a process start (sleep(1) costs a TCG
+# guest half a second): a read with a time-out from a FIFO nobody writes.
+nap() {
+	if [ -z "${__nap_fd:-}" ]; then
+		local f
+		f=$(mktemp -u)
+		if ! mkfifo "$f" || ! exec {__nap_fd}<> "$f"; then
+			sleep "$1"
+			return 0
+		fi
+		rm -f "$f"
+	fi
+	read -r -t "$1" -u "$__nap_fd"
+	return 0
+}
+
+# poll SECONDS CMD...: as wait_for, every 20 ms, without a process start
+# between tries (call nap once first, outside any subshell).
+poll() {
+	local deadline=$((SECONDS + $1))
+	shift
+	until "$@"; do
+		[ $SECONDS -ge $deadline ] && return 1
+		nap 0.02
+	done
+}
+
+# readf VAR FILE: FILE's contents in VAR ("" if unreadable), no fork.
+readf() {
+	printf -v "$1" %s ""
+	IFS= read -r -d '' "$1" 2> /dev/null < "$2"
+	return 0
+}
+
 # Two VMs (vm/run2.sh): VM A runs the test and VM B's vm/agent.sh runs
-# commands for it through the directory they share.  remote_start VAR
-# CMD: CMD in B, in the background in its own session; its id in VAR.
+# commands for it through the directory they share, all without process
+# starts in A (see nap).  remote_start VAR CMD: CMD in B, in the
+# background in its own process group; its id in VAR.
 __remote_next=1
 remote_start() {
 	local __id=$__remote_next S=${ASCTP_SHARED:?not under vm/run2.sh}
 	__remote_next=$((__remote_next + 1))
-	printf '%s\n' "$2" > "$S/cmd.$__id.tmp" && mv "$S/cmd.$__id.tmp" "$S/cmd.$__id" ||
-		return 1
+	# one write; the agent takes it once its newline is there
+	printf '%s\n' "$2" > "$S/cmd.$__id" || return 1
 	printf -v "$1" %s "$__id"
 }
 
 # remote_done ID: the command has exited.
-remote_done() { [ -e "$ASCTP_SHARED/rc.$1" ]; }
+remote_done() { [ -s "$ASCTP_SHARED/rc.$1" ]; }
 
 # remote_wait ID [SECONDS]: wait for it (default 60 s); its status, or
 # 124 (and it is killed) when it outlives SECONDS.
 remote_wait() {
-	if ! wait_for "${2:-60}" remote_done "$1"; then
+	local rc
+	if ! poll "${2:-60}" remote_done "$1"; then
 		remote_kill "$1" KILL
-		wait_for 5 remote_done "$1"
+		poll 5 remote_done "$1"
 		return 124
 	fi
-	return "$(cat "$ASCTP_SHARED/rc.$1")"
+	read -r rc < "$ASCTP_SHARED/rc.$1"
+	return "${rc:-125}"
 }
 
 # remote_out ID: its output so far.
-remote_out() { cat "$ASCTP_SHARED/out.$1" 2> /dev/null; }
+remote_out() {
+	local o
+	readf o "$ASCTP_SHARED/out.$1"
+	printf %s "$o"
+}
 
 # remote_kill ID [SIGNAL]: signal its process group (TERM).
-remote_kill() {
-	echo "${2:-TERM}" > "$ASCTP_SHARED/kill.$1.tmp" &&
-	mv "$ASCTP_SHARED/kill.$1.tmp" "$ASCTP_SHARED/kill.$1"
-}
+remote_kill() { echo "${2:-TERM}" >> "$ASCTP_SHARED/kill.$1"; }
 
 # remote CMD [SECONDS]: CMD in B, waited for; its output on stdout.
 remote() {
