@@ -118,6 +118,10 @@ static void asctp_sm_make_cookie(struct asctp_rx *rx,
 	c->my_vtag = get_random_u32_above(0);
 	c->peer_vtag = in->init_tag;
 	c->my_tsn = get_random_u32();
+	if (rx->a && rx->a->state <= ASCTP_S_COOKIE_ECHOED) {	/* 5.2.1 */
+		c->my_vtag = rx->a->my_vtag;
+		c->my_tsn = rx->a->next_tsn;
+	}
 	c->peer_tsn = in->init_tsn;
 	c->peer_rwnd = in->a_rwnd;
 	c->os = min(im->sinit_num_ostreams, in->mis);
@@ -129,7 +133,7 @@ static void asctp_sm_make_cookie(struct asctp_rx *rx,
 	c->n_paddrs = in->n_v4;
 	memcpy(c->paddrs, in->v4, sizeof(c->paddrs));
 	c->peer_adaptation_ind = in->adaptation_ind;
-	if (rx->a) {			/* 5.2.2 */
+	if (rx->a) {			/* 5.2.1, 5.2.2 */
 		c->tie_my = rx->a->my_vtag;
 		c->tie_peer = rx->a->peer_vtag;
 	}
@@ -234,10 +238,12 @@ enum asctp_mib_field asctp_sm_init(struct asctp_rx *rx)
 	return ASCTP_MIB_IN_PKTS;
 }
 
-/* RFC 9260 5.2.2: an INIT while the association is up, from a peer
- * that may have restarted: an INIT ACK with new tags and TSN, and the
- * association's tags as Tie-Tags in its cookie.  Nothing changes here
- * until a COOKIE ECHO proves the peer got it (5.2.4).
+/* RFC 9260 5.2.1, 5.2.2: an INIT for an association we have.  While
+ * ours is being set up (both sides connect at once), an INIT ACK with
+ * the tag and TSN of our INIT; once it is up (the peer may have
+ * restarted), with new ones.  Either way the association's tags go in
+ * the cookie as Tie-Tags, and nothing changes here until a COOKIE ECHO
+ * proves the peer got it (5.2.4): T1 keeps running.
  */
 enum asctp_mib_field asctp_sm_init_dup(struct asctp_rx *rx)
 {
@@ -441,6 +447,25 @@ enum asctp_mib_field asctp_sm_cookie_echo(struct asctp_rx *rx)
 	return ASCTP_MIB_IN_PKTS;
 }
 
+/* Our side of the handshake is done: the association is up. */
+static void asctp_sm_established(struct asctp_assoc *a)
+{
+	asctp_timer_stop(a, ASCTP_T1);
+	kfree(a->cookie);
+	a->cookie = NULL;
+	/* the back-off ends; no RTT is measured from the handshake */
+	asctp_rto_init(&a->primary->rto, a->primary->rto.initial_ms,
+		       a->primary->rto.min_ms, a->primary->rto.max_ms);
+	a->state = ASCTP_S_ESTABLISHED;
+	asctp_mib_inc(sock_net(a->sk), ASCTP_MIB_ACTIVE_ESTABS);
+	asctp_sock_assoc_up(a);
+	asctp_ulp_assoc_change(a, SCTP_COMM_UP, 0);
+	asctp_ulp_adaptation(a);
+	asctp_sm_autoclose_start(a);
+	asctp_sm_hb_start(a);
+	asctp_sm_xmit_data(a);
+}
+
 /* RFC 9260 5.2.4 (A): the peer restarted.  What was queued or in
  * flight for its old incarnation is lost (SEND_FAILED), what came from
  * it and was not whole is dropped, as the kernel's; streams, tags, TSNs,
@@ -480,9 +505,33 @@ static int asctp_sm_restart(struct asctp_assoc *a, const struct asctp_cookie *c)
 	return 0;
 }
 
+/* RFC 9260 5.2.4 (B): the peer's side of an INIT collision; its tag,
+ * TSN, window and streams, from the cookie our INIT ACK gave it.
+ */
+static int asctp_sm_collision(struct asctp_assoc *a,
+			      const struct asctp_cookie *c)
+{
+	struct asctp_path *p;
+
+	if (asctp_assoc_set_streams(a, c->os, c->mis, GFP_ATOMIC))
+		return -ENOMEM;
+	a->peer_vtag = c->peer_vtag;
+	asctp_tsnmap_init(&a->tsnmap, c->peer_tsn);
+	a->peer_rwnd = c->peer_rwnd;
+	a->peer_adaptation_ind = c->peer_adaptation_ind;
+	asctp_path_add_peers(a->sk, a, c->paddrs,
+			     min_t(u8, c->n_paddrs, ASCTP_MAX_PADDRS));
+	list_for_each_entry(p, &a->paths, node)
+		asctp_cc_init(&p->cc, p->pmtu, c->peer_rwnd);
+	return 0;
+}
+
 /* RFC 9260 5.2.4: a COOKIE ECHO for an association we have.  (D) both
- * tags ours: our COOKIE ACK was lost, send it again.  (A) both new and
- * the Tie-Tags ours: the peer restarted.  (B), (C): not yet.
+ * tags ours: our COOKIE ACK was lost, or the INITs crossed and each
+ * side answered with its own tag.  (B) our tag, the peer's new: the
+ * INITs crossed before we knew its tag.  Either way we are up.  (A)
+ * both new and the Tie-Tags ours: the peer restarted.  (C), anything
+ * else: dropped.
  */
 enum asctp_mib_field asctp_sm_cookie_echo_dup(struct asctp_rx *rx)
 {
@@ -493,10 +542,17 @@ enum asctp_mib_field asctp_sm_cookie_echo_dup(struct asctp_rx *rx)
 	ret = asctp_sm_check_cookie(rx, &c);
 	if (ret != ASCTP_MIB_IN_PKTS)
 		return ret;
-	if (c.my_vtag == a->my_vtag && c.peer_vtag == a->peer_vtag)
+	if (c.my_vtag == a->my_vtag && c.peer_vtag != a->peer_vtag &&
+	    asctp_sm_collision(a, &c))
+		return ASCTP_MIB_IN_NO_MEM;
+	if (c.my_vtag == a->my_vtag) {
+		if (a->state < ASCTP_S_ESTABLISHED)
+			asctp_sm_established(a);
 		goto ack;
-	if (c.my_vtag == a->my_vtag || c.peer_vtag == a->peer_vtag ||
+	}
+	if (c.peer_vtag == a->peer_vtag ||
 	    c.tie_my != a->my_vtag || c.tie_peer != a->peer_vtag ||
+	    a->state < ASCTP_S_ESTABLISHED ||
 	    a->state == ASCTP_S_SHUTDOWN_ACK_SENT)
 		return ASCTP_MIB_IN_BAD_STATE;
 	if (asctp_sm_restart(a, &c))
@@ -513,22 +569,7 @@ ack:
 /* RFC 9260 5.1 (E): COOKIE ACK in COOKIE-ECHOED. */
 enum asctp_mib_field asctp_sm_cookie_ack(struct asctp_rx *rx)
 {
-	struct asctp_assoc *a = rx->a;
-
-	asctp_timer_stop(a, ASCTP_T1);
-	kfree(a->cookie);
-	a->cookie = NULL;
-	/* the back-off ends; no RTT is measured from the handshake */
-	asctp_rto_init(&a->primary->rto, a->primary->rto.initial_ms,
-		       a->primary->rto.min_ms, a->primary->rto.max_ms);
-	a->state = ASCTP_S_ESTABLISHED;
-	asctp_mib_inc(rx->net, ASCTP_MIB_ACTIVE_ESTABS);
-	asctp_sock_assoc_up(a);
-	asctp_ulp_assoc_change(a, SCTP_COMM_UP, 0);
-	asctp_ulp_adaptation(a);
-	asctp_sm_autoclose_start(a);
-	asctp_sm_hb_start(a);
-	asctp_sm_xmit_data(a);
+	asctp_sm_established(rx->a);
 	return ASCTP_MIB_IN_PKTS;
 }
 
