@@ -494,6 +494,9 @@ static int asctp_sm_restart(struct asctp_assoc *a, const struct asctp_cookie *c)
 	a->sack_bytes = 0;
 	a->errors = 0;
 	memset(a->retries, 0, sizeof(a->retries));
+	/* addresses it no longer has stay until they fail (no ASCONF) */
+	asctp_path_add_peers(a->sk, a, c->paddrs,
+			     min_t(u8, c->n_paddrs, ASCTP_MAX_PADDRS));
 	list_for_each_entry(p, &a->paths, node) {
 		p->errors = 0;
 		p->hb_pending = false;
