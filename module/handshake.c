@@ -89,8 +89,9 @@ void asctp_sm_send_init(struct asctp_assoc *a)
 		return;
 	body = asctp_out_chunk(skb, ASCTP_CID_INIT, 0, len);
 	a->rwnd_sent = asctp_sm_rwnd(a->sk);
+	/* data queued meanwhile already took TSNs: the first is ours */
 	asctp_sm_fill_init(body, a->my_vtag, a->rwnd_sent, a->os,
-			   a->mis, a->next_tsn);
+			   a->mis, a->acked_tsn + 1);
 	p = asctp_addr_put_params(body + sizeof(struct asctp_init_hdr),
 				  addrs, n);
 	p = asctp_sm_put_adaptation(p, a->sk);
@@ -120,7 +121,7 @@ static void asctp_sm_make_cookie(struct asctp_rx *rx,
 	c->my_tsn = get_random_u32();
 	if (rx->a && rx->a->state <= ASCTP_S_COOKIE_ECHOED) {	/* 5.2.1 */
 		c->my_vtag = rx->a->my_vtag;
-		c->my_tsn = rx->a->next_tsn;
+		c->my_tsn = rx->a->acked_tsn + 1;	/* our INIT's */
 	}
 	c->peer_tsn = in->init_tsn;
 	c->peer_rwnd = in->a_rwnd;
