@@ -150,9 +150,32 @@ static void asctp_assoc_unhash(struct asctp_assoc *a)
 	spin_unlock_bh(&an->hash_lock);
 }
 
+/* RFC 9260 5.2.4 (A): the peer restarted; the association starts
+ * over with new tags and TSNs.  The vtag hash moves under RCU: a lookup
+ * that misses meanwhile falls back on the tuple hash.
+ */
+void asctp_assoc_retag(struct asctp_assoc *a, u32 my_vtag, u32 peer_vtag,
+		       u32 my_tsn, u32 peer_tsn)
+{
+	struct asctp_net *an = asctp_net(sock_net(a->sk));
+
+	sock_owned_by_me(a->sk);
+	spin_lock_bh(&an->hash_lock);
+	if (!hlist_unhashed(&a->vtag_node))
+		hlist_del_rcu(&a->vtag_node);
+	WRITE_ONCE(a->my_vtag, my_vtag);
+	hlist_add_head_rcu(&a->vtag_node,
+			   &an->vtag_hash[asctp_vtag_hash(my_vtag)]);
+	spin_unlock_bh(&an->hash_lock);
+	a->peer_vtag = peer_vtag;
+	a->next_tsn = my_tsn;
+	a->acked_tsn = my_tsn - 1;
+	asctp_tsnmap_init(&a->tsnmap, peer_tsn);
+}
+
 /* Data that will never get through, told to the user if subscribed. */
-static void asctp_assoc_fail_queue(struct asctp_assoc *a,
-				   struct sk_buff_head *q, bool sent)
+void asctp_assoc_fail_queue(struct asctp_assoc *a, struct sk_buff_head *q,
+			    bool sent)
 {
 	struct sk_buff *skb;
 
@@ -216,7 +239,7 @@ struct asctp_assoc *asctp_assoc_lookup_vtag(struct net *net, u32 vtag,
 
 	hlist_for_each_entry_rcu(a, &an->vtag_hash[asctp_vtag_hash(vtag)],
 				 vtag_node) {
-		if (a->my_vtag == vtag && a->lport == lport &&
+		if (READ_ONCE(a->my_vtag) == vtag && a->lport == lport &&
 		    a->pport == pport && refcount_inc_not_zero(&a->ref))
 			return a;
 	}

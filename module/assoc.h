@@ -92,7 +92,9 @@ struct asctp_assoc {
 	struct rcu_head rcu;
 	/* owner, holding a reference; changed only by peeloff.c */
 	struct sock *sk;
-	/* fixed once hashed, so lookups may read them under RCU */
+	/* fixed once hashed, so lookups may read them under RCU; a
+	 * restart changes my_vtag under hash_lock (asctp_assoc_retag())
+	 */
 	__be32 laddr;
 	__be32 paddr;
 	__be16 lport;
@@ -197,6 +199,10 @@ struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp);
 int asctp_assoc_set_streams(struct asctp_assoc *a, u16 os, u16 mis,
 			    gfp_t gfp);
 void asctp_assoc_hash(struct asctp_assoc *a);
+void asctp_assoc_retag(struct asctp_assoc *a, u32 my_vtag, u32 peer_vtag,
+		       u32 my_tsn, u32 peer_tsn);
+void asctp_assoc_fail_queue(struct asctp_assoc *a, struct sk_buff_head *q,
+			    bool sent);
 void asctp_assoc_hash_new_path(struct asctp_assoc *a, struct asctp_path *p);
 void asctp_assoc_delete(struct asctp_assoc *a);
 void asctp_assoc_put(struct asctp_assoc *a);

@@ -57,6 +57,8 @@ struct asctp_cookie {
 	__be32 paddr;
 	u32 peer_cookie_inc_ms;	/* Cookie Preservative asked for */
 	u32 peer_adaptation_ind; /* RFC 5061 4.2.5, 0 if none */
+	u32 tie_my;		/* 5.2.2 Tie-Tags: the association's tags */
+	u32 tie_peer;		/* when the INIT came; 0 if it had none */
 	u8 n_paddrs;		/* the INIT's IPv4 addresses, 5.1.2 */
 	__be32 paddrs[ASCTP_MAX_PADDRS];
 } __packed;

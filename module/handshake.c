@@ -11,6 +11,7 @@
 #include "chunk.h"
 #include "cookie.h"
 #include "netns.h"
+#include "reasm.h"
 #include "sm.h"
 #include "sock.h"
 #include "timer.h"
@@ -53,15 +54,16 @@ static unsigned int asctp_sm_adaptation_len(const struct sock *sk)
 	       sizeof(struct asctp_adaptation_param) : 0;
 }
 
-static void asctp_sm_put_adaptation(void *p, const struct sock *sk)
+static void *asctp_sm_put_adaptation(void *p, const struct sock *sk)
 {
 	struct asctp_adaptation_param *ap = p;
 
 	if (!asctp_sm_adaptation_len(sk))
-		return;
+		return p;
 	ap->hdr.type = htons(ASCTP_PID_ADAPTATION_IND);
 	ap->hdr.length = htons(sizeof(*ap));
 	ap->ind = htonl(asctp_sk(sk)->adaptation_ind);
+	return ap + 1;
 }
 
 /* RFC 9260 5.1 A: INIT, with Supported Address Types (IPv4), our
@@ -71,8 +73,8 @@ static void asctp_sm_put_adaptation(void *p, const struct sock *sk)
 void asctp_sm_send_init(struct asctp_assoc *a)
 {
 	unsigned int len = sizeof(struct asctp_init_hdr) +
-			   asctp_pad4(ASCTP_ADDR_TYPES_LEN) +
-			   asctp_sm_adaptation_len(a->sk);
+			   asctp_sm_adaptation_len(a->sk) +
+			   ASCTP_ADDR_TYPES_LEN;
 	__be32 addrs[ASCTP_MAX_LADDRS];
 	struct asctp_param_hdr *p;
 	struct asctp_route r;
@@ -87,15 +89,16 @@ void asctp_sm_send_init(struct asctp_assoc *a)
 		return;
 	body = asctp_out_chunk(skb, ASCTP_CID_INIT, 0, len);
 	a->rwnd_sent = asctp_sm_rwnd(a->sk);
+	/* data queued meanwhile already took TSNs: the first is ours */
 	asctp_sm_fill_init(body, a->my_vtag, a->rwnd_sent, a->os,
-			   a->mis, a->next_tsn);
-	p = body + sizeof(struct asctp_init_hdr);
+			   a->mis, a->acked_tsn + 1);
+	p = asctp_addr_put_params(body + sizeof(struct asctp_init_hdr),
+				  addrs, n);
+	p = asctp_sm_put_adaptation(p, a->sk);
+	/* last: the chunk's length leaves out its padding (3.2) */
 	p->type = htons(ASCTP_PID_SUPPORTED_ADDR_TYPES);
 	p->length = htons(ASCTP_ADDR_TYPES_LEN);
 	*(__be16 *)(p + 1) = htons(ASCTP_PID_IPV4);
-	p = asctp_addr_put_params((void *)p + asctp_pad4(ASCTP_ADDR_TYPES_LEN),
-				  addrs, n);
-	asctp_sm_put_adaptation(p, a->sk);
 	asctp_out_assoc_route(a, &r);
 	r.vtag = 0;			/* 8.5.1 (A) */
 	a->stats.opackets++;
@@ -116,6 +119,10 @@ static void asctp_sm_make_cookie(struct asctp_rx *rx,
 	c->my_vtag = get_random_u32_above(0);
 	c->peer_vtag = in->init_tag;
 	c->my_tsn = get_random_u32();
+	if (rx->a && rx->a->state <= ASCTP_S_COOKIE_ECHOED) {	/* 5.2.1 */
+		c->my_vtag = rx->a->my_vtag;
+		c->my_tsn = rx->a->acked_tsn + 1;	/* our INIT's */
+	}
 	c->peer_tsn = in->init_tsn;
 	c->peer_rwnd = in->a_rwnd;
 	c->os = min(im->sinit_num_ostreams, in->mis);
@@ -127,6 +134,10 @@ static void asctp_sm_make_cookie(struct asctp_rx *rx,
 	c->n_paddrs = in->n_v4;
 	memcpy(c->paddrs, in->v4, sizeof(c->paddrs));
 	c->peer_adaptation_ind = in->adaptation_ind;
+	if (rx->a) {			/* 5.2.1, 5.2.2 */
+		c->tie_my = rx->a->my_vtag;
+		c->tie_peer = rx->a->peer_vtag;
+	}
 	asctp_cookie_sign(&asctp_net(rx->net)->secrets, c,
 			  asctp_cookie_now_ms());
 }
@@ -160,21 +171,21 @@ static void *asctp_sm_put_unrec(void *p, const struct asctp_init_info *in)
 	return p;
 }
 
-/* RFC 9260 5.1 (B): INIT ACK with the State Cookie, the parameters to
- * report, and our addresses if we have several.
+/* RFC 9260 5.1 (B): INIT ACK with the parameters to report, our
+ * addresses if we have several, and the State Cookie.
  */
 static void asctp_sm_send_init_ack(struct asctp_rx *rx,
 				   const struct asctp_init_info *in)
 {
 	unsigned int len = sizeof(struct asctp_init_hdr) +
-			   asctp_pad4(ASCTP_COOKIE_PARAM_LEN) +
 			   asctp_sm_unrec_len(in) +
-			   asctp_sm_adaptation_len(rx->sk);
+			   asctp_sm_adaptation_len(rx->sk) +
+			   ASCTP_COOKIE_PARAM_LEN;
 	__be32 addrs[ASCTP_MAX_LADDRS];
 	struct asctp_param_hdr *p;
 	struct asctp_cookie *c;
 	struct sk_buff *skb;
-	void *body, *end;
+	void *body;
 	int n;
 
 	n = asctp_addr_to_list(rx->sk, rx->reply.daddr, addrs);
@@ -183,17 +194,16 @@ static void asctp_sm_send_init_ack(struct asctp_rx *rx,
 	if (!skb)
 		return;
 	body = asctp_out_chunk(skb, ASCTP_CID_INIT_ACK, 0, len);
-	p = body + sizeof(struct asctp_init_hdr);
+	p = asctp_sm_put_unrec(body + sizeof(struct asctp_init_hdr), in);
+	p = asctp_addr_put_params(p, addrs, n);
+	p = asctp_sm_put_adaptation(p, rx->sk);
+	/* last: the chunk's length leaves out its padding (3.2) */
 	p->type = htons(ASCTP_PID_STATE_COOKIE);
 	p->length = htons(ASCTP_COOKIE_PARAM_LEN);
 	c = (struct asctp_cookie *)(p + 1);
 	asctp_sm_make_cookie(rx, in, c);
 	asctp_sm_fill_init(body, c->my_vtag, asctp_sm_rwnd(rx->sk), c->os,
 			   c->mis, c->my_tsn);
-	end = asctp_sm_put_unrec((void *)p +
-				 asctp_pad4(ASCTP_COOKIE_PARAM_LEN), in);
-	end = asctp_addr_put_params(end, addrs, n);
-	asctp_sm_put_adaptation(end, rx->sk);
 	rx->reply.vtag = in->init_tag;
 	asctp_out_xmit(rx->net, NULL, skb, &rx->reply);
 }
@@ -224,6 +234,31 @@ enum asctp_mib_field asctp_sm_init(struct asctp_rx *rx)
 		asctp_out_abort(rx->net, NULL, &rx->reply, false, 0);
 		asctp_mib_inc(rx->net, ASCTP_MIB_OUT_OOTB_REPLIES);
 		return ASCTP_MIB_IN_OUT_OF_BLUE;
+	}
+	asctp_sm_send_init_ack(rx, &in);
+	return ASCTP_MIB_IN_PKTS;
+}
+
+/* RFC 9260 5.2.1, 5.2.2: an INIT for an association we have.  While
+ * ours is being set up (both sides connect at once), an INIT ACK with
+ * the tag and TSN of our INIT; once it is up (the peer may have
+ * restarted), with new ones.  Either way the association's tags go in
+ * the cookie as Tie-Tags, and nothing changes here until a COOKIE ECHO
+ * proves the peer got it (5.2.4): T1 keeps running.
+ */
+enum asctp_mib_field asctp_sm_init_dup(struct asctp_rx *rx)
+{
+	struct asctp_init_info in;
+	enum asctp_mib_field ret;
+
+	rx->stop = true;
+	ret = asctp_init_parse(rx->ch, &in);
+	rx->reply.vtag = in.init_tag;
+	if (ret != ASCTP_MIB_IN_PKTS) {
+		if (in.abort_cause)
+			asctp_out_abort(rx->net, NULL, &rx->reply, false,
+					in.abort_cause);
+		return ret;
 	}
 	asctp_sm_send_init_ack(rx, &in);
 	return ASCTP_MIB_IN_PKTS;
@@ -413,26 +448,9 @@ enum asctp_mib_field asctp_sm_cookie_echo(struct asctp_rx *rx)
 	return ASCTP_MIB_IN_PKTS;
 }
 
-/* RFC 9260 5.2.4 (D): our COOKIE ACK was lost; send it again. */
-enum asctp_mib_field asctp_sm_cookie_echo_dup(struct asctp_rx *rx)
+/* Our side of the handshake is done: the association is up. */
+static void asctp_sm_established(struct asctp_assoc *a)
 {
-	struct asctp_cookie c;
-	enum asctp_mib_field ret;
-
-	ret = asctp_sm_check_cookie(rx, &c);
-	if (ret != ASCTP_MIB_IN_PKTS)
-		return ret;
-	if (c.my_vtag != rx->a->my_vtag || c.peer_vtag != rx->a->peer_vtag)
-		return ASCTP_MIB_IN_BAD_STATE;	/* 5.2.4 A-C: later */
-	asctp_out_assoc_chunk(rx->a, ASCTP_CID_COOKIE_ACK, 0, NULL, 0);
-	return ASCTP_MIB_IN_PKTS;
-}
-
-/* RFC 9260 5.1 (E): COOKIE ACK in COOKIE-ECHOED. */
-enum asctp_mib_field asctp_sm_cookie_ack(struct asctp_rx *rx)
-{
-	struct asctp_assoc *a = rx->a;
-
 	asctp_timer_stop(a, ASCTP_T1);
 	kfree(a->cookie);
 	a->cookie = NULL;
@@ -440,13 +458,122 @@ enum asctp_mib_field asctp_sm_cookie_ack(struct asctp_rx *rx)
 	asctp_rto_init(&a->primary->rto, a->primary->rto.initial_ms,
 		       a->primary->rto.min_ms, a->primary->rto.max_ms);
 	a->state = ASCTP_S_ESTABLISHED;
-	asctp_mib_inc(rx->net, ASCTP_MIB_ACTIVE_ESTABS);
+	asctp_mib_inc(sock_net(a->sk), ASCTP_MIB_ACTIVE_ESTABS);
 	asctp_sock_assoc_up(a);
 	asctp_ulp_assoc_change(a, SCTP_COMM_UP, 0);
 	asctp_ulp_adaptation(a);
 	asctp_sm_autoclose_start(a);
 	asctp_sm_hb_start(a);
 	asctp_sm_xmit_data(a);
+}
+
+/* RFC 9260 5.2.4 (A): the peer restarted.  What was queued or in
+ * flight for its old incarnation is lost (SEND_FAILED), what came from
+ * it and was not whole is dropped, as the kernel's; streams, tags, TSNs,
+ * windows and error counts start over, and the user gets SCTP_RESTART.
+ */
+static int asctp_sm_restart(struct asctp_assoc *a, const struct asctp_cookie *c)
+{
+	struct asctp_path *p;
+
+	if (asctp_assoc_set_streams(a, c->os, c->mis, GFP_ATOMIC))
+		return -ENOMEM;
+	memset(a->ssn, 0, a->os * sizeof(*a->ssn));
+	asctp_timer_stop_all(a);
+	asctp_ulp_pd_aborted(a);
+	asctp_reasm_purge(a);
+	asctp_assoc_fail_queue(a, &a->sentq, true);
+	asctp_assoc_fail_queue(a, &a->outq, false);
+	asctp_assoc_retag(a, c->my_vtag, c->peer_vtag, c->my_tsn,
+			  c->peer_tsn);
+	a->peer_rwnd = c->peer_rwnd;
+	a->flight = 0;
+	a->nrtx = 0;
+	a->fast_recovery = false;
+	a->rtt_pending = false;
+	a->sack_pkts = 0;
+	a->sack_bytes = 0;
+	a->errors = 0;
+	memset(a->retries, 0, sizeof(a->retries));
+	/* addresses it no longer has stay until they fail (no ASCONF) */
+	asctp_path_add_peers(a->sk, a, c->paddrs,
+			     min_t(u8, c->n_paddrs, ASCTP_MAX_PADDRS));
+	list_for_each_entry(p, &a->paths, node) {
+		p->errors = 0;
+		p->hb_pending = false;
+		asctp_cc_init(&p->cc, p->pmtu, c->peer_rwnd);
+	}
+	a->peer_adaptation_ind = c->peer_adaptation_ind;
+	a->state = ASCTP_S_ESTABLISHED;
+	a->sk->sk_write_space(a->sk);
+	return 0;
+}
+
+/* RFC 9260 5.2.4 (B): the peer's side of an INIT collision; its tag,
+ * TSN, window and streams, from the cookie our INIT ACK gave it.
+ */
+static int asctp_sm_collision(struct asctp_assoc *a,
+			      const struct asctp_cookie *c)
+{
+	struct asctp_path *p;
+
+	if (asctp_assoc_set_streams(a, c->os, c->mis, GFP_ATOMIC))
+		return -ENOMEM;
+	a->peer_vtag = c->peer_vtag;
+	asctp_tsnmap_init(&a->tsnmap, c->peer_tsn);
+	a->peer_rwnd = c->peer_rwnd;
+	a->peer_adaptation_ind = c->peer_adaptation_ind;
+	asctp_path_add_peers(a->sk, a, c->paddrs,
+			     min_t(u8, c->n_paddrs, ASCTP_MAX_PADDRS));
+	list_for_each_entry(p, &a->paths, node)
+		asctp_cc_init(&p->cc, p->pmtu, c->peer_rwnd);
+	return 0;
+}
+
+/* RFC 9260 5.2.4: a COOKIE ECHO for an association we have.  (D) both
+ * tags ours: our COOKIE ACK was lost, or the INITs crossed and each
+ * side answered with its own tag.  (B) our tag, the peer's new: the
+ * INITs crossed before we knew its tag.  Either way we are up.  (A)
+ * both new and the Tie-Tags ours: the peer restarted.  (C), anything
+ * else: dropped.
+ */
+enum asctp_mib_field asctp_sm_cookie_echo_dup(struct asctp_rx *rx)
+{
+	struct asctp_assoc *a = rx->a;
+	struct asctp_cookie c;
+	enum asctp_mib_field ret;
+
+	ret = asctp_sm_check_cookie(rx, &c);
+	if (ret != ASCTP_MIB_IN_PKTS)
+		return ret;
+	if (c.my_vtag == a->my_vtag && c.peer_vtag != a->peer_vtag &&
+	    asctp_sm_collision(a, &c))
+		return ASCTP_MIB_IN_NO_MEM;
+	if (c.my_vtag == a->my_vtag) {
+		if (a->state < ASCTP_S_ESTABLISHED)
+			asctp_sm_established(a);
+		goto ack;
+	}
+	if (c.peer_vtag == a->peer_vtag ||
+	    c.tie_my != a->my_vtag || c.tie_peer != a->peer_vtag ||
+	    a->state < ASCTP_S_ESTABLISHED ||
+	    a->state == ASCTP_S_SHUTDOWN_ACK_SENT)
+		return ASCTP_MIB_IN_BAD_STATE;
+	if (asctp_sm_restart(a, &c))
+		return ASCTP_MIB_IN_NO_MEM;
+	asctp_mib_inc(rx->net, ASCTP_MIB_RESTARTS);
+	asctp_ulp_assoc_change(a, SCTP_RESTART, 0);
+	asctp_sm_hb_start(a);
+	asctp_sm_autoclose_start(a);
+ack:
+	asctp_out_assoc_chunk(a, ASCTP_CID_COOKIE_ACK, 0, NULL, 0);
+	return ASCTP_MIB_IN_PKTS;
+}
+
+/* RFC 9260 5.1 (E): COOKIE ACK in COOKIE-ECHOED. */
+enum asctp_mib_field asctp_sm_cookie_ack(struct asctp_rx *rx)
+{
+	asctp_sm_established(rx->a);
 	return ASCTP_MIB_IN_PKTS;
 }
 

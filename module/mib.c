@@ -52,6 +52,7 @@ static const char *const asctp_mib_names[ASCTP_MIB_MAX] = {
 	[ASCTP_MIB_FAST_RECOVERIES]	= "AsctpFastRecoveries",
 	[ASCTP_MIB_HB_EXPIREDS]		= "AsctpHbExpireds",
 	[ASCTP_MIB_PATH_FAILURES]	= "AsctpPathFailures",
+	[ASCTP_MIB_RESTARTS]		= "AsctpRestarts",
 };
 
 struct asctp_mib __percpu *asctp_net_mib(const struct net *net)

@@ -55,6 +55,7 @@ enum asctp_mib_field {
 	ASCTP_MIB_FAST_RECOVERIES,	/* fast recovery entered (7.2.4) */
 	ASCTP_MIB_HB_EXPIREDS,		/* HEARTBEATs unanswered for an RTO */
 	ASCTP_MIB_PATH_FAILURES,	/* paths made inactive (8.2) */
+	ASCTP_MIB_RESTARTS,		/* peers restarted (5.2.4 A) */
 	ASCTP_MIB_MAX
 };
 

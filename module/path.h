@@ -9,7 +9,10 @@
  * fields are under the owning socket's lock, like the association's;
  * the list is also walked under RCU (asctp_path_known_rcu()): paths
  * are added with list_add_tail_rcu() and freed only by the
- * association's RCU callback.
+ * association's RCU callback.  No path goes away before its association
+ * (there is no ASCONF), so the pointers the association keeps (primary,
+ * active, sack_path, rtx_path, each sent chunk's tx_cb->path) need no
+ * reference of their own.
  */
 #ifndef _ASCTP_PATH_H
 #define _ASCTP_PATH_H

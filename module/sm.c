@@ -68,7 +68,8 @@ static const asctp_sm_fn asctp_sm_table[ASCTP_CID_MAX][ASCTP_S_MAX] = {
 	},
 	[ASCTP_CID_INIT] = {
 		[S(CLOSED)] = asctp_sm_init,
-		[S(COOKIE_WAIT) ... S(SHUTDOWN_ACK_SENT)] = asctp_sm_bad_state,	/* 5.2: later */
+		[S(COOKIE_WAIT) ... S(SHUTDOWN_RECEIVED)] = asctp_sm_init_dup,
+		[S(SHUTDOWN_ACK_SENT)] = asctp_sm_bad_state,	/* 9.2: later */
 	},
 	[ASCTP_CID_INIT_ACK] = {
 		[S(CLOSED)] = asctp_sm_ootb,
@@ -120,9 +121,7 @@ static const asctp_sm_fn asctp_sm_table[ASCTP_CID_MAX][ASCTP_S_MAX] = {
 	},
 	[ASCTP_CID_COOKIE_ECHO] = {
 		[S(CLOSED)] = asctp_sm_cookie_echo,
-		[S(COOKIE_WAIT)] = asctp_sm_bad_state,	/* 5.2.4: later */
-		[S(COOKIE_ECHOED)] = asctp_sm_bad_state,
-		[S(ESTABLISHED) ... S(SHUTDOWN_ACK_SENT)] = asctp_sm_cookie_echo_dup,
+		[S(COOKIE_WAIT) ... S(SHUTDOWN_ACK_SENT)] = asctp_sm_cookie_echo_dup,
 	},
 	[ASCTP_CID_COOKIE_ACK] = {
 		[S(CLOSED)] = asctp_sm_discard,
