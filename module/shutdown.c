@@ -159,6 +159,16 @@ void asctp_sm_t2_expire(struct asctp_assoc *a)
 	asctp_timer_start(a, ASCTP_T2);
 }
 
+/* RFC 9260 9.2: an INIT in SHUTDOWN-ACK-SENT (our SHUTDOWN COMPLETE
+ * may have been lost on its way): discard it, send SHUTDOWN ACK again.
+ */
+enum asctp_mib_field asctp_sm_init_shutdown_ack_sent(struct asctp_rx *rx)
+{
+	rx->stop = true;
+	asctp_out_assoc_chunk(rx->a, ASCTP_CID_SHUTDOWN_ACK, 0, NULL, 0);
+	return ASCTP_MIB_IN_PKTS;
+}
+
 /* RFC 6458 8.1.8: a one-to-many socket's SCTP_AUTOCLOSE, taken when
  * the association comes up, shuts it down after that long without
  * user data either way.

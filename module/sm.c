@@ -69,7 +69,7 @@ static const asctp_sm_fn asctp_sm_table[ASCTP_CID_MAX][ASCTP_S_MAX] = {
 	[ASCTP_CID_INIT] = {
 		[S(CLOSED)] = asctp_sm_init,
 		[S(COOKIE_WAIT) ... S(SHUTDOWN_RECEIVED)] = asctp_sm_init_dup,
-		[S(SHUTDOWN_ACK_SENT)] = asctp_sm_bad_state,	/* 9.2: later */
+		[S(SHUTDOWN_ACK_SENT)] = asctp_sm_init_shutdown_ack_sent,
 	},
 	[ASCTP_CID_INIT_ACK] = {
 		[S(CLOSED)] = asctp_sm_ootb,

@@ -80,6 +80,7 @@ enum asctp_mib_field asctp_sm_abort(struct asctp_rx *rx);
 enum asctp_mib_field asctp_sm_shutdown(struct asctp_rx *rx);
 enum asctp_mib_field asctp_sm_shutdown_ack(struct asctp_rx *rx);
 enum asctp_mib_field asctp_sm_shutdown_complete(struct asctp_rx *rx);
+enum asctp_mib_field asctp_sm_init_shutdown_ack_sent(struct asctp_rx *rx);
 void asctp_sm_shutdown_start(struct asctp_assoc *a);
 void asctp_sm_autoclose_start(struct asctp_assoc *a);
 void asctp_sm_autoclose_expire(struct asctp_assoc *a);

@@ -8,7 +8,7 @@
 
 . "$(dirname "$0")/lib.sh"
 
-ksft_plan 11
+ksft_plan 12
 P=$(asctp_ipproto)
 XFER=$SELFTEST_DIR/tools/xfer.py
 OBJ=/sys/kernel/debug/asctp/objects
@@ -191,5 +191,30 @@ t2_shutdown() {
 	[ $rc -eq 0 ] && [ "$(mib AsctpT2Expireds "$a")" -eq $((t0 + 2)) ]
 }
 ksft_check "T2-shutdown: SHUTDOWN resent with back-off until the SHUTDOWN ACK" t2_shutdown
+
+# RFC 9260 9.2: an INIT in SHUTDOWN-ACK-SENT (the peer's SHUTDOWN
+# COMPLETE was lost and it came back) gets the SHUTDOWN ACK again at
+# once, not when T2 expires.  tools/peer.py --shutdown-init shuts the
+# association down, answers the SHUTDOWN ACK with an INIT and the next
+# SHUTDOWN ACK with SHUTDOWN COMPLETE.
+shutdown_ack_init() {
+	local a b t0 out rc=0
+	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 &&
+	peer_run "$b" --shutdown-init --timeout 10 || return 1
+	t0=$(mib AsctpT2Expireds "$a")
+	out=$(ip netns exec "$a" timeout 20 python3 -c "
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
+s.connect(('10.99.5.2', 4000))
+print('eof' if s.recv(10) == b'' else 'data')
+s.close()") || rc=1
+	wait "$PEER_PID" || rc=1
+	ksft_diag "client: $out; peer: $(tr '\n' ';' < "$PEER_OUT"); T2 expiries $(($(mib AsctpT2Expireds "$a") - t0))"
+	grep -q "SHUTDOWN ACK again" "$PEER_OUT" || rc=1
+	rm -f "$PEER_OUT"
+	[ $rc -eq 0 ] && [ "$out" = eof ] &&
+	[ "$(mib AsctpT2Expireds "$a")" -eq "$t0" ]
+}
+ksft_check "INIT in SHUTDOWN-ACK-SENT: SHUTDOWN ACK again at once (9.2)" shutdown_ack_init
 
 ksft_finish

@@ -39,10 +39,17 @@ struct sm_cell {
 static const struct sm_cell sm_cells[] = {
 	CELL(INIT, CLOSED, asctp_sm_init, true),
 	CELL(INIT, ESTABLISHED, asctp_sm_init, false),
+	CELL(INIT, COOKIE_WAIT, asctp_sm_init_dup, true),		/* 5.2.1 */
+	CELL(INIT, COOKIE_ECHOED, asctp_sm_init_dup, true),
+	CELL(INIT, ESTABLISHED, asctp_sm_init_dup, true),		/* 5.2.2 */
+	CELL(INIT, SHUTDOWN_RECEIVED, asctp_sm_init_dup, true),
+	CELL(INIT, SHUTDOWN_ACK_SENT, asctp_sm_init_shutdown_ack_sent, true),
 	CELL(INIT_ACK, COOKIE_WAIT, asctp_sm_init_ack, true),
 	CELL(INIT_ACK, ESTABLISHED, asctp_sm_init_ack, false),
 	CELL(COOKIE_ECHO, CLOSED, asctp_sm_cookie_echo, true),
 	CELL(COOKIE_ECHO, ESTABLISHED, asctp_sm_cookie_echo_dup, true),
+	CELL(COOKIE_ECHO, COOKIE_WAIT, asctp_sm_cookie_echo_dup, true),	/* 5.2.4 */
+	CELL(COOKIE_ECHO, COOKIE_ECHOED, asctp_sm_cookie_echo_dup, true),
 	CELL(COOKIE_ACK, COOKIE_ECHOED, asctp_sm_cookie_ack, true),
 	CELL(COOKIE_ACK, ESTABLISHED, asctp_sm_cookie_ack, false),
 	CELL(DATA, ESTABLISHED, asctp_sm_data, true),

@@ -4,7 +4,7 @@
 
     peer.py PROTO IFNAME ADDR PORT [--ignore-cookie N]
             [--ignore-shutdown N] [--hol | --delack] [--vanish]
-            [--forge-hb-ack]
+            [--forge-hb-ack] [--shutdown-init]
             [--timeout S]
 
 Runs in a namespace where IFNAME is up but has no address, so the
@@ -21,6 +21,12 @@ for ADDR:PORT on an AF_PACKET socket and answers with frames of its own:
 With --forge-hb-ack it answers each HEARTBEAT with a HEARTBEAT ACK
 whose Heartbeat Information has its last byte changed (a forged
 nonce), printing "forged HEARTBEAT ACK".
+
+With --shutdown-init it sends SHUTDOWN once the association is up;
+to the SHUTDOWN ACK it answers with an INIT from the same ports (as if
+its SHUTDOWN COMPLETE had been lost and it came back: RFC 9260 9.2),
+prints "sent INIT", and to the next SHUTDOWN ACK with SHUTDOWN COMPLETE
+after printing "SHUTDOWN ACK again <ms> ms after the INIT".
 
 With --vanish it answers nothing once the association is up, as a
 peer that went away.  With --hol, once the association is up it sends DATA with one TSN
@@ -84,7 +90,10 @@ class Peer:
         self.t0 = time.monotonic()
         self.count = {}
         self.peer_tag = 0
+        self.peer_tsn = 0
         self.up = False
+        self.init_at = None     # --shutdown-init: when the INIT went
+        self.done = False
 
     def recv(self):
         """One SCTP packet for us: (eth header, ip header, sctp packet)."""
@@ -121,6 +130,7 @@ class Peer:
         n = self.seen(name)
         if ctype == 1:
             self.peer_tag, _, os_, _, tsn = struct.unpack("!IIHHI", body[:16])
+            self.peer_tsn = tsn
             cookie = struct.pack("!HH", 7, 4 + 16) + b"C" * 16
             ack = struct.pack("!IIHHI", MY_TAG, 65536, min(os_, 5), 5,
                               MY_TSN)
@@ -142,6 +152,14 @@ class Peer:
             return chunk(3, 0, struct.pack("!IIHH", tsn, 65536, 0, 0))
         if ctype == 7:
             return b"" if n <= self.a.ignore_shutdown else chunk(8, 0, b"")
+        if ctype == 8 and self.a.shutdown_init:
+            if n == 1:
+                self.init_at = 0    # run() sends it
+                return b""
+            print("SHUTDOWN ACK again %d ms after the INIT" %
+                  ((time.monotonic() - self.init_at) * 1000), flush=True)
+            self.done = True
+            return chunk(14, 0, b"")
         if ctype in (6, 14):
             return None
         return b""
@@ -161,6 +179,19 @@ class Peer:
                 body = body[(clen + 3) & ~3:]
             if out:
                 self.send(eth, ip, sctp, self.peer_tag, out)
+            if self.done:
+                return 0
+            if self.init_at == 0:
+                init = struct.pack("!IIHHI", MY_TAG + 1, 65536, 5, 5,
+                                   MY_TSN + 1000)
+                self.init_at = time.monotonic()
+                self.send(eth, ip, sctp, 0, chunk(1, 0, init))
+                print("sent INIT", flush=True)
+            if self.up and self.a.shutdown_init:
+                self.up = False
+                cum = (self.peer_tsn - 1) & 0xFFFFFFFF
+                self.send(eth, ip, sctp, self.peer_tag,
+                          chunk(7, 0, struct.pack("!I", cum)))
             if self.up and self.a.hol:
                 self.up = False
                 self.hol(eth, ip, sctp)
@@ -280,6 +311,7 @@ def main():
     ap.add_argument("--delack", action="store_true")
     ap.add_argument("--error", action="store_true")
     ap.add_argument("--forge-hb-ack", action="store_true")
+    ap.add_argument("--shutdown-init", action="store_true")
     ap.add_argument("--timeout", type=float, default=30.0)
     a = ap.parse_args()
     p = Peer(a)
