@@ -4,6 +4,8 @@
  * SHUTDOWN, SHUTDOWN ACK, SHUTDOWN COMPLETE exchange with T2 (9.2).
  */
 
+#include <linux/ip.h>
+
 #include "mib.h"
 #include "sm.h"
 #include "sock.h"
@@ -58,6 +60,20 @@ static void asctp_sm_send_shutdown(struct asctp_assoc *a)
 	asctp_out_assoc_chunk(a, ASCTP_CID_SHUTDOWN, 0, &cum, sizeof(cum));
 }
 
+/* RFC 9260 6.4: a reply goes where what it answers came from (the
+ * SHUTDOWN's source, kept in sack_path), not to a primary that may be
+ * cut without our knowing.
+ */
+static void asctp_sm_send_shutdown_ack(struct asctp_assoc *a)
+{
+	struct sk_buff *skb = asctp_out_new(ASCTP_CHUNK_HDR_LEN);
+
+	if (!skb)
+		return;
+	asctp_out_chunk(skb, ASCTP_CID_SHUTDOWN_ACK, 0, 0);
+	asctp_out_path_xmit(a, a->sack_path ?: a->active, skb);
+}
+
 /* RFC 9260 9.2: once all our DATA is acknowledged, the next step of
  * a shutdown in progress.
  */
@@ -73,7 +89,7 @@ void asctp_sm_shutdown_progress(struct asctp_assoc *a)
 		break;
 	case ASCTP_S_SHUTDOWN_RECEIVED:
 		a->state = ASCTP_S_SHUTDOWN_ACK_SENT;
-		asctp_out_assoc_chunk(a, ASCTP_CID_SHUTDOWN_ACK, 0, NULL, 0);
+		asctp_sm_send_shutdown_ack(a);
 		break;
 	default:
 		return;
@@ -99,6 +115,8 @@ enum asctp_mib_field asctp_sm_shutdown(struct asctp_rx *rx)
 	struct asctp_assoc *a = rx->a;
 
 	asctp_sm_ack_upto(a, ntohl(*(const __be32 *)(rx->ch + 1)));
+	if (a->npaths > 1)
+		a->sack_path = asctp_path_find(a, ip_hdr(rx->skb)->saddr);
 	switch (a->state) {
 	case ASCTP_S_ESTABLISHED:
 	case ASCTP_S_SHUTDOWN_PENDING:
@@ -155,7 +173,7 @@ void asctp_sm_t2_expire(struct asctp_assoc *a)
 	if (a->state == ASCTP_S_SHUTDOWN_SENT)
 		asctp_sm_send_shutdown(a);
 	else
-		asctp_out_assoc_chunk(a, ASCTP_CID_SHUTDOWN_ACK, 0, NULL, 0);
+		asctp_sm_send_shutdown_ack(a);
 	asctp_timer_start(a, ASCTP_T2);
 }
 
