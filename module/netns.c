@@ -4,13 +4,13 @@
  * the hash tables, the cookie secrets and the control socket.
  */
 
-#include <linux/proc_fs.h>
 #include <net/inet_common.h>
 #include <net/netns/generic.h>
 
 #include "cookie.h"
 #include "mib.h"
 #include "netns.h"
+#include "proc.h"
 #include "sock.h"
 
 static unsigned int asctp_net_id __read_mostly;
@@ -18,23 +18,6 @@ static unsigned int asctp_net_id __read_mostly;
 struct asctp_net *asctp_net(const struct net *net)
 {
 	return net_generic(net, asctp_net_id);
-}
-
-static int asctp_proc_init(struct net *net, struct asctp_net *an)
-{
-	/* proc_net_mkdir: the files below find their netns in ->data */
-	an->proc_dir = proc_net_mkdir(net, "asctp", net->proc_net);
-	if (!an->proc_dir)
-		goto err_dir;
-	if (!proc_create_net_single("snmp", 0444, an->proc_dir,
-				    asctp_mib_show, NULL))
-		goto err_snmp;
-	return 0;
-
-err_snmp:
-	remove_proc_subtree("asctp", net->proc_net);
-err_dir:
-	return -ENOMEM;
 }
 
 /* Replies with no socket of their own (8.4, INIT ACK) leave from it. */
@@ -63,7 +46,7 @@ static __net_init int asctp_net_init(struct net *net)
 	err = asctp_ctl_init(net, an);
 	if (err)
 		goto err_ctl;
-	err = asctp_proc_init(net, an);
+	err = asctp_proc_net_init(net, an);
 	if (err)
 		goto err_proc;
 	return 0;
@@ -79,7 +62,7 @@ static __net_exit void asctp_net_exit(struct net *net)
 {
 	struct asctp_net *an = asctp_net(net);
 
-	remove_proc_subtree("asctp", net->proc_net);
+	asctp_proc_net_exit(net);
 	inet_ctl_sock_destroy(an->ctl_sk);
 	free_percpu(an->mib);
 }
