@@ -30,6 +30,7 @@
 #include "sock.h"
 #include "sockopt.h"
 #include "timer.h"
+#include "ulp.h"
 
 u8 asctp_ipproto;
 
@@ -537,16 +538,41 @@ static int asctp_shutdown(struct socket *sock, int how)
 	return 0;
 }
 
-/* RFC 6458 3.1.4, 4.1.5: close ends each association gracefully,
- * or with an ABORT under SO_LINGER with a zero timeout.
+/* Whether @q holds user data, not only notifications. */
+static bool asctp_queue_has_data(struct sk_buff_head *q)
+{
+	struct sk_buff *skb;
+
+	skb_queue_walk(q, skb)
+		if (!ASCTP_RCV_CB(skb)->notification)
+			return true;
+	return false;
+}
+
+/* Data the peer sent that the user will now never read. */
+static bool asctp_assoc_unread(struct asctp_assoc *a)
+{
+	return !skb_queue_empty(&a->reasm) || !skb_queue_empty(&a->lobby) ||
+	       asctp_queue_has_data(&a->held);
+}
+
+/* RFC 6458 3.1.4, 4.1.5: close ends each association gracefully, or
+ * with an ABORT under SO_LINGER with a zero timeout.  As the kernel's
+ * SCTP, data left unread also aborts, so that the peer learns it was
+ * lost: all associations when the socket had some, else those that
+ * were holding some.
  */
 static void asctp_close_assocs(struct sock *sk)
 {
-	bool abort = sock_flag(sk, SOCK_LINGER) && !sk->sk_lingertime;
+	struct asctp_sock *as = asctp_sk(sk);
+	bool abort = (sock_flag(sk, SOCK_LINGER) && !sk->sk_lingertime) ||
+		     asctp_queue_has_data(&sk->sk_receive_queue) ||
+		     asctp_queue_has_data(&as->held);
 	struct asctp_assoc *a, *tmp;
 
-	list_for_each_entry_safe(a, tmp, &asctp_sk(sk)->assocs, sock_node) {
-		if (abort || a->state < ASCTP_S_ESTABLISHED)
+	list_for_each_entry_safe(a, tmp, &as->assocs, sock_node) {
+		if (abort || a->state < ASCTP_S_ESTABLISHED ||
+		    asctp_assoc_unread(a))
 			asctp_sm_abort_assoc(a, ASCTP_CAUSE_USER_ABORT, 0);
 		else
 			asctp_sm_shutdown_start(a);

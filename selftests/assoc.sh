@@ -27,7 +27,7 @@ MIBS="ActiveEstabs PassiveEstabs Shutdowns Aborteds OutOfBlues"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-ksft_plan 24
+ksft_plan 28
 
 if ! stack_loaded; then
 	ksft_diag "stack '$(stack)' (ASCTP_STACK) is not loaded: nothing to test"
@@ -256,10 +256,13 @@ one_to_many() {
 }
 
 # ABORT: the side given -a closes with SO_LINGER {1, 0} after a "hello"
-# from the other, whose recv() must then fail with ECONNRESET.
-abort_from() {	# abort_from server|client veth|lo
-	local out rc=0 sopt=() copt=()
-	if [ "$1" = server ]; then sopt=(-a); else copt=(-a); fi
+# from the other, whose recv() must then fail with ECONNRESET.  With
+# "unread", it closes without reading the "hello" (-u): as the kernel's
+# SCTP, an ABORT tells the peer its data was lost.
+abort_from() {	# abort_from server|client veth|lo [unread]
+	local out rc=0 sopt=() copt=() a=(-a)
+	[ "${3:-}" = unread ] && a=(-a -u)
+	if [ "$1" = server ]; then sopt=("${a[@]}"); else copt=("${a[@]}"); fi
 	setup "$2" && serve srv abort_peer "${sopt[@]}" server "$SADDR" 0 || return 1
 	out=$(client abort_peer "${copt[@]}" client "$SADDR" "$PORT") || {
 		ksft_diag "client exited $?"
@@ -321,6 +324,11 @@ for env in veth lo; do
 	ksft_check "$env: ABORT from the client: server's recv fails with ECONNRESET" \
 		abort_from client $env
 	ksft_check "$env: ABORT from the client: counters" \
+		counters_check "ActiveEstabs=1 Aborteds=1" "PassiveEstabs=1 Aborteds=1"
+
+	ksft_check "$env: server closes with data unread: ABORT, client's recv fails with ECONNRESET" \
+		abort_from server $env unread
+	ksft_check "$env: server closes with data unread: counters" \
 		counters_check "ActiveEstabs=1 Aborteds=1" "PassiveEstabs=1 Aborteds=1"
 
 	ksft_check "$env: connect() to a port with no listener: ECONNREFUSED" \

@@ -1,28 +1,43 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * One side of a one-to-one association ends it with an ABORT (close
- * with SO_LINGER {1, 0}); the other side's receive must fail with
- * ECONNRESET.
+ * with SO_LINGER {1, 0}, or with -u close with data unread); the other
+ * side's receive must fail with ECONNRESET.
  *
- *   abort_peer [-P proto] [-a] server|client ADDR PORT
+ *   abort_peer [-P proto] [-a [-u]] server|client ADDR PORT
  *
  * The server prints "port N" once listening and accepts one
  * association; the client connects to it.  The side without -a sends
  * "hello" and waits in recv(); the side with -a receives the "hello"
- * (so the association is up and accepted), then aborts.
+ * (so the association is up and accepted), then aborts.  With -u it
+ * waits for the "hello" without reading it, and closes.
  *
  * Prints "sent ABORT" (-a) or "recv: <errno name>"; the waiting side
  * exits 0 only when that is ECONNRESET.
  */
 #include "sctp_tool.h"
 
+#include <poll.h>
+
 #define HELLO	"hello"
 
 static void __noreturn usage(void)
 {
-	fprintf(stderr, "usage: %s [-P proto] [-a] server|client ADDR PORT\n",
+	fprintf(stderr, "usage: %s [-P proto] [-a [-u]] server|client ADDR PORT\n",
 		prog);
 	exit(2);
+}
+
+/* Close with the "hello" unread: the kernel's SCTP aborts then. */
+static void close_unread(int fd)
+{
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+
+	if (poll(&pfd, 1, 10000) != 1)
+		die("no hello within 10 s");
+	if (close(fd) < 0)
+		die_errno("close");
+	printf("sent ABORT\n");
 }
 
 static void send_abort(int fd)
@@ -66,18 +81,22 @@ static int expect_reset(int fd)
 
 int main(int argc, char **argv)
 {
-	int proto = IPPROTO_SCTP, aborter = 0, fd, conn, opt, rc = 0;
+	int proto = IPPROTO_SCTP, aborter = 0, unread = 0, fd, conn, opt;
+	int rc = 0;
 	struct sockaddr_in sin;
 	const char *mode;
 
 	prog = "abort_peer";
-	while ((opt = getopt(argc, argv, "P:a")) != -1) {
+	while ((opt = getopt(argc, argv, "P:au")) != -1) {
 		switch (opt) {
 		case 'P':
 			proto = parse_int(optarg, "protocol", 1, 255);
 			break;
 		case 'a':
 			aborter = 1;
+			break;
+		case 'u':
+			unread = 1;
 			break;
 		default:
 			usage();
@@ -101,7 +120,9 @@ int main(int argc, char **argv)
 	} else {
 		usage();
 	}
-	if (aborter)
+	if (aborter && unread)
+		close_unread(conn);
+	else if (aborter)
 		send_abort(conn);
 	else
 		rc = expect_reset(conn);
