@@ -33,7 +33,7 @@ struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp)
 	struct asctp_assoc *a;
 
 	sock_owned_by_me(sk);
-	a = kzalloc(sizeof(*a), gfp);
+	a = asctp_obj_fail(sizeof(*a)) ? NULL : kzalloc(sizeof(*a), gfp);
 	if (!a)
 		return NULL;
 	refcount_set(&a->ref, 1);	/* the socket's */
@@ -85,7 +85,7 @@ int asctp_assoc_set_streams(struct asctp_assoc *a, u16 os, u16 mis,
 	u16 *ssn = kcalloc(os, sizeof(*ssn), gfp);
 	u16 *in_ssn = kcalloc(mis, sizeof(*in_ssn), gfp);
 
-	if (!ssn || !in_ssn) {
+	if (!ssn || !in_ssn || asctp_obj_fail(os + mis)) {
 		kfree(ssn);
 		kfree(in_ssn);
 		return -ENOMEM;

@@ -158,7 +158,7 @@ unsigned int asctp_sm_sack_put(struct asctp_assoc *a, struct sk_buff *pkt,
 void asctp_sm_send_sack(struct asctp_assoc *a)
 {
 	unsigned int room = asctp_sm_room(a);
-	struct sk_buff *pkt = asctp_out_new(room);
+	struct sk_buff *pkt = asctp_out_new(sock_net(a->sk), room);
 
 	if (!pkt)
 		return;

@@ -84,7 +84,7 @@ void asctp_sm_send_init(struct asctp_assoc *a)
 
 	n = asctp_addr_to_list(a->sk, a->paddr, addrs);
 	len += asctp_addr_params_len(n);
-	skb = asctp_out_new(ASCTP_CHUNK_HDR_LEN + len);
+	skb = asctp_out_new(sock_net(a->sk), ASCTP_CHUNK_HDR_LEN + len);
 	if (!skb)
 		return;
 	body = asctp_out_chunk(skb, ASCTP_CID_INIT, 0, len);
@@ -190,7 +190,7 @@ static void asctp_sm_send_init_ack(struct asctp_rx *rx,
 
 	n = asctp_addr_to_list(rx->sk, rx->reply.daddr, addrs);
 	len += asctp_addr_params_len(n);
-	skb = asctp_out_new(ASCTP_CHUNK_HDR_LEN + len);
+	skb = asctp_out_new(rx->net, ASCTP_CHUNK_HDR_LEN + len);
 	if (!skb)
 		return;
 	body = asctp_out_chunk(skb, ASCTP_CID_INIT_ACK, 0, len);
@@ -213,8 +213,21 @@ static bool asctp_sm_listening(const struct sock *sk)
 	return sk && sk->sk_state == TCP_LISTEN;
 }
 
+/* Whether an INIT meets no association and no listener. */
+static bool asctp_sm_init_ootb(const struct asctp_rx *rx)
+{
+	return (!rx->a || rx->a->state == ASCTP_S_CLOSED) &&
+	       !asctp_sm_listening(rx->sk);
+}
+
 /* RFC 9260 5.1 (B): INIT to an endpoint.  8.4 (3): with no listener
  * the ABORT carries the INIT's tag and no T bit.
+ * 5.2.1, 5.2.2: an INIT for an association we have.  While ours is
+ * being set up (both sides connect at once), an INIT ACK with the tag
+ * and TSN of our INIT; once it is up (the peer may have restarted),
+ * with new ones.  Either way the association's tags go in the cookie
+ * as Tie-Tags, and nothing changes here until a COOKIE ECHO proves the
+ * peer got it (5.2.4): T1 keeps running.
  */
 enum asctp_mib_field asctp_sm_init(struct asctp_rx *rx)
 {
@@ -230,35 +243,10 @@ enum asctp_mib_field asctp_sm_init(struct asctp_rx *rx)
 					in.abort_cause);
 		return ret;
 	}
-	if (!asctp_sm_listening(rx->sk)) {
+	if (asctp_sm_init_ootb(rx)) {
 		asctp_out_abort(rx->net, NULL, &rx->reply, false, 0);
 		asctp_mib_inc(rx->net, ASCTP_MIB_OUT_OOTB_REPLIES);
 		return ASCTP_MIB_IN_OUT_OF_BLUE;
-	}
-	asctp_sm_send_init_ack(rx, &in);
-	return ASCTP_MIB_IN_PKTS;
-}
-
-/* RFC 9260 5.2.1, 5.2.2: an INIT for an association we have.  While
- * ours is being set up (both sides connect at once), an INIT ACK with
- * the tag and TSN of our INIT; once it is up (the peer may have
- * restarted), with new ones.  Either way the association's tags go in
- * the cookie as Tie-Tags, and nothing changes here until a COOKIE ECHO
- * proves the peer got it (5.2.4): T1 keeps running.
- */
-enum asctp_mib_field asctp_sm_init_dup(struct asctp_rx *rx)
-{
-	struct asctp_init_info in;
-	enum asctp_mib_field ret;
-
-	rx->stop = true;
-	ret = asctp_init_parse(rx->ch, &in);
-	rx->reply.vtag = in.init_tag;
-	if (ret != ASCTP_MIB_IN_PKTS) {
-		if (in.abort_cause)
-			asctp_out_abort(rx->net, NULL, &rx->reply, false,
-					in.abort_cause);
-		return ret;
 	}
 	asctp_sm_send_init_ack(rx, &in);
 	return ASCTP_MIB_IN_PKTS;
@@ -275,7 +263,8 @@ static void asctp_sm_send_cookie_echo(struct asctp_assoc *a,
 	struct sk_buff *skb;
 	void *p;
 
-	skb = asctp_out_new(asctp_pad4(ASCTP_CHUNK_HDR_LEN + a->cookie_len) +
+	skb = asctp_out_new(sock_net(a->sk),
+			    asctp_pad4(ASCTP_CHUNK_HDR_LEN + a->cookie_len) +
 			    (unrec ? ASCTP_CHUNK_HDR_LEN + unrec : 0));
 	if (!skb)
 		return;
@@ -370,7 +359,8 @@ static void asctp_sm_stale_cookie(struct asctp_rx *rx, u32 stale_us)
 	struct asctp_cause_hdr *c;
 	struct sk_buff *skb;
 
-	skb = asctp_out_new(ASCTP_CHUNK_HDR_LEN + ASCTP_CAUSE_HDR_LEN + 4);
+	skb = asctp_out_new(rx->net,
+			    ASCTP_CHUNK_HDR_LEN + ASCTP_CAUSE_HDR_LEN + 4);
 	if (!skb)
 		return;
 	c = asctp_out_chunk(skb, ASCTP_CID_ERROR, 0, ASCTP_CAUSE_HDR_LEN + 4);
@@ -467,48 +457,6 @@ static void asctp_sm_established(struct asctp_assoc *a)
 	asctp_sm_xmit_data(a);
 }
 
-/* RFC 9260 5.2.4 (A): the peer restarted.  What was queued or in
- * flight for its old incarnation is lost (SEND_FAILED), what came from
- * it and was not whole is dropped, as the kernel's; streams, tags, TSNs,
- * windows and error counts start over, and the user gets SCTP_RESTART.
- */
-static int asctp_sm_restart(struct asctp_assoc *a, const struct asctp_cookie *c)
-{
-	struct asctp_path *p;
-
-	if (asctp_assoc_set_streams(a, c->os, c->mis, GFP_ATOMIC))
-		return -ENOMEM;
-	memset(a->ssn, 0, a->os * sizeof(*a->ssn));
-	asctp_timer_stop_all(a);
-	asctp_ulp_pd_aborted(a);
-	asctp_reasm_purge(a);
-	asctp_assoc_fail_queue(a, &a->sentq, true);
-	asctp_assoc_fail_queue(a, &a->outq, false);
-	asctp_assoc_retag(a, c->my_vtag, c->peer_vtag, c->my_tsn,
-			  c->peer_tsn);
-	a->peer_rwnd = c->peer_rwnd;
-	a->flight = 0;
-	a->nrtx = 0;
-	a->fast_recovery = false;
-	a->rtt_pending = false;
-	a->sack_pkts = 0;
-	a->sack_bytes = 0;
-	a->errors = 0;
-	memset(a->retries, 0, sizeof(a->retries));
-	/* addresses it no longer has stay until they fail (no ASCONF) */
-	asctp_path_add_peers(a->sk, a, c->paddrs,
-			     min_t(u8, c->n_paddrs, ASCTP_MAX_PADDRS));
-	list_for_each_entry(p, &a->paths, node) {
-		p->errors = 0;
-		p->hb_pending = false;
-		asctp_cc_init(&p->cc, p->pmtu, c->peer_rwnd);
-	}
-	a->peer_adaptation_ind = c->peer_adaptation_ind;
-	a->state = ASCTP_S_ESTABLISHED;
-	a->sk->sk_write_space(a->sk);
-	return 0;
-}
-
 /* RFC 9260 5.2.4 (B): the peer's side of an INIT collision; its tag,
  * TSN, window and streams, from the cookie our INIT ACK gave it.
  */
@@ -527,6 +475,44 @@ static int asctp_sm_collision(struct asctp_assoc *a,
 			     min_t(u8, c->n_paddrs, ASCTP_MAX_PADDRS));
 	list_for_each_entry(p, &a->paths, node)
 		asctp_cc_init(&p->cc, p->pmtu, c->peer_rwnd);
+	return 0;
+}
+
+/* RFC 9260 5.2.4 (A): the peer restarted.  Its new side comes from the
+ * cookie as in a collision; what was queued or in flight for its old
+ * incarnation is lost (SEND_FAILED), what came from it and was not
+ * whole is dropped, as the kernel's; tags, TSNs, windows and error
+ * counts start over, and the user gets SCTP_RESTART.  Addresses it no
+ * longer has stay until they fail (no ASCONF).
+ */
+static int asctp_sm_restart(struct asctp_assoc *a, const struct asctp_cookie *c)
+{
+	struct asctp_path *p;
+
+	if (asctp_sm_collision(a, c))
+		return -ENOMEM;
+	memset(a->ssn, 0, a->os * sizeof(*a->ssn));
+	asctp_timer_stop_all(a);
+	asctp_ulp_pd_aborted(a);
+	asctp_reasm_purge(a);
+	asctp_assoc_fail_queue(a, &a->sentq, true);
+	asctp_assoc_fail_queue(a, &a->outq, false);
+	asctp_assoc_retag(a, c->my_vtag, c->peer_vtag, c->my_tsn,
+			  c->peer_tsn);
+	a->flight = 0;
+	a->nrtx = 0;
+	a->fast_recovery = false;
+	a->rtt_pending = false;
+	a->sack_pkts = 0;
+	a->sack_bytes = 0;
+	a->errors = 0;
+	memset(a->retries, 0, sizeof(a->retries));
+	list_for_each_entry(p, &a->paths, node) {
+		p->errors = 0;
+		p->hb_pending = false;
+	}
+	a->state = ASCTP_S_ESTABLISHED;
+	a->sk->sk_write_space(a->sk);
 	return 0;
 }
 

@@ -68,7 +68,7 @@ static void asctp_hb_send(struct asctp_assoc *a, struct asctp_path *p)
 	struct asctp_hb_info *hb;
 	struct sk_buff *skb;
 
-	skb = asctp_out_new(ASCTP_CHUNK_HDR_LEN + sizeof(*hb));
+	skb = asctp_out_new(sock_net(a->sk), ASCTP_CHUNK_HDR_LEN + sizeof(*hb));
 	if (!skb)
 		return;
 	hb = asctp_out_chunk(skb, ASCTP_CID_HEARTBEAT, 0, sizeof(*hb));
@@ -160,7 +160,7 @@ enum asctp_mib_field asctp_sm_heartbeat(struct asctp_rx *rx)
 	struct asctp_route r = rx->reply;
 	struct sk_buff *skb;
 
-	skb = asctp_out_new(ASCTP_CHUNK_HDR_LEN + asctp_pad4(len));
+	skb = asctp_out_new(rx->net, ASCTP_CHUNK_HDR_LEN + asctp_pad4(len));
 	if (!skb)
 		return ASCTP_MIB_IN_NO_MEM;
 	memcpy(asctp_out_chunk(skb, ASCTP_CID_HEARTBEAT_ACK, 0, len),

@@ -40,6 +40,7 @@ static const char *const asctp_mib_names[ASCTP_MIB_MAX] = {
 	[ASCTP_MIB_OUT_GAP_SACKS]	= "AsctpOutGapSacks",
 	[ASCTP_MIB_OUT_OOTB_REPLIES]	= "AsctpOutOotbReplies",
 	[ASCTP_MIB_OUT_NO_ROUTE]	= "AsctpOutNoRoute",
+	[ASCTP_MIB_OUT_NO_MEM]		= "AsctpOutNoMem",
 	[ASCTP_MIB_OUT_HEARTBEATS]	= "AsctpOutHeartbeats",
 	[ASCTP_MIB_ACTIVE_ESTABS]	= "AsctpActiveEstabs",
 	[ASCTP_MIB_PASSIVE_ESTABS]	= "AsctpPassiveEstabs",

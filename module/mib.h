@@ -43,6 +43,7 @@ enum asctp_mib_field {
 	ASCTP_MIB_OUT_GAP_SACKS,	/* ... of them with Gap Ack Blocks */
 	ASCTP_MIB_OUT_OOTB_REPLIES,	/* ABORT / SHUTDOWN COMPLETE for 8.4 */
 	ASCTP_MIB_OUT_NO_ROUTE,		/* packets lost for want of a route */
+	ASCTP_MIB_OUT_NO_MEM,		/* packets not made: allocation failed */
 	ASCTP_MIB_OUT_HEARTBEATS,	/* HEARTBEAT chunks sent (8.3) */
 	ASCTP_MIB_ACTIVE_ESTABS,	/* associations we started */
 	ASCTP_MIB_PASSIVE_ESTABS,	/* associations a peer started */

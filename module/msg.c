@@ -14,6 +14,7 @@
 #include "assoc.h"
 #include "chunk.h"
 #include "msg.h"
+#include "obj.h"
 #include "sm.h"
 #include "sock.h"
 #include "ulp.h"
@@ -180,7 +181,8 @@ static struct sk_buff *asctp_msg_chunk(struct sock *sk, struct msghdr *msg,
 	struct asctp_data_hdr *dh;
 	struct sk_buff *skb;
 
-	skb = alloc_skb(asctp_pad4(clen), sk->sk_allocation);
+	skb = asctp_obj_fail(clen) ? NULL :
+	      alloc_skb(asctp_pad4(clen), sk->sk_allocation);
 	if (!skb)
 		return ERR_PTR(-ENOBUFS);
 	ch = skb_put_zero(skb, asctp_pad4(clen));

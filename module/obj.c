@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Live object counters and their debugfs view. */
+/* Live object counters and their debugfs view; allocation faults. */
 
 #include <linux/debugfs.h>
+#include <linux/fault-inject.h>
 #include <linux/seq_file.h>
 
 #include "obj.h"
@@ -14,6 +15,25 @@ static const char *const asctp_obj_names[ASCTP_OBJ_MAX] = {
 };
 
 static struct dentry *asctp_debugfs_dir;
+
+#ifdef CONFIG_FAULT_INJECTION_DEBUG_FS
+static DECLARE_FAULT_ATTR(asctp_fail_alloc);
+
+bool asctp_obj_fail(size_t size)
+{
+	return should_fail(&asctp_fail_alloc, size);
+}
+
+static void asctp_obj_fail_init(void)
+{
+	fault_create_debugfs_attr("fail_alloc", asctp_debugfs_dir,
+				  &asctp_fail_alloc);
+}
+#else
+static void asctp_obj_fail_init(void)
+{
+}
+#endif
 
 static int asctp_obj_show(struct seq_file *seq, void *v)
 {
@@ -32,6 +52,7 @@ int asctp_obj_init(void)
 	asctp_debugfs_dir = debugfs_create_dir("asctp", NULL);
 	debugfs_create_file("objects", 0444, asctp_debugfs_dir, NULL,
 			    &asctp_obj_fops);
+	asctp_obj_fail_init();
 	return 0;
 }
 

@@ -10,16 +10,21 @@
 #include "crc.h"
 #include "mib.h"
 #include "netns.h"
+#include "obj.h"
 #include "output.h"
 #include "sock.h"
 
-struct sk_buff *asctp_out_new(unsigned int len)
+struct sk_buff *asctp_out_new(const struct net *net, unsigned int len)
 {
-	struct sk_buff *skb;
+	struct sk_buff *skb = NULL;
 
-	skb = alloc_skb(ASCTP_OUT_HEADROOM + ASCTP_HDR_LEN + len, GFP_ATOMIC);
-	if (!skb)
+	if (!asctp_obj_fail(len))
+		skb = alloc_skb(ASCTP_OUT_HEADROOM + ASCTP_HDR_LEN + len,
+				GFP_ATOMIC);
+	if (!skb) {
+		asctp_mib_inc(net, ASCTP_MIB_OUT_NO_MEM);
 		return NULL;
+	}
 	skb_reserve(skb, ASCTP_OUT_HEADROOM);
 	skb_reset_transport_header(skb);
 	skb_put_zero(skb, ASCTP_HDR_LEN);
@@ -122,7 +127,7 @@ void asctp_out_assoc_chunk(struct asctp_assoc *a, u8 type, u8 flags,
 	struct sk_buff *skb;
 	void *p;
 
-	skb = asctp_out_new(asctp_pad4(ASCTP_CHUNK_HDR_LEN + len));
+	skb = asctp_out_new(sock_net(a->sk), asctp_pad4(ASCTP_CHUNK_HDR_LEN + len));
 	if (!skb)
 		return;
 	p = asctp_out_chunk(skb, type, flags, len);
@@ -138,7 +143,7 @@ void asctp_out_abort(struct net *net, struct sock *sk,
 	struct asctp_cause_hdr *c;
 	struct sk_buff *skb;
 
-	skb = asctp_out_new(ASCTP_CHUNK_HDR_LEN + len);
+	skb = asctp_out_new(net, ASCTP_CHUNK_HDR_LEN + len);
 	if (!skb)
 		return;
 	c = asctp_out_chunk(skb, ASCTP_CID_ABORT, t_bit ? ASCTP_FLAG_T : 0,

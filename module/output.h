@@ -26,7 +26,7 @@ struct asctp_route {
 	u32 vtag;
 };
 
-struct sk_buff *asctp_out_new(unsigned int len);
+struct sk_buff *asctp_out_new(const struct net *net, unsigned int len);
 void *asctp_out_chunk(struct sk_buff *skb, u8 type, u8 flags,
 		      unsigned int len);
 void asctp_out_xmit(struct net *net, struct sock *sk, struct sk_buff *skb,

@@ -9,6 +9,7 @@
 
 #include "assoc.h"
 #include "mib.h"
+#include "obj.h"
 #include "path.h"
 #include "sock.h"
 #include "ulp.h"
@@ -31,8 +32,9 @@ struct asctp_path *asctp_path_add(struct asctp_assoc *a, __be32 addr,
 				  int state, gfp_t gfp)
 {
 	const struct asctp_rto *r = &a->primary->rto;
-	struct asctp_path *p = kzalloc(sizeof(*p), gfp);
+	struct asctp_path *p;
 
+	p = asctp_obj_fail(sizeof(*p)) ? NULL : kzalloc(sizeof(*p), gfp);
 	if (!p)
 		return NULL;
 	asctp_path_init(a, p, addr, state);

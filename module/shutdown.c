@@ -66,7 +66,7 @@ static void asctp_sm_send_shutdown(struct asctp_assoc *a)
  */
 static void asctp_sm_send_shutdown_ack(struct asctp_assoc *a)
 {
-	struct sk_buff *skb = asctp_out_new(ASCTP_CHUNK_HDR_LEN);
+	struct sk_buff *skb = asctp_out_new(sock_net(a->sk), ASCTP_CHUNK_HDR_LEN);
 
 	if (!skb)
 		return;

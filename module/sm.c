@@ -30,7 +30,7 @@ static enum asctp_mib_field asctp_sm_discard(struct asctp_rx *rx)
  */
 static enum asctp_mib_field asctp_sm_shutdown_ack_ootb(struct asctp_rx *rx)
 {
-	struct sk_buff *skb = asctp_out_new(ASCTP_CHUNK_HDR_LEN);
+	struct sk_buff *skb = asctp_out_new(rx->net, ASCTP_CHUNK_HDR_LEN);
 
 	rx->reply.vtag = rx->vtag;
 	if (skb) {
@@ -67,8 +67,7 @@ static const asctp_sm_fn asctp_sm_table[ASCTP_CID_MAX][ASCTP_S_MAX] = {
 		[S(SHUTDOWN_ACK_SENT)] = asctp_sm_ignore,
 	},
 	[ASCTP_CID_INIT] = {
-		[S(CLOSED)] = asctp_sm_init,
-		[S(COOKIE_WAIT) ... S(SHUTDOWN_RECEIVED)] = asctp_sm_init_dup,
+		[S(CLOSED) ... S(SHUTDOWN_RECEIVED)] = asctp_sm_init,
 		[S(SHUTDOWN_ACK_SENT)] = asctp_sm_init_shutdown_ack_sent,
 	},
 	[ASCTP_CID_INIT_ACK] = {
@@ -197,7 +196,7 @@ static enum asctp_mib_field asctp_sm_unknown(struct asctp_rx *rx)
 
 	if ((act == ASCTP_UNK_STOP_REPORT || act == ASCTP_UNK_SKIP_REPORT) &&
 	    rx->a) {
-		skb = asctp_out_new(ASCTP_CHUNK_HDR_LEN + ASCTP_CAUSE_HDR_LEN +
+		skb = asctp_out_new(rx->net, ASCTP_CHUNK_HDR_LEN + ASCTP_CAUSE_HDR_LEN +
 				    asctp_pad4(len));
 		if (skb) {
 			c = asctp_out_chunk(skb, ASCTP_CID_ERROR, 0,

@@ -38,7 +38,6 @@ void asctp_sm_timeout(struct asctp_assoc *a, enum asctp_timer_id t);
 
 /* handshake.c: RFC 9260 5.1 */
 enum asctp_mib_field asctp_sm_init(struct asctp_rx *rx);
-enum asctp_mib_field asctp_sm_init_dup(struct asctp_rx *rx);
 enum asctp_mib_field asctp_sm_init_ack(struct asctp_rx *rx);
 enum asctp_mib_field asctp_sm_cookie_echo(struct asctp_rx *rx);
 enum asctp_mib_field asctp_sm_cookie_echo_dup(struct asctp_rx *rx);

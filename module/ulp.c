@@ -7,6 +7,7 @@
 #include <linux/slab.h>
 #include <net/sock.h>
 
+#include "obj.h"
 #include "reasm.h"
 #include "sm.h"
 #include "sock.h"
@@ -62,10 +63,11 @@ struct sk_buff *asctp_ulp_data_skb(struct asctp_assoc *a,
 				   const struct asctp_data_hdr *dh,
 				   unsigned int len, u8 flags)
 {
-	struct sk_buff *skb = alloc_skb(len, GFP_ATOMIC);
+	struct sk_buff *skb;
 	struct asctp_rcv_cb *cb;
 
 	BUILD_BUG_ON(sizeof(*cb) > sizeof_field(struct sk_buff, cb));
+	skb = asctp_obj_fail(len) ? NULL : alloc_skb(len, GFP_ATOMIC);
 	if (!skb)
 		return NULL;
 	skb_put_data(skb, dh + 1, len);
@@ -101,9 +103,10 @@ void asctp_ulp_deliver(struct asctp_assoc *a, struct sk_buff *skb,
 
 static struct sk_buff *asctp_ulp_event(struct asctp_assoc *a, size_t len)
 {
-	struct sk_buff *skb = alloc_skb(len, GFP_ATOMIC);
+	struct sk_buff *skb;
 	struct asctp_rcv_cb *cb;
 
+	skb = asctp_obj_fail(len) ? NULL : alloc_skb(len, GFP_ATOMIC);
 	if (!skb)
 		return NULL;
 	cb = ASCTP_RCV_CB(skb);

@@ -45,7 +45,7 @@ static struct sk_buff *asctp_xmit_packet(struct asctp_assoc *a,
 	struct sk_buff *pkt;
 
 	*room = asctp_sm_room(a);
-	pkt = asctp_out_new(*room);
+	pkt = asctp_out_new(sock_net(a->sk), *room);
 	if (pkt && sack)
 		*room -= asctp_sm_sack_put(a, pkt, min(sack, *room));
 	return pkt;

@@ -38,11 +38,11 @@ struct sm_cell {
 
 static const struct sm_cell sm_cells[] = {
 	CELL(INIT, CLOSED, asctp_sm_init, true),
-	CELL(INIT, ESTABLISHED, asctp_sm_init, false),
-	CELL(INIT, COOKIE_WAIT, asctp_sm_init_dup, true),		/* 5.2.1 */
-	CELL(INIT, COOKIE_ECHOED, asctp_sm_init_dup, true),
-	CELL(INIT, ESTABLISHED, asctp_sm_init_dup, true),		/* 5.2.2 */
-	CELL(INIT, SHUTDOWN_RECEIVED, asctp_sm_init_dup, true),
+	CELL(INIT, SHUTDOWN_ACK_SENT, asctp_sm_init, false),	/* 9.2 */
+	CELL(INIT, COOKIE_WAIT, asctp_sm_init, true),		/* 5.2.1 */
+	CELL(INIT, COOKIE_ECHOED, asctp_sm_init, true),
+	CELL(INIT, ESTABLISHED, asctp_sm_init, true),		/* 5.2.2 */
+	CELL(INIT, SHUTDOWN_RECEIVED, asctp_sm_init, true),
 	CELL(INIT, SHUTDOWN_ACK_SENT, asctp_sm_init_shutdown_ack_sent, true),
 	CELL(INIT_ACK, COOKIE_WAIT, asctp_sm_init_ack, true),
 	CELL(INIT_ACK, ESTABLISHED, asctp_sm_init_ack, false),

@@ -24,7 +24,8 @@
  * the server's one-byte "done".  It prints
  * "sent <messages> <bytes> in <seconds> s, <MB/s> MB/s".  A message that
  * sctp.ko refuses with EMSGSIZE (longer than the send buffer) makes it
- * raise SO_SNDBUF (SO_SNDBUFFORCE as root), with a line on stderr.
+ * raise SO_SNDBUF (SO_SNDBUFFORCE as root), with a line on stderr; one
+ * that fails with ENOBUFS or ENOMEM is sent again (counted on stderr).
  *
  * The server prints "listening" once it listens, takes one association
  * and receives with sctp_recvmsg, appending pieces up to MSG_EOR.  The
@@ -206,12 +207,24 @@ static int raise_sndbuf(int fd, size_t i)
 	return 1;
 }
 
+/* A send that failed for want of memory queued nothing (all or none,
+ * RFC 9260 6.9): try it again.  Fault injection makes these.
+ */
+static int nomem(size_t *retried)
+{
+	if (errno != ENOBUFS && errno != ENOMEM)
+		return 0;
+	++*retried;
+	return 1;
+}
+
 static void client(int proto, const struct sockaddr_in *sin)
 {
 	const struct sockaddr_in *to = opt.seqpacket ? sin : NULL;
 	uint8_t *buf = malloc(opt.max_msg);
 	struct sctp_sndrcvinfo sinfo;
 	double start = now(), t;
+	size_t retried = 0;
 	int fd, flags;
 	ssize_t n;
 	size_t i;
@@ -232,10 +245,14 @@ static void client(int proto, const struct sockaddr_in *sin)
 					 to ? sizeof(*to) : 0, htonl(i),
 					 msgs[i].unord ? SCTP_UNORDERED : 0,
 					 msgs[i].stream, 0, 0);
-		} while (n < 0 && errno == EMSGSIZE && raise_sndbuf(fd, i));
+		} while ((n < 0 && errno == EMSGSIZE && raise_sndbuf(fd, i)) ||
+			 (n < 0 && nomem(&retried)));
 		if (n != (ssize_t)msgs[i].len)
 			die_errno("sctp_sendmsg");
 	}
+	if (retried)
+		fprintf(stderr, "mxfer: %zu sends failed for want of memory, retried\n",
+			retried);
 	if (!opt.seqpacket && shutdown(fd, SHUT_WR) < 0)
 		die_errno("shutdown");
 	for (;;) {	/* to the end of file, or "done" */
