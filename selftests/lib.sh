@@ -97,13 +97,14 @@ peer_run() {
 	wait_for 10 grep -q ready "$PEER_OUT"
 }
 
-# wait_for SECONDS CMD...: poll CMD every 50 ms until it succeeds.
+# wait_for SECONDS CMD...: poll CMD every 50 ms until it succeeds
+# (nap, below: sleep(1) would cost a TCG guest 0.5 s a try).
 wait_for() {
 	local deadline=$((SECONDS + $1))
 	shift
 	until "$@"; do
 		[ $SECONDS -ge $deadline ] && return 1
-		sleep 0.05
+		nap 0.05
 	done
 }
 
@@ -207,6 +208,7 @@ nap() {
 	read -r -t "$1" -u "$__nap_fd"
 	return 0
 }
+nap 0	# its FIFO, once, in the test's own shell
 
 # poll SECONDS CMD...: as wait_for, every 20 ms, without a process start
 # between tries (call nap once first, outside any subshell).

@@ -157,7 +157,7 @@ failover_ms() {
 			echo "first T3-rtx expiry $t_t3 ms, 64 KiB on link 2 $((now - t0)) ms"
 			return 0
 		fi
-		sleep 0.05
+		nap 0.05
 	done
 	echo "first T3-rtx expiry $t_t3 ms, link 2 unused"
 	return 1
@@ -185,6 +185,11 @@ mh_failover() {
 	sleep 3
 	t3=$(mib AsctpT3Expireds "$MH_A") b2=$(tx_bytes 2)
 	v0=$(($(tx_bytes 0) - v0)) v2=$((b2 - v2))
+	# a spurious T3-rtx or heartbeat loss before the cut moves data
+	# to link 2 early: say so if it happened
+	ksft_diag "before the cut: T3-rtx expiries $t3, heartbeat expiries" \
+		"$(mib AsctpHbExpireds "$MH_A"), path failures $(mib AsctpPathFailures "$MH_A")," \
+		"retransmissions $(mib AsctpOutRetrans "$MH_A")"
 	ip netns exec "$MH_A" sh -c "$(cut 1)" || rc=1
 	t_cut=$(now_ms)
 	fo=$(failover_ms "$t_cut" "$t3" "$b2") || rc=1
