@@ -127,6 +127,36 @@ int asctp_tlv_check(const void *buf, unsigned int len, unsigned int max)
 	return n;
 }
 
+const struct asctp_cause_hdr *asctp_cause_next(const void *buf,
+					       unsigned int len,
+					       unsigned int *off)
+{
+	const struct asctp_cause_hdr *c;
+	unsigned int clen;
+
+	if (*off > len || len - *off < ASCTP_CAUSE_HDR_LEN)
+		return NULL;
+	c = (const void *)((const u8 *)buf + *off);
+	clen = ntohs(c->length);
+	if (clen < ASCTP_CAUSE_HDR_LEN || clen > len - *off)
+		return NULL;
+	*off += asctp_pad4(clen);
+	return c;
+}
+
+bool asctp_sack_gaps_ok(const struct asctp_sack_gap *g, unsigned int n)
+{
+	unsigned int i, end = 0;
+
+	for (i = 0; i < n; i++) {
+		if (ntohs(g[i].start) <= end ||
+		    ntohs(g[i].end) < ntohs(g[i].start))
+			return false;
+		end = ntohs(g[i].end);
+	}
+	return true;
+}
+
 /* RFC 9260 3.2.1: a parameter we do not know, by its two upper bits.
  * Returns whether to go on with the next parameter.
  */

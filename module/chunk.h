@@ -66,6 +66,21 @@ asctp_tlv_next(const struct asctp_param_hdr *p)
 	return (const void *)p + asctp_pad4(ntohs(p->length));
 }
 
+/* RFC 9260 3.3.10: the error cause at *@off of the @len bytes at @buf,
+ * or NULL when no whole one is left; *@off moves past it and its
+ * padding.  Unlike asctp_tlv_check() a malformed cause only ends the
+ * walk: the ones before it are still reported (ERROR).
+ */
+const struct asctp_cause_hdr *asctp_cause_next(const void *buf,
+					       unsigned int len,
+					       unsigned int *off);
+
+/* RFC 9260 3.3.4: @n Gap Ack Blocks in ascending order, not
+ * overlapping, none starting at 0, as we send them.  The SACK's
+ * length was checked by asctp_chunk_check().
+ */
+bool asctp_sack_gaps_ok(const struct asctp_sack_gap *g, unsigned int n);
+
 /* What an INIT or INIT ACK says (3.3.2, 3.3.3), in host order. */
 struct asctp_init_info {
 	u32 init_tag;

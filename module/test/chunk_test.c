@@ -593,6 +593,70 @@ static void init_ack_cookie_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, memcmp(info.cookie, buf + at, 13), 0);
 }
 
+/* An ERROR's causes: the walk ends at the first malformed one, and
+ * the last may lack its padding.
+ */
+static void cause_next_test(struct kunit *test)
+{
+	u8 *buf = scratch(test);
+	const struct asctp_cause_hdr *c;
+	unsigned int len, off = 0, n = 0;
+	const void *pkt;
+
+	len = put_param(buf, 0, ASCTP_CAUSE_INVALID_STREAM, 8);
+	len = put_param(buf, len, ASCTP_CAUSE_NO_USER_DATA, 8);
+	len = put_param(buf, len, ASCTP_CAUSE_USER_ABORT, 5);
+	len -= 3;			/* unpadded at the end */
+	pkt = exact(test, buf, len);
+	while ((c = asctp_cause_next(pkt, len, &off)))
+		n++;
+	KUNIT_EXPECT_EQ(test, n, 3);
+	KUNIT_EXPECT_EQ(test, off, len + 3);
+
+	/* the second one's length runs past the end: only the first */
+	put_param(buf, 8, ASCTP_CAUSE_NO_USER_DATA, 16);
+	pkt = exact(test, buf, 16);
+	off = 0;
+	KUNIT_EXPECT_NOT_NULL(test, asctp_cause_next(pkt, 16, &off));
+	KUNIT_EXPECT_NULL(test, asctp_cause_next(pkt, 16, &off));
+	KUNIT_EXPECT_EQ(test, off, 8);
+
+	/* shorter than its header, or a header cut short */
+	put_param(buf, 0, ASCTP_CAUSE_NO_USER_DATA, 3);
+	off = 0;
+	KUNIT_EXPECT_NULL(test, asctp_cause_next(exact(test, buf, 8), 8, &off));
+	KUNIT_EXPECT_NULL(test, asctp_cause_next(exact(test, buf, 3), 3, &off));
+}
+
+/* Gap Ack Blocks: ascending, not overlapping, none starting at 0. */
+static void sack_gaps_ok_test(struct kunit *test)
+{
+	static const struct {
+		u16 g[3][2];
+		u8 n;
+		bool ok;
+	} cases[] = {
+		{ { { 2, 3 }, { 5, 5 }, { 7, 9 } }, 3, true },
+		{ { { 1, 1 } }, 1, true },
+		{ { { 0, 1 } }, 1, false },		/* starts at 0 */
+		{ { { 3, 2 } }, 1, false },		/* end before start */
+		{ { { 2, 4 }, { 4, 6 } }, 2, false },	/* overlap */
+		{ { { 5, 6 }, { 2, 3 } }, 2, false },	/* descending */
+		{ {}, 0, true },
+	};
+	struct asctp_sack_gap g[3];
+	unsigned int i, j;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		for (j = 0; j < cases[i].n; j++) {
+			g[j].start = htons(cases[i].g[j][0]);
+			g[j].end = htons(cases[i].g[j][1]);
+		}
+		KUNIT_EXPECT_EQ_MSG(test, asctp_sack_gaps_ok(g, cases[i].n),
+				    cases[i].ok, "case %u", i);
+	}
+}
+
 static struct kunit_case asctp_chunk_cases[] = {
 	KUNIT_CASE_PARAM(chunk_check_test, chunk_gen_params),
 	KUNIT_CASE(chunk_walk_test),
@@ -601,6 +665,8 @@ static struct kunit_case asctp_chunk_cases[] = {
 	KUNIT_CASE(init_fields_test),
 	KUNIT_CASE_PARAM(init_addrs_test, addrs_gen_params),
 	KUNIT_CASE(init_ack_cookie_test),
+	KUNIT_CASE(cause_next_test),
+	KUNIT_CASE(sack_gaps_ok_test),
 	{}
 };
 
