@@ -267,9 +267,17 @@ asctp_init_addr_types(const struct asctp_param_hdr *p)
  */
 static enum asctp_mib_field
 asctp_init_param(const struct asctp_param_hdr *p, struct asctp_init_info *info,
-		 bool *stop)
+		 bool ack, bool *stop)
 {
 	switch (ntohs(p->type)) {
+	case ASCTP_PID_UNRECOGNIZED:
+		/* 3.3.3: in an INIT ACK, what the peer did not know in
+		 * our INIT; nothing to act on, wherever it is (asctp puts
+		 * it before the State Cookie).  An INIT has no such one.
+		 */
+		if (!ack)
+			break;
+		return ASCTP_MIB_IN_PKTS;
 	case ASCTP_PID_IPV4:
 	case ASCTP_PID_IPV6:
 		return asctp_init_addr(p, info);
@@ -294,7 +302,7 @@ asctp_init_param(const struct asctp_param_hdr *p, struct asctp_init_info *info,
 
 /* The parameter list, already passed by asctp_tlv_check(). */
 static enum asctp_mib_field asctp_init_params(const void *buf,
-					      unsigned int len,
+					      unsigned int len, bool ack,
 					      struct asctp_init_info *info)
 {
 	const struct asctp_param_hdr *p;
@@ -302,7 +310,7 @@ static enum asctp_mib_field asctp_init_params(const void *buf,
 	bool stop = false;
 
 	for (p = buf; asctp_tlv_more(p, buf, len); p = asctp_tlv_next(p)) {
-		ret = asctp_init_param(p, info, &stop);
+		ret = asctp_init_param(p, info, ack, &stop);
 		if (ret != ASCTP_MIB_IN_PKTS || stop)
 			return ret;
 	}
@@ -352,7 +360,8 @@ enum asctp_mib_field asctp_init_parse(const struct asctp_chunk_hdr *ch,
 		return ASCTP_MIB_IN_BAD_PARAM;
 	if (!info->init_tag)	/* 3.3.2: silently discarded */
 		return ASCTP_MIB_IN_BAD_INIT;
-	ret = asctp_init_params(ih + 1, len, info);
+	ret = asctp_init_params(ih + 1, len, ch->type == ASCTP_CID_INIT_ACK,
+				info);
 	if (ret == ASCTP_MIB_IN_PKTS)
 		ret = asctp_init_streams(info);
 	if (ret == ASCTP_MIB_IN_PKTS && ch->type == ASCTP_CID_INIT_ACK &&
