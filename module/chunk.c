@@ -167,9 +167,13 @@ static bool asctp_init_unknown(const struct asctp_param_hdr *p,
 	enum asctp_unknown_action act = asctp_unknown_action(type >> 8);
 	bool report = act == ASCTP_UNK_STOP_REPORT ||
 		      act == ASCTP_UNK_SKIP_REPORT;
+	unsigned int len = ASCTP_PARAM_HDR_LEN + asctp_pad4(ntohs(p->length));
 
-	if (report && info->n_unrec < ASCTP_MAX_UNREC)
+	if (report && info->n_unrec < ASCTP_MAX_UNREC &&
+	    info->unrec_len + len <= ASCTP_MAX_UNREC_LEN) {
 		info->unrec[info->n_unrec++] = p;
+		info->unrec_len += len;
+	}
 	return act == ASCTP_UNK_SKIP || act == ASCTP_UNK_SKIP_REPORT;
 }
 

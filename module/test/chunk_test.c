@@ -7,7 +7,7 @@
 #include "../chunk.h"
 #include "../wire.h"
 
-#define SCRATCH_LEN	1024	/* room for the largest packet built here */
+#define SCRATCH_LEN	2048	/* room for the largest packet built here */
 
 #define INIT_TAG	0x11223344
 #define INIT_RWND	0x00010000
@@ -410,6 +410,9 @@ static const struct init_case init_cases[] = {
 	  COOKIE(8) }, .want = OK, .n_addrs = 1, .cookie_len = 4 },
 	{ .name = "INIT, Unrecognized Parameter is unknown 00", .type = INIT,
 	  .p = { P(UNRECOGNIZED, 12), P(IPV4, 8) }, .want = OK },
+	{ .name = "unknown 11: reports beyond ASCTP_MAX_UNREC_LEN",
+	  .type = INIT, .p = { PX(0xc004, 400, 3), P(IPV4, 8) }, .want = OK,
+	  .n_addrs = 1, .n_unrec = 2, .unrec_type = 0xc004 },
 	{ .name = "Adaptation Layer Indication known, not reported",
 	  .type = INIT_ACK, .p = { P(ADAPTATION_IND, 8), P(IPV4, 8),
 	  COOKIE(8) }, .want = OK, .n_addrs = 1, .cookie_len = 4 },
@@ -454,7 +457,7 @@ static void init_parse_test(struct kunit *test)
 	unsigned int len = build_init(buf, c);
 	const struct asctp_chunk_hdr *ch = exact(test, buf, len);
 	struct asctp_init_info info;
-	unsigned int i;
+	unsigned int i, unrec_len = 0;
 
 	memset(&info, 0xa5, sizeof(info));
 	KUNIT_EXPECT_EQ(test, asctp_init_parse(ch, &info), c->want);
@@ -464,8 +467,13 @@ static void init_parse_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, info.cookie_len, c->cookie_len);
 	KUNIT_EXPECT_EQ(test, !!info.cookie, !!c->cookie_len);
 	KUNIT_ASSERT_EQ(test, info.n_unrec, c->n_unrec);
-	for (i = 0; i < info.n_unrec; i++)
+	for (i = 0; i < info.n_unrec; i++) {
 		KUNIT_EXPECT_EQ(test, ntohs(info.unrec[i]->type), c->unrec_type);
+		unrec_len += ASCTP_PARAM_HDR_LEN +
+			     asctp_pad4(ntohs(info.unrec[i]->length));
+	}
+	KUNIT_EXPECT_EQ(test, info.unrec_len, unrec_len);
+	KUNIT_EXPECT_LE(test, unrec_len, ASCTP_MAX_UNREC_LEN);
 }
 
 /* Every fixed field, in host order, and the parameters' values. */
