@@ -7,6 +7,10 @@
 #   make check            everything, then one line "N passed, N failed"
 #   make demo             boot the test VM, load asctp, show it working
 #   make stress           the long runs: transfers of 32 MiB under netem
+#   make fuzz             libFuzzer on the chunk parsers and the TSN map, in
+#                         userspace (selftests/fuzz): FUZZ_TIME=300 seconds
+#                         in all, FUZZ_SEED=N repeats a run; fuzz-replay
+#                         runs the corpus once, fuzz-merge adds the finds
 #   make interop          asctp in one VM against the kernel's sctp.ko in another,
 #                         checked packet by packet (selftests/interop.sh)
 #   make vm CMD='...'     run a host command in a fresh VM with asctp loaded
@@ -49,6 +53,17 @@ stress: module-debug selftest-tools
 	selftests/vm/run.sh -f debug -l asctp -t 3600 -- \
 		'cd $(CURDIR)/selftests && ASCTP_XFER_BYTES=32M ./transfer.sh'
 
+# No VM, no kernel: module sources compiled for userspace.
+FUZZ_TIME ?= 300
+fuzz:
+	selftests/fuzz/run.sh -t $(FUZZ_TIME) $(if $(FUZZ_SEED),-s $(FUZZ_SEED))
+
+fuzz-replay:
+	selftests/fuzz/run.sh -r
+
+fuzz-merge:
+	selftests/fuzz/run.sh -m
+
 demo:
 	selftests/demo.sh
 
@@ -70,3 +85,4 @@ clean:
 		-o -name '*.mod.c' -o -name modules.order -o -name Module.symvers \) -delete
 
 .PHONY: all selftest-tools vm check demo interop stress deps kernels clean
+.PHONY: fuzz fuzz-replay fuzz-merge

@@ -127,6 +127,36 @@ int asctp_tlv_check(const void *buf, unsigned int len, unsigned int max)
 	return n;
 }
 
+const struct asctp_cause_hdr *asctp_cause_next(const void *buf,
+					       unsigned int len,
+					       unsigned int *off)
+{
+	const struct asctp_cause_hdr *c;
+	unsigned int clen;
+
+	if (*off > len || len - *off < ASCTP_CAUSE_HDR_LEN)
+		return NULL;
+	c = (const void *)((const u8 *)buf + *off);
+	clen = ntohs(c->length);
+	if (clen < ASCTP_CAUSE_HDR_LEN || clen > len - *off)
+		return NULL;
+	*off += asctp_pad4(clen);
+	return c;
+}
+
+bool asctp_sack_gaps_ok(const struct asctp_sack_gap *g, unsigned int n)
+{
+	unsigned int i, end = 0;
+
+	for (i = 0; i < n; i++) {
+		if (ntohs(g[i].start) <= end ||
+		    ntohs(g[i].end) < ntohs(g[i].start))
+			return false;
+		end = ntohs(g[i].end);
+	}
+	return true;
+}
+
 /* RFC 9260 3.2.1: a parameter we do not know, by its two upper bits.
  * Returns whether to go on with the next parameter.
  */
@@ -137,9 +167,13 @@ static bool asctp_init_unknown(const struct asctp_param_hdr *p,
 	enum asctp_unknown_action act = asctp_unknown_action(type >> 8);
 	bool report = act == ASCTP_UNK_STOP_REPORT ||
 		      act == ASCTP_UNK_SKIP_REPORT;
+	unsigned int len = ASCTP_PARAM_HDR_LEN + asctp_pad4(ntohs(p->length));
 
-	if (report && info->n_unrec < ASCTP_MAX_UNREC)
+	if (report && info->n_unrec < ASCTP_MAX_UNREC &&
+	    info->unrec_len + len <= ASCTP_MAX_UNREC_LEN) {
 		info->unrec[info->n_unrec++] = p;
+		info->unrec_len += len;
+	}
 	return act == ASCTP_UNK_SKIP || act == ASCTP_UNK_SKIP_REPORT;
 }
 
@@ -237,9 +271,17 @@ asctp_init_addr_types(const struct asctp_param_hdr *p)
  */
 static enum asctp_mib_field
 asctp_init_param(const struct asctp_param_hdr *p, struct asctp_init_info *info,
-		 bool *stop)
+		 bool ack, bool *stop)
 {
 	switch (ntohs(p->type)) {
+	case ASCTP_PID_UNRECOGNIZED:
+		/* 3.3.3: in an INIT ACK, what the peer did not know in
+		 * our INIT; nothing to act on, wherever it is (asctp puts
+		 * it before the State Cookie).  An INIT has no such one.
+		 */
+		if (!ack)
+			break;
+		return ASCTP_MIB_IN_PKTS;
 	case ASCTP_PID_IPV4:
 	case ASCTP_PID_IPV6:
 		return asctp_init_addr(p, info);
@@ -264,7 +306,7 @@ asctp_init_param(const struct asctp_param_hdr *p, struct asctp_init_info *info,
 
 /* The parameter list, already passed by asctp_tlv_check(). */
 static enum asctp_mib_field asctp_init_params(const void *buf,
-					      unsigned int len,
+					      unsigned int len, bool ack,
 					      struct asctp_init_info *info)
 {
 	const struct asctp_param_hdr *p;
@@ -272,7 +314,7 @@ static enum asctp_mib_field asctp_init_params(const void *buf,
 	bool stop = false;
 
 	for (p = buf; asctp_tlv_more(p, buf, len); p = asctp_tlv_next(p)) {
-		ret = asctp_init_param(p, info, &stop);
+		ret = asctp_init_param(p, info, ack, &stop);
 		if (ret != ASCTP_MIB_IN_PKTS || stop)
 			return ret;
 	}
@@ -322,7 +364,8 @@ enum asctp_mib_field asctp_init_parse(const struct asctp_chunk_hdr *ch,
 		return ASCTP_MIB_IN_BAD_PARAM;
 	if (!info->init_tag)	/* 3.3.2: silently discarded */
 		return ASCTP_MIB_IN_BAD_INIT;
-	ret = asctp_init_params(ih + 1, len, info);
+	ret = asctp_init_params(ih + 1, len, ch->type == ASCTP_CID_INIT_ACK,
+				info);
 	if (ret == ASCTP_MIB_IN_PKTS)
 		ret = asctp_init_streams(info);
 	if (ret == ASCTP_MIB_IN_PKTS && ch->type == ASCTP_CID_INIT_ACK &&

@@ -14,6 +14,11 @@
 enum asctp_chunk_limit {
 	ASCTP_MAX_PARAMS	= 128,	/* per chunk; more is a drop */
 	ASCTP_MAX_UNREC		= 8,	/* unrecognized params reported */
+	/* ... taking at most this much, wrapped in type 8 parameters or
+	 * causes: the INIT ACK or ERROR that reports them must still fit
+	 * its 16-bit length (a 64 KiB INIT could report 64 KiB).
+	 */
+	ASCTP_MAX_UNREC_LEN	= 1024,
 	ASCTP_MAX_PADDRS	= 8,	/* peer addresses used as paths */
 };
 
@@ -66,6 +71,21 @@ asctp_tlv_next(const struct asctp_param_hdr *p)
 	return (const void *)p + asctp_pad4(ntohs(p->length));
 }
 
+/* RFC 9260 3.3.10: the error cause at *@off of the @len bytes at @buf,
+ * or NULL when no whole one is left; *@off moves past it and its
+ * padding.  Unlike asctp_tlv_check() a malformed cause only ends the
+ * walk: the ones before it are still reported (ERROR).
+ */
+const struct asctp_cause_hdr *asctp_cause_next(const void *buf,
+					       unsigned int len,
+					       unsigned int *off);
+
+/* RFC 9260 3.3.4: @n Gap Ack Blocks in ascending order, not
+ * overlapping, none starting at 0, as we send them.  The SACK's
+ * length was checked by asctp_chunk_check().
+ */
+bool asctp_sack_gaps_ok(const struct asctp_sack_gap *g, unsigned int n);
+
 /* What an INIT or INIT ACK says (3.3.2, 3.3.3), in host order. */
 struct asctp_init_info {
 	u32 init_tag;
@@ -84,10 +104,12 @@ struct asctp_init_info {
 	bool ecn;		/* ECN Capable */
 	u32 adaptation_ind;	/* RFC 5061 4.2.5, 0 if absent */
 	/* Parameters whose type says "report" (upper bit 0 set), to be
-	 * returned as Unrecognized Parameter; at most ASCTP_MAX_UNREC.
+	 * returned as Unrecognized Parameter; at most ASCTP_MAX_UNREC
+	 * and ASCTP_MAX_UNREC_LEN, the others not reported.
 	 */
 	const struct asctp_param_hdr *unrec[ASCTP_MAX_UNREC];
 	u8 n_unrec;
+	u16 unrec_len;		/* their lengths, padded, plus 4 each */
 	/* If nonzero the caller answers with an ABORT carrying this cause
 	 * (enum asctp_cause_code) instead of proceeding.
 	 */

@@ -13,18 +13,11 @@
 /* RFC 9260 3.3.10: an ERROR's causes; a malformed one ends the walk. */
 enum asctp_mib_field asctp_sm_error(struct asctp_rx *rx)
 {
-	const u8 *p = (const u8 *)rx->ch;
-	u32 end = ntohs(rx->ch->length), off = ASCTP_CHUNK_HDR_LEN, len;
+	unsigned int len = ntohs(rx->ch->length) - ASCTP_CHUNK_HDR_LEN, off = 0;
 	const struct asctp_cause_hdr *c;
 
-	while (off + ASCTP_CAUSE_HDR_LEN <= end) {
-		c = (const void *)(p + off);
-		len = ntohs(c->length);
-		if (len < ASCTP_CAUSE_HDR_LEN || off + len > end)
-			break;
+	while ((c = asctp_cause_next(rx->ch + 1, len, &off)))
 		asctp_ulp_remote_error(rx->a, c->code, c + 1,
-				       len - ASCTP_CAUSE_HDR_LEN);
-		off += asctp_pad4(len);
-	}
+				       ntohs(c->length) - ASCTP_CAUSE_HDR_LEN);
 	return ASCTP_MIB_IN_PKTS;
 }

@@ -6,6 +6,7 @@
  * (6.3.1) and cwnd grows (7.2.1, 7.2.2).
  */
 
+#include "chunk.h"
 #include "sm.h"
 #include "sock.h"
 #include "timer.h"
@@ -68,23 +69,6 @@ static void asctp_sack_cum(struct asctp_assoc *a, struct asctp_acked *ack)
 		consume_skb(skb);
 	}
 	a->acked_tsn = ack->cum;
-}
-
-/* Blocks in ascending order, not overlapping, as we send them;
- * otherwise only the cumulative TSN is used.
- */
-static bool asctp_sack_gaps_ok(const struct asctp_sack_gap *g,
-			       unsigned int n)
-{
-	unsigned int i, end = 0;
-
-	for (i = 0; i < n; i++) {
-		if (ntohs(g[i].start) <= end ||
-		    ntohs(g[i].end) < ntohs(g[i].start))
-			return false;
-		end = ntohs(g[i].end);
-	}
-	return true;
 }
 
 /* 6.2.1 (D)(iii): mark what the Gap Ack Blocks cover.  A chunk marked
@@ -167,6 +151,7 @@ static void asctp_sack_process(struct asctp_assoc *a, u32 cum,
 
 	ack.cum_moved = asctp_tsn_after(cum, a->acked_tsn);
 	asctp_sack_cum(a, &ack);
+	/* otherwise only the cumulative TSN is used */
 	if (n && asctp_sack_gaps_ok(g, n))
 		asctp_sack_gaps(a, g, n, &ack);
 	if (ack.cum_moved) {

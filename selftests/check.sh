@@ -71,6 +71,11 @@ stage checkpatch perl "$KSRC/scripts/checkpatch.pl" --no-tree --strict --terse \
 	-f module/*.[ch] module/test/*.c uapi/linux/asctp.h &&
 	! grep -qE "ERROR|WARNING|CHECK" "$out/checkpatch.log" &&
 	result ok "checkpatch --strict clean" || result fail "checkpatch --strict clean"
+# The parsers in userspace: the corpus replayed, then 30 s of libFuzzer
+# (selftests/fuzz; make fuzz runs longer).
+stage fuzz selftests/fuzz/run.sh -r -t 30 &&
+	result ok "fuzz: corpus replayed, 30 s of libFuzzer clean" ||
+	result fail "fuzz: corpus replayed, 30 s of libFuzzer clean"
 
 must kselftest-install make -C selftests install \
 	INSTALL_PATH="$top/build/kselftest" KSFT_SRC="$KSRC/tools/testing/selftests"

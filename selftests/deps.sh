@@ -11,6 +11,7 @@ pkgs=(
 	linux-source-6.12 linux-source-6.1 qemu-system-x86 sparse
 	lksctp-tools libsctp-dev iperf3 tshark iproute2 python3 procps
 	util-linux rsync
+	clang libclang-rt-14-dev
 )
 missing=()
 for p in "${pkgs[@]}"; do

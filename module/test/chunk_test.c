@@ -7,7 +7,7 @@
 #include "../chunk.h"
 #include "../wire.h"
 
-#define SCRATCH_LEN	1024	/* room for the largest packet built here */
+#define SCRATCH_LEN	2048	/* room for the largest packet built here */
 
 #define INIT_TAG	0x11223344
 #define INIT_RWND	0x00010000
@@ -405,6 +405,14 @@ static const struct init_case init_cases[] = {
 	  .p = { PX(0xc004, 8, ASCTP_MAX_UNREC + 2), P(IPV4, 8), COOKIE(8) },
 	  .want = OK, .n_addrs = 1, .cookie_len = 4,
 	  .n_unrec = ASCTP_MAX_UNREC, .unrec_type = 0xc004 },
+	{ .name = "INIT ACK, Unrecognized Parameter before the State Cookie",
+	  .type = INIT_ACK, .p = { P(UNRECOGNIZED, 12), P(IPV4, 8),
+	  COOKIE(8) }, .want = OK, .n_addrs = 1, .cookie_len = 4 },
+	{ .name = "INIT, Unrecognized Parameter is unknown 00", .type = INIT,
+	  .p = { P(UNRECOGNIZED, 12), P(IPV4, 8) }, .want = OK },
+	{ .name = "unknown 11: reports beyond ASCTP_MAX_UNREC_LEN",
+	  .type = INIT, .p = { PX(0xc004, 400, 3), P(IPV4, 8) }, .want = OK,
+	  .n_addrs = 1, .n_unrec = 2, .unrec_type = 0xc004 },
 	{ .name = "Adaptation Layer Indication known, not reported",
 	  .type = INIT_ACK, .p = { P(ADAPTATION_IND, 8), P(IPV4, 8),
 	  COOKIE(8) }, .want = OK, .n_addrs = 1, .cookie_len = 4 },
@@ -449,7 +457,7 @@ static void init_parse_test(struct kunit *test)
 	unsigned int len = build_init(buf, c);
 	const struct asctp_chunk_hdr *ch = exact(test, buf, len);
 	struct asctp_init_info info;
-	unsigned int i;
+	unsigned int i, unrec_len = 0;
 
 	memset(&info, 0xa5, sizeof(info));
 	KUNIT_EXPECT_EQ(test, asctp_init_parse(ch, &info), c->want);
@@ -459,8 +467,13 @@ static void init_parse_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, info.cookie_len, c->cookie_len);
 	KUNIT_EXPECT_EQ(test, !!info.cookie, !!c->cookie_len);
 	KUNIT_ASSERT_EQ(test, info.n_unrec, c->n_unrec);
-	for (i = 0; i < info.n_unrec; i++)
+	for (i = 0; i < info.n_unrec; i++) {
 		KUNIT_EXPECT_EQ(test, ntohs(info.unrec[i]->type), c->unrec_type);
+		unrec_len += ASCTP_PARAM_HDR_LEN +
+			     asctp_pad4(ntohs(info.unrec[i]->length));
+	}
+	KUNIT_EXPECT_EQ(test, info.unrec_len, unrec_len);
+	KUNIT_EXPECT_LE(test, unrec_len, ASCTP_MAX_UNREC_LEN);
 }
 
 /* Every fixed field, in host order, and the parameters' values. */
@@ -593,6 +606,70 @@ static void init_ack_cookie_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, memcmp(info.cookie, buf + at, 13), 0);
 }
 
+/* An ERROR's causes: the walk ends at the first malformed one, and
+ * the last may lack its padding.
+ */
+static void cause_next_test(struct kunit *test)
+{
+	u8 *buf = scratch(test);
+	const struct asctp_cause_hdr *c;
+	unsigned int len, off = 0, n = 0;
+	const void *pkt;
+
+	len = put_param(buf, 0, ASCTP_CAUSE_INVALID_STREAM, 8);
+	len = put_param(buf, len, ASCTP_CAUSE_NO_USER_DATA, 8);
+	len = put_param(buf, len, ASCTP_CAUSE_USER_ABORT, 5);
+	len -= 3;			/* unpadded at the end */
+	pkt = exact(test, buf, len);
+	while ((c = asctp_cause_next(pkt, len, &off)))
+		n++;
+	KUNIT_EXPECT_EQ(test, n, 3);
+	KUNIT_EXPECT_EQ(test, off, len + 3);
+
+	/* the second one's length runs past the end: only the first */
+	put_param(buf, 8, ASCTP_CAUSE_NO_USER_DATA, 16);
+	pkt = exact(test, buf, 16);
+	off = 0;
+	KUNIT_EXPECT_NOT_NULL(test, asctp_cause_next(pkt, 16, &off));
+	KUNIT_EXPECT_NULL(test, asctp_cause_next(pkt, 16, &off));
+	KUNIT_EXPECT_EQ(test, off, 8);
+
+	/* shorter than its header, or a header cut short */
+	put_param(buf, 0, ASCTP_CAUSE_NO_USER_DATA, 3);
+	off = 0;
+	KUNIT_EXPECT_NULL(test, asctp_cause_next(exact(test, buf, 8), 8, &off));
+	KUNIT_EXPECT_NULL(test, asctp_cause_next(exact(test, buf, 3), 3, &off));
+}
+
+/* Gap Ack Blocks: ascending, not overlapping, none starting at 0. */
+static void sack_gaps_ok_test(struct kunit *test)
+{
+	static const struct {
+		u16 g[3][2];
+		u8 n;
+		bool ok;
+	} cases[] = {
+		{ { { 2, 3 }, { 5, 5 }, { 7, 9 } }, 3, true },
+		{ { { 1, 1 } }, 1, true },
+		{ { { 0, 1 } }, 1, false },		/* starts at 0 */
+		{ { { 3, 2 } }, 1, false },		/* end before start */
+		{ { { 2, 4 }, { 4, 6 } }, 2, false },	/* overlap */
+		{ { { 5, 6 }, { 2, 3 } }, 2, false },	/* descending */
+		{ {}, 0, true },
+	};
+	struct asctp_sack_gap g[3];
+	unsigned int i, j;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		for (j = 0; j < cases[i].n; j++) {
+			g[j].start = htons(cases[i].g[j][0]);
+			g[j].end = htons(cases[i].g[j][1]);
+		}
+		KUNIT_EXPECT_EQ_MSG(test, asctp_sack_gaps_ok(g, cases[i].n),
+				    cases[i].ok, "case %u", i);
+	}
+}
+
 static struct kunit_case asctp_chunk_cases[] = {
 	KUNIT_CASE_PARAM(chunk_check_test, chunk_gen_params),
 	KUNIT_CASE(chunk_walk_test),
@@ -601,6 +678,8 @@ static struct kunit_case asctp_chunk_cases[] = {
 	KUNIT_CASE(init_fields_test),
 	KUNIT_CASE_PARAM(init_addrs_test, addrs_gen_params),
 	KUNIT_CASE(init_ack_cookie_test),
+	KUNIT_CASE(cause_next_test),
+	KUNIT_CASE(sack_gaps_ok_test),
 	{}
 };
 
