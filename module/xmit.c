@@ -162,6 +162,16 @@ static bool asctp_xmit_new(struct asctp_assoc *a)
 		return false;
 	room = asctp_sm_room(a) - asctp_xmit_sack_len(a);
 	len = asctp_xmit_new_len(a, room, &n);
+	/* A full-sized chunk does not fit beside the SACK that is due: the
+	 * SACK goes first, alone.  Waiting for its timer would stall a
+	 * request-response exchange of multi-chunk messages: with nothing
+	 * in flight no SACK comes back to send the data.
+	 */
+	if (!n && asctp_xmit_sack_len(a) && !skb_queue_empty(&a->outq)) {
+		asctp_sm_send_sack(a);
+		room = asctp_sm_room(a);
+		len = asctp_xmit_new_len(a, room, &n);
+	}
 	if (!n || asctp_xmit_nagle(a, len, room, n))
 		return false;
 	pkt = asctp_xmit_packet(a, &room);

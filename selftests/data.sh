@@ -7,7 +7,7 @@
 
 . "$(dirname "$0")/lib.sh"
 
-ksft_plan 10
+ksft_plan 11
 P=$(asctp_ipproto)
 XFER=$SELFTEST_DIR/tools/xfer.py
 
@@ -37,6 +37,29 @@ fragments() {
 	xfer "$b" 10.99.3.2 "$a" 30 4000
 }
 ksft_check "fragments: 30 messages of 4000 bytes over MTU 1500, read whole" fragments
+
+# Request and response in messages of up to 2000 bytes over MTU 1500
+# (tools/echo.py): a message whose first chunk fills a packet must not
+# wait behind the SACK that is due.  It did, until a later event: with
+# nothing in flight no SACK came back (the SACK now goes alone first).
+echo_two_chunks() {
+	local a b srv log out rc=0
+	ns_new a && ns_new b && ns_veth "$a" 10.99.3.1 "$b" 10.99.3.2 || return 1
+	log=$(mktemp)
+	ip netns exec "$b" python3 "$SELFTEST_DIR/tools/echo.py" server "$P" 10.99.3.2 4000 \
+		> "$log" 2>&1 &
+	srv=$!
+	wait_for 10 grep -q listening "$log" || rc=1
+	out=$(ip netns exec "$a" timeout 120 python3 "$SELFTEST_DIR/tools/echo.py" client "$P" \
+		10.99.3.2 4000 50 7) || rc=1
+	kill $srv
+	wait $srv 2> /dev/null
+	rm -f "$log"
+	ksft_diag "$(echo "$out" | tr '\n' ' ')"
+	return $rc
+}
+ksft_check "request and response: 50 messages of up to 2000 bytes echoed over MTU 1500" \
+	echo_two_chunks
 
 # RFC 9260 6.3.3: DATA lost on the way is sent again after T3-rtx and
 # arrives whole and in order, across a veth pair with netem loss on the

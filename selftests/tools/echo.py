@@ -7,15 +7,20 @@
 
 The server (one-to-many) prints "listening" and sends every message
 back to the association it came on, until it is killed.  The client
-(one-to-one) connects, sends N messages of 1 to 2000 random bytes (a
-PRNG seeded with SEED), each after the echo of the one before, checks
-every echo byte for byte and prints "echoed N messages, B bytes in T s"
-or "MISMATCH ..." (exit 1).
+(one-to-one; SCTP_INITMSG: INIT resent every second at most, as one
+that expects a busy server might) connects and prints "connected in T
+s", then sends N messages of 1 to 2000 random bytes (a PRNG seeded with
+SEED), each after the echo of the one before, checks every echo byte
+for byte and prints "echoed N messages, B bytes in T s", or "MISMATCH
+..." or "TIMEOUT ..." (no echo within 10 s) and exits 1.
 """
 import random
 import socket
+import struct
 import sys
 import time
+
+SOL_SCTP, SCTP_INITMSG = 132, 2
 
 
 def server(proto, addr, port):
@@ -32,12 +37,21 @@ def client(proto, addr, port, n, seed):
     rng = random.Random(seed)
     t = time.monotonic()
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, proto)
+    # streams 10 each way, 8 attempts, max_init_timeo 1000 ms
+    s.setsockopt(SOL_SCTP, SCTP_INITMSG, struct.pack("HHHH", 10, 10, 8,
+                                                     1000))
     s.connect((addr, port))
+    print(f"connected in {time.monotonic() - t:.2f} s", flush=True)
+    s.settimeout(10)
     total = 0
     for i in range(n):
         m = rng.randbytes(rng.randint(1, 2000))
         s.send(m)
-        e = s.recv(4096)
+        try:
+            e = s.recv(4096)
+        except socket.timeout:
+            print(f"TIMEOUT message {i}: {len(m)} bytes, no echo in 10 s")
+            return 1
         if e != m:
             print(f"MISMATCH message {i}: sent {len(m)} bytes, "
                   f"got {len(e)} back")
