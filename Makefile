@@ -6,7 +6,8 @@
 #   make KDIR=<dir>       asctp.ko for a real kernel, built in place (module/)
 #   make check            everything, then one line "N passed, N failed"
 #   make demo             boot the test VM, load asctp, show it working
-#   make stress           the long runs: transfers of 32 MiB under netem
+#   make stress           the long runs: transfers of 32 MiB under netem,
+#                         an INIT flood of 1,000,000
 #   make fuzz             libFuzzer on the chunk parsers and the TSN map, in
 #                         userspace (selftests/fuzz): FUZZ_TIME=300 seconds
 #                         in all, FUZZ_SEED=N repeats a run; fuzz-replay
@@ -48,10 +49,12 @@ vm: module-$(FLAVOUR) selftest-tools
 check:
 	selftests/check.sh
 
-# Long runs kept out of make check: the transfer suite at 32 MiB a case.
+# Long runs kept out of make check: the transfer suite at 32 MiB a case,
+# a million spoofed INITs.
 stress: module-debug selftest-tools
 	selftests/vm/run.sh -f debug -l asctp -t 3600 -- \
-		'cd $(CURDIR)/selftests && ASCTP_XFER_BYTES=32M ./transfer.sh'
+		'cd $(CURDIR)/selftests && ASCTP_XFER_BYTES=32M ./transfer.sh && \
+		 ASCTP_FLOOD_INITS=1000000 ./flood.sh'
 
 # No VM, no kernel: module sources compiled for userspace.
 FUZZ_TIME ?= 300

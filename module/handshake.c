@@ -6,6 +6,7 @@
  */
 
 #include <linux/slab.h>
+#include <net/ip.h>
 
 #include "addr.h"
 #include "chunk.h"
@@ -143,18 +144,8 @@ static void asctp_sm_make_cookie(struct asctp_rx *rx,
 }
 
 /* RFC 9260 3.3.3: each reported parameter goes back whole, wrapped
- * in one of type 8 (Unrecognized Parameter).
+ * in one of type 8 (Unrecognized Parameter): in->unrec_len bytes.
  */
-static unsigned int asctp_sm_unrec_len(const struct asctp_init_info *in)
-{
-	unsigned int i, len = 0;
-
-	for (i = 0; i < in->n_unrec; i++)
-		len += ASCTP_PARAM_HDR_LEN +
-		       asctp_pad4(ntohs(in->unrec[i]->length));
-	return len;
-}
-
 static void *asctp_sm_put_unrec(void *p, const struct asctp_init_info *in)
 {
 	struct asctp_param_hdr *ph;
@@ -178,7 +169,7 @@ static void asctp_sm_send_init_ack(struct asctp_rx *rx,
 				   const struct asctp_init_info *in)
 {
 	unsigned int len = sizeof(struct asctp_init_hdr) +
-			   asctp_sm_unrec_len(in) +
+			   in->unrec_len +
 			   asctp_sm_adaptation_len(rx->sk) +
 			   ASCTP_COOKIE_PARAM_LEN;
 	__be32 addrs[ASCTP_MAX_LADDRS];
@@ -254,18 +245,22 @@ enum asctp_mib_field asctp_sm_init(struct asctp_rx *rx)
 
 /* RFC 9260 5.1 (C), 3.2.1: COOKIE ECHO, with the INIT ACK's parameters
  * to report in an ERROR chunk behind it (the cause has the parameter's
- * shape: code 8, the parameter whole).
+ * shape: code 8, the parameter whole), unless that would not fit an IP
+ * datagram beside a cookie of nearly 64 KiB.
  */
 static void asctp_sm_send_cookie_echo(struct asctp_assoc *a,
 				      const struct asctp_init_info *in)
 {
-	unsigned int unrec = asctp_sm_unrec_len(in);
+	unsigned int len = asctp_pad4(ASCTP_CHUNK_HDR_LEN + a->cookie_len);
+	unsigned int unrec = in->unrec_len;
 	struct sk_buff *skb;
 	void *p;
 
+	if (sizeof(struct iphdr) + ASCTP_HDR_LEN + len + ASCTP_CHUNK_HDR_LEN +
+	    unrec > IP_MAX_MTU)
+		unrec = 0;
 	skb = asctp_out_new(sock_net(a->sk),
-			    asctp_pad4(ASCTP_CHUNK_HDR_LEN + a->cookie_len) +
-			    (unrec ? ASCTP_CHUNK_HDR_LEN + unrec : 0));
+			    len + (unrec ? ASCTP_CHUNK_HDR_LEN + unrec : 0));
 	if (!skb)
 		return;
 	p = asctp_out_chunk(skb, ASCTP_CID_COOKIE_ECHO, 0, a->cookie_len);
