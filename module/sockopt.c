@@ -308,6 +308,8 @@ static int asctp_sockopt_get_locked(struct sock *sk, int optname,
 	}
 	switch (optname) {
 	case SCTP_INITMSG:
+		if (len < (int)sizeof(as->initmsg))
+			return -EINVAL;
 		return asctp_opt_put(optval, optlen, len, &as->initmsg,
 				     sizeof(as->initmsg));
 	case SCTP_EVENTS:
