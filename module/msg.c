@@ -9,6 +9,8 @@
 #include <linux/ip.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
+#include <net/inet_common.h>
+#include <net/ip.h>
 #include <net/sock.h>
 
 #include "assoc.h"
@@ -333,8 +335,6 @@ int asctp_msg_send(struct socket *sock, struct msghdr *msg, size_t len)
 	struct asctp_cmsgs cm;
 	int err;
 
-	if (msg->msg_flags & MSG_OOB)
-		return -EOPNOTSUPP;
 	err = asctp_msg_cmsgs(msg, &cm);
 	if (err)
 		return err;
@@ -510,10 +510,17 @@ int asctp_msg_recv(struct socket *sock, struct msghdr *msg, size_t len,
 		   int flags)
 {
 	struct sock *sk = sock->sk;
-	int ret;
+	int addr_len = 0, ret;
 
-	if (flags & (MSG_OOB | MSG_ERRQUEUE))
-		return -EOPNOTSUPP;
+	/* As the kernel's SCTP: MSG_OOB means nothing, MSG_ERRQUEUE
+	 * reads the IP error queue.
+	 */
+	if (flags & MSG_ERRQUEUE) {
+		ret = inet_recv_error(sk, msg, len, &addr_len);
+		if (ret >= 0)
+			msg->msg_namelen = addr_len;
+		return ret;
+	}
 	lock_sock(sk);
 	ret = asctp_msg_recv_locked(sk, msg, len, flags);
 	release_sock(sk);
