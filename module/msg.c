@@ -343,7 +343,10 @@ int asctp_msg_send(struct socket *sock, struct msghdr *msg, size_t len)
 	release_sock(sk);
 	if (err == -EPIPE && !(msg->msg_flags & MSG_NOSIGNAL))
 		send_sig(SIGPIPE, current, 0);
-	return err ? err : len;
+	if (err)
+		return err;
+	/* an ABORT's data is its reason: none of it is sent as such */
+	return cm.si.sinfo_flags & SCTP_ABORT ? 0 : len;
 }
 
 /* RFC 6458 5.3.2: SCTP_SNDRCV for a received message. */
