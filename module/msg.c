@@ -102,17 +102,32 @@ static int asctp_msg_cmsgs(struct msghdr *msg, struct asctp_cmsgs *cm)
 	return 0;
 }
 
+/* msg_name as the kernel's SCTP checks it (sctp_verify_addr()): NULL
+ * when there is none, -EINVAL when short, of another family, or not
+ * an address an association can have (broadcast, multicast, 0/8,
+ * 198.18/15, the 6to4 anycast one).
+ */
 static const struct sockaddr_in *asctp_msg_addr(const struct msghdr *msg)
 {
 	const struct sockaddr_in *sin = msg->msg_name;
+	__be32 addr;
 
-	if (!sin || msg->msg_namelen < sizeof(*sin) ||
-	    sin->sin_family != AF_INET)
+	if (!sin)
 		return NULL;
+	if (msg->msg_namelen < sizeof(*sin) || sin->sin_family != AF_INET)
+		return ERR_PTR(-EINVAL);
+	addr = sin->sin_addr.s_addr;
+	if (addr == htonl(INADDR_BROADCAST) || ipv4_is_multicast(addr) ||
+	    ipv4_is_zeronet(addr) || ipv4_is_test_198(addr) ||
+	    ipv4_is_anycast_6to4(addr))
+		return ERR_PTR(-EINVAL);
 	return sin;
 }
 
-/* The association a message goes to; one-to-many may set one up. */
+/* The association a message goes to, as the kernel's SCTP finds it:
+ * by address if one is given, else by id (-EPIPE if none); one-to-one
+ * only to its own peer (-EADDRNOTAVAIL); one-to-many may set one up.
+ */
 static struct asctp_assoc *asctp_msg_assoc(struct sock *sk,
 					   struct msghdr *msg,
 					   const struct asctp_cmsgs *cm,
@@ -122,19 +137,22 @@ static struct asctp_assoc *asctp_msg_assoc(struct sock *sk,
 	const struct sctp_sndrcvinfo *si = &cm->si;
 	struct asctp_assoc *a;
 
-	*err = -ENOTCONN;
-	if (asctp_sock_single(sk))
-		return list_first_entry_or_null(&asctp_sk(sk)->assocs,
-						struct asctp_assoc, sock_node);
-	if (si->sinfo_assoc_id > 0) {
-		*err = -EINVAL;
-		return asctp_assoc_find_id(sk, si->sinfo_assoc_id);
-	}
-	if (!sin) {
-		/* as the kernel's SCTP: no address, no id, no association */
-		*err = msg->msg_name ? -EINVAL : -EPIPE;
+	if (IS_ERR(sin)) {
+		*err = PTR_ERR(sin);
 		return NULL;
 	}
+	*err = -EPIPE;
+	if (asctp_sock_single(sk)) {
+		a = list_first_entry_or_null(&asctp_sk(sk)->assocs,
+					     struct asctp_assoc, sock_node);
+		if (a && sin && asctp_sock_find_peer(sk, sin) != a) {
+			*err = -EADDRNOTAVAIL;
+			return NULL;
+		}
+		return a;
+	}
+	if (!sin)
+		return asctp_assoc_find_id(sk, si->sinfo_assoc_id);
 	a = asctp_sock_find_peer(sk, sin);
 	*err = -EINVAL;		/* nothing to end */
 	if (a || (si->sinfo_flags & (SCTP_ABORT | SCTP_EOF)))
@@ -292,7 +310,8 @@ static int asctp_msg_send_locked(struct sock *sk, struct msghdr *msg,
 
 	if (sk->sk_shutdown & SEND_SHUTDOWN)
 		return -EPIPE;
-	err = cm->given ? asctp_msg_check_flags(sk, si, len) : 0;
+	/* the flags given (none if none), before the association */
+	err = asctp_msg_check_flags(sk, si, len);
 	if (err)
 		return err;
 	a = asctp_msg_assoc(sk, msg, cm, &err);
