@@ -25,6 +25,7 @@ struct asctp_cmsgs {
 	struct sctp_sndrcvinfo si;	/* SCTP_SNDRCV or SCTP_SNDINFO */
 	bool given;			/* else the association's defaults */
 	const struct sctp_initmsg *init;	/* SCTP_INIT */
+	bool bad_dst;			/* SCTP_DSTADDRV4 too short */
 };
 
 enum {
@@ -76,7 +77,10 @@ static int asctp_msg_cmsg(struct cmsghdr *c, struct asctp_cmsgs *cm)
 			return -EINVAL;
 		return 0;
 	case SCTP_DSTADDRV4:
-		return len < CMSG_LEN(sizeof(struct in_addr)) ? -EINVAL : 0;
+		/* checked only when it sets an association up */
+		if (len < CMSG_LEN(sizeof(struct in_addr)))
+			cm->bad_dst = true;
+		return 0;
 	default:		/* SCTP_AUTHINFO too */
 		return -EINVAL;
 	}
@@ -155,7 +159,7 @@ static struct asctp_assoc *asctp_msg_assoc(struct sock *sk,
 		return asctp_assoc_find_id(sk, si->sinfo_assoc_id);
 	a = asctp_sock_find_peer(sk, sin);
 	*err = -EINVAL;		/* nothing to end */
-	if (a || (si->sinfo_flags & (SCTP_ABORT | SCTP_EOF)))
+	if (a || (si->sinfo_flags & (SCTP_ABORT | SCTP_EOF)) || cm->bad_dst)
 		return a;
 	return asctp_sock_connect_assoc(sk, sin, cm->init, err);
 }
