@@ -885,7 +885,8 @@ static void recv1(int fd, const char *what, const struct recv_case *c)
 
 static void recv_case(int type, const struct recv_case *c)
 {
-	static const struct recv_case drain = { .name = "drain", .buflen = 256 };
+	struct recv_case drain = { .buflen = 256 };
+	char name[64];
 	struct pollfd pfd;
 	struct pair p;
 	int one = 1, rfd;
@@ -901,12 +902,14 @@ static void recv_case(int type, const struct recv_case *c)
 		die_errno("send");
 	recv1(rfd, "msg", c);
 	/* what is left of the message, if anything */
+	snprintf(name, sizeof(name), "drain-after-%s", c->name);
+	drain.name = name;
 	pfd.fd = rfd;
 	pfd.events = POLLIN;
 	if (poll(&pfd, 1, 0) == 1)
 		recv1(rfd, "rest", &drain);
 	else
-		result("recv", "rest", "drain", -1, EAGAIN, NULL);
+		result("recv", "rest", name, -1, EAGAIN, NULL);
 	pair_close(&p);
 }
 
