@@ -27,6 +27,13 @@
 #include <stddef.h>
 #include <sys/mman.h>
 
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+#endif
+#ifndef __maybe_unused
+#define __maybe_unused	__attribute__((unused))
+#endif
+
 #define BIG_SIZE	(256 << 10)	/* more than sctp.ko copies (132 KiB) */
 #define CLEAR_SIZE	(140 << 10)
 #define MSG_LEN		100
@@ -331,7 +338,7 @@ static void probe_get(struct pair *p, const struct opt *o)
 	get1(fd, o, "optlen-guard", big, sz, (socklen_t *)(void *)guard);
 	if (o->idoff < 0)
 		return;
-	for (i = 0; i < sizeof(bad_ids) / sizeof(bad_ids[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(bad_ids); i++) {
 		clear(0);
 		set_id(o, big, bad_ids[i].id);
 		get1(fd, o, bad_ids[i].name, big, sz, &len);
@@ -369,7 +376,7 @@ static void probe_set(struct pair *p, const struct opt *o)
 	set1(fd, o, "straddle", guard - sz + 1, sz);
 	if (o->idoff < 0)
 		return;
-	for (i = 0; i < sizeof(bad_ids) / sizeof(bad_ids[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(bad_ids); i++) {
 		clear(0);
 		set_id(o, big, bad_ids[i].id);
 		set1(fd, o, bad_ids[i].name, big, sz);
@@ -388,7 +395,7 @@ static void probe_opts(int type)
 	unsigned int s, i;
 
 	for (s = 0; s < 3; s++) {
-		for (i = 0; i < sizeof(opts) / sizeof(opts[0]); i++) {
+		for (i = 0; i < ARRAY_SIZE(opts); i++) {
 			pair_open(&p, type, states[s]);
 			probe_get(&p, &opts[i]);
 			pair_close(&p);
@@ -500,7 +507,7 @@ static void send_cmsg_len(struct pair *p, int type, const void *arg)
 	struct smsg s;
 	size_t len;
 
-	for (i = 0; i < sizeof(lens) / sizeof(lens[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(lens); i++) {
 		smsg_init(&s, p, type);
 		len = lens[i].abs ? CMSG_LEN(0) + lens[i].delta :
 				    CMSG_LEN(k->size) + lens[i].delta;
@@ -577,7 +584,7 @@ static void send_info(struct pair *p, int type, const void *arg)
 }
 
 static void send_misc_cmsgs(struct pair *p, int type,
-			const void *arg __attribute__((unused)))
+			const void *arg __maybe_unused)
 {
 	struct sctp_sndrcvinfo si = {};
 	struct sctp_sndinfo sn = {};
@@ -624,7 +631,7 @@ static void send_misc_cmsgs(struct pair *p, int type,
 
 /* msg_name and msg_namelen: short, odd, other families. */
 static void send_names(struct pair *p, int type,
-			const void *arg __attribute__((unused)))
+			const void *arg __maybe_unused)
 {
 	static const struct {
 		const char *name;
@@ -643,7 +650,7 @@ static void send_names(struct pair *p, int type,
 	unsigned int i;
 	struct smsg s;
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
 		smsg_init(&s, p, type);
 		memcpy(&s.name, &p->peer, sizeof(p->peer));
 		s.name.ss_family = names[i].family;
@@ -681,7 +688,7 @@ static void send_names(struct pair *p, int type,
 
 /* Flags, iovecs, sizes. */
 static void send_flags(struct pair *p, int type,
-			const void *arg __attribute__((unused)))
+			const void *arg __maybe_unused)
 {
 	static const struct {
 		const char *name;
@@ -697,7 +704,7 @@ static void send_flags(struct pair *p, int type,
 	unsigned int i;
 	struct smsg s;
 
-	for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(flags); i++) {
 		smsg_init(&s, p, type);
 		send1(p, "flags", flags[i].name, &s, flags[i].flags | MSG_DONTWAIT);
 	}
@@ -732,7 +739,7 @@ static void send_flags(struct pair *p, int type,
 
 /* A message bigger than SO_SNDBUF, and one that fits. */
 static void send_huge(struct pair *p, int type,
-			const void *arg __attribute__((unused)))
+			const void *arg __maybe_unused)
 {
 	int sndbuf = 4096;
 	struct smsg s;
@@ -788,9 +795,9 @@ static void probe_send(int type)
 	unsigned int i;
 
 	send_fresh(type);
-	for (i = 0; i < sizeof(cmsg_kinds) / sizeof(cmsg_kinds[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(cmsg_kinds); i++)
 		send_case(type, send_cmsg_len, &cmsg_kinds[i]);
-	for (i = 0; i < sizeof(info_cases) / sizeof(info_cases[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(info_cases); i++)
 		send_case(type, send_info, &info_cases[i]);
 	send_case(type, send_misc_cmsgs, NULL);
 	send_case(type, send_names, NULL);
@@ -917,7 +924,7 @@ static void probe_recv(int type)
 {
 	unsigned int i;
 
-	for (i = 0; i < sizeof(recv_cases) / sizeof(recv_cases[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(recv_cases); i++)
 		recv_case(type, &recv_cases[i]);
 }
 
