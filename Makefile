@@ -75,6 +75,18 @@ demo:
 interop: module-debug selftest-tools
 	selftests/interop.sh -o build/interop -t 900
 
+# sockabuse.golden: the kernel's sctp.ko's answers to tools/sockabuse,
+# which selftests/sockabuse.sh compares asctp's with; abuse-live runs
+# both stacks in one VM (asctp on ipproto=253) and compares them live.
+abuse-golden: module-debug selftest-tools
+	selftests/vm/run.sh -f debug -l sctp -o build/abuse-golden -- \
+		'ASCTP_ABUSE=golden selftests/sockabuse.sh' && \
+	cp build/abuse-golden/sockabuse.golden selftests/sockabuse.golden
+
+abuse-live: module-debug selftest-tools
+	selftests/vm/run.sh -f debug -l asctp -a ipproto=253 -o build/abuse-live -- \
+		'ASCTP_ABUSE=live selftests/sockabuse.sh'
+
 deps:
 	selftests/deps.sh
 
@@ -88,4 +100,4 @@ clean:
 		-o -name '*.mod.c' -o -name modules.order -o -name Module.symvers \) -delete
 
 .PHONY: all selftest-tools vm check demo interop stress deps kernels clean
-.PHONY: fuzz fuzz-replay fuzz-merge
+.PHONY: fuzz fuzz-replay fuzz-merge abuse-golden abuse-live

@@ -9,6 +9,8 @@
 #include <linux/ip.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
+#include <net/inet_common.h>
+#include <net/ip.h>
 #include <net/sock.h>
 
 #include "assoc.h"
@@ -24,6 +26,7 @@ struct asctp_cmsgs {
 	struct sctp_sndrcvinfo si;	/* SCTP_SNDRCV or SCTP_SNDINFO */
 	bool given;			/* else the association's defaults */
 	const struct sctp_initmsg *init;	/* SCTP_INIT */
+	bool bad_dst;			/* SCTP_DSTADDRV4 too short */
 };
 
 enum {
@@ -75,7 +78,10 @@ static int asctp_msg_cmsg(struct cmsghdr *c, struct asctp_cmsgs *cm)
 			return -EINVAL;
 		return 0;
 	case SCTP_DSTADDRV4:
-		return len < CMSG_LEN(sizeof(struct in_addr)) ? -EINVAL : 0;
+		/* checked only when it sets an association up */
+		if (len < CMSG_LEN(sizeof(struct in_addr)))
+			cm->bad_dst = true;
+		return 0;
 	default:		/* SCTP_AUTHINFO too */
 		return -EINVAL;
 	}
@@ -101,17 +107,32 @@ static int asctp_msg_cmsgs(struct msghdr *msg, struct asctp_cmsgs *cm)
 	return 0;
 }
 
+/* msg_name as the kernel's SCTP checks it (sctp_verify_addr()): NULL
+ * when there is none, -EINVAL when short, of another family, or not
+ * an address an association can have (broadcast, multicast, 0/8,
+ * 198.18/15, the 6to4 anycast one).
+ */
 static const struct sockaddr_in *asctp_msg_addr(const struct msghdr *msg)
 {
 	const struct sockaddr_in *sin = msg->msg_name;
+	__be32 addr;
 
-	if (!sin || msg->msg_namelen < sizeof(*sin) ||
-	    sin->sin_family != AF_INET)
+	if (!sin)
 		return NULL;
+	if (msg->msg_namelen < sizeof(*sin) || sin->sin_family != AF_INET)
+		return ERR_PTR(-EINVAL);
+	addr = sin->sin_addr.s_addr;
+	if (addr == htonl(INADDR_BROADCAST) || ipv4_is_multicast(addr) ||
+	    ipv4_is_zeronet(addr) || ipv4_is_test_198(addr) ||
+	    ipv4_is_anycast_6to4(addr))
+		return ERR_PTR(-EINVAL);
 	return sin;
 }
 
-/* The association a message goes to; one-to-many may set one up. */
+/* The association a message goes to, as the kernel's SCTP finds it:
+ * by address if one is given, else by id (-EPIPE if none); one-to-one
+ * only to its own peer (-EADDRNOTAVAIL); one-to-many may set one up.
+ */
 static struct asctp_assoc *asctp_msg_assoc(struct sock *sk,
 					   struct msghdr *msg,
 					   const struct asctp_cmsgs *cm,
@@ -121,22 +142,25 @@ static struct asctp_assoc *asctp_msg_assoc(struct sock *sk,
 	const struct sctp_sndrcvinfo *si = &cm->si;
 	struct asctp_assoc *a;
 
-	*err = -ENOTCONN;
-	if (asctp_sock_single(sk))
-		return list_first_entry_or_null(&asctp_sk(sk)->assocs,
-						struct asctp_assoc, sock_node);
-	if (si->sinfo_assoc_id > 0) {
-		*err = -EINVAL;
-		return asctp_assoc_find_id(sk, si->sinfo_assoc_id);
-	}
-	if (!sin) {
-		/* as the kernel's SCTP: no address, no id, no association */
-		*err = msg->msg_name ? -EINVAL : -EPIPE;
+	if (IS_ERR(sin)) {
+		*err = PTR_ERR(sin);
 		return NULL;
 	}
+	*err = -EPIPE;
+	if (asctp_sock_single(sk)) {
+		a = list_first_entry_or_null(&asctp_sk(sk)->assocs,
+					     struct asctp_assoc, sock_node);
+		if (a && sin && asctp_sock_find_peer(sk, sin) != a) {
+			*err = -EADDRNOTAVAIL;
+			return NULL;
+		}
+		return a;
+	}
+	if (!sin)
+		return asctp_assoc_find_id(sk, si->sinfo_assoc_id);
 	a = asctp_sock_find_peer(sk, sin);
 	*err = -EINVAL;		/* nothing to end */
-	if (a || (si->sinfo_flags & (SCTP_ABORT | SCTP_EOF)))
+	if (a || (si->sinfo_flags & (SCTP_ABORT | SCTP_EOF)) || cm->bad_dst)
 		return a;
 	return asctp_sock_connect_assoc(sk, sin, cm->init, err);
 }
@@ -292,7 +316,8 @@ static int asctp_msg_send_locked(struct sock *sk, struct msghdr *msg,
 
 	if (sk->sk_shutdown & SEND_SHUTDOWN)
 		return -EPIPE;
-	err = cm->given ? asctp_msg_check_flags(sk, si, len) : 0;
+	/* the flags given (none if none), before the association */
+	err = asctp_msg_check_flags(sk, si, len);
 	if (err)
 		return err;
 	a = asctp_msg_assoc(sk, msg, cm, &err);
@@ -335,8 +360,6 @@ int asctp_msg_send(struct socket *sock, struct msghdr *msg, size_t len)
 	struct asctp_cmsgs cm;
 	int err;
 
-	if (msg->msg_flags & MSG_OOB)
-		return -EOPNOTSUPP;
 	err = asctp_msg_cmsgs(msg, &cm);
 	if (err)
 		return err;
@@ -345,7 +368,10 @@ int asctp_msg_send(struct socket *sock, struct msghdr *msg, size_t len)
 	release_sock(sk);
 	if (err == -EPIPE && !(msg->msg_flags & MSG_NOSIGNAL))
 		send_sig(SIGPIPE, current, 0);
-	return err ? err : len;
+	if (err)
+		return err;
+	/* an ABORT's data is its reason: none of it is sent as such */
+	return cm.si.sinfo_flags & SCTP_ABORT ? 0 : len;
 }
 
 /* RFC 6458 5.3.2: SCTP_SNDRCV for a received message. */
@@ -512,10 +538,17 @@ int asctp_msg_recv(struct socket *sock, struct msghdr *msg, size_t len,
 		   int flags)
 {
 	struct sock *sk = sock->sk;
-	int ret;
+	int addr_len = 0, ret;
 
-	if (flags & (MSG_OOB | MSG_ERRQUEUE))
-		return -EOPNOTSUPP;
+	/* As the kernel's SCTP: MSG_OOB means nothing, MSG_ERRQUEUE
+	 * reads the IP error queue.
+	 */
+	if (flags & MSG_ERRQUEUE) {
+		ret = inet_recv_error(sk, msg, len, &addr_len);
+		if (ret >= 0)
+			msg->msg_namelen = addr_len;
+		return ret;
+	}
 	lock_sock(sk);
 	ret = asctp_msg_recv_locked(sk, msg, len, flags);
 	release_sock(sk);

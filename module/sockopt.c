@@ -8,6 +8,7 @@
  * it lacks.
  */
 
+#include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <net/ip.h>
 
@@ -16,6 +17,12 @@
 #include "sm.h"
 #include "sock.h"
 #include "sockopt.h"
+
+/* The kernel's SCTP copies at most this much of a value (what its
+ * SCTP_RESET_STREAMS takes at most, page-aligned).
+ */
+#define ASCTP_OPTLEN_MAX \
+	PAGE_ALIGN(sizeof(struct sctp_reset_streams) + USHRT_MAX * sizeof(u16))
 
 /* The association an option names: a one-to-one socket's own,
  * whatever the id; on one-to-many, by id, or NULL for the socket's
@@ -245,13 +252,26 @@ static int asctp_sockopt_set_locked(struct sock *sk, int optname,
 int asctp_sockopt_set(struct sock *sk, int level, int optname,
 		      sockptr_t optval, unsigned int optlen)
 {
+	void *kopt = NULL;
 	int err;
 
 	if (level != SOL_SCTP)
 		return ip_setsockopt(sk, level, optname, optval, optlen);
+	/* As the kernel's SCTP: the whole value is copied in first, up to
+	 * what its biggest option takes, so a bad pointer is -EFAULT
+	 * whatever the option and its length.
+	 */
+	if (optlen > 0) {
+		optlen = min_t(unsigned int, optlen, ASCTP_OPTLEN_MAX);
+		kopt = memdup_sockptr(optval, optlen);
+		if (IS_ERR(kopt))
+			return PTR_ERR(kopt);
+		optval = KERNEL_SOCKPTR(kopt);
+	}
 	lock_sock(sk);
 	err = asctp_sockopt_set_locked(sk, optname, optval, optlen);
 	release_sock(sk);
+	kfree(kopt);
 	return err;
 }
 
@@ -288,6 +308,8 @@ static int asctp_sockopt_get_locked(struct sock *sk, int optname,
 	}
 	switch (optname) {
 	case SCTP_INITMSG:
+		if (len < (int)sizeof(as->initmsg))
+			return -EINVAL;
 		return asctp_opt_put(optval, optlen, len, &as->initmsg,
 				     sizeof(as->initmsg));
 	case SCTP_EVENTS:

@@ -135,6 +135,14 @@ int asctp_sockopt_addr_set(struct sock *sk, int optname, sockptr_t optval,
 	s32 id = 0;
 	int err, n;
 
+	/* The kernel's SCTP says a connected or listening one-to-one
+	 * socket is connected before it looks at the addresses.
+	 */
+	if ((optname == SCTP_SOCKOPT_CONNECTX ||
+	     optname == SCTP_SOCKOPT_CONNECTX_OLD) &&
+	    optlen >= sizeof(sa_family_t) && sk->sk_type == SOCK_STREAM &&
+	    sk->sk_state != TCP_CLOSE && sk->sk_state != TCP_SYN_SENT)
+		return -EISCONN;
 	addrs = asctp_addrs_copy(optval, optlen, &n);
 	if (IS_ERR(addrs))
 		return PTR_ERR(addrs);
