@@ -6,7 +6,10 @@
 #   make KDIR=<dir>       asctp.ko for a real kernel, built in place (module/)
 #   make check            everything, then one line "N passed, N failed"
 #   make demo             boot the test VM, load asctp, show it working
-#   make stress           the long runs: transfers of 32 MiB under netem
+#   make stress           the long runs: transfers of 32 MiB under netem,
+#                         then make pktfuzz
+#   make pktfuzz          500000 fuzzed packets at live associations
+#                         (selftests/pktfuzz.sh; PKTFUZZ_SEED=, PKTFUZZ_COUNT=)
 #   make interop          asctp in one VM against the kernel's sctp.ko in another,
 #                         checked packet by packet (selftests/interop.sh)
 #   make vm CMD='...'     run a host command in a fresh VM with asctp loaded
@@ -48,6 +51,15 @@ check:
 stress: module-debug selftest-tools
 	selftests/vm/run.sh -f debug -l asctp -t 3600 -- \
 		'cd $(CURDIR)/selftests && ASCTP_XFER_BYTES=32M ./transfer.sh'
+	$(MAKE) pktfuzz
+
+# The packet fuzzer's long run, in the debug kernel; the seed it prints
+# (PKTFUZZ_SEED) replays it, with the same PKTFUZZ_COUNT.
+PKTFUZZ_COUNT ?= 500000
+PKTFUZZ_PAUSE ?= 4
+pktfuzz: module-debug selftest-tools
+	selftests/vm/run.sh -f debug -l asctp -t 5400 -- \
+		'cd $(CURDIR)/selftests && PKTFUZZ_COUNT=$(PKTFUZZ_COUNT) PKTFUZZ_SEED=$(PKTFUZZ_SEED) PKTFUZZ_PAUSE=$(PKTFUZZ_PAUSE) ./pktfuzz.sh'
 
 demo:
 	selftests/demo.sh
@@ -69,4 +81,4 @@ clean:
 	find module \( -name '*.o' -o -name '*.ko' -o -name '.*.cmd' -o -name '*.mod' \
 		-o -name '*.mod.c' -o -name modules.order -o -name Module.symvers \) -delete
 
-.PHONY: all selftest-tools vm check demo interop stress deps kernels clean
+.PHONY: all selftest-tools vm check demo interop stress pktfuzz deps kernels clean
