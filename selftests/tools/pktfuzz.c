@@ -61,7 +61,7 @@
 #define BUFLEN		(MAXLEN + 64)
 #define SLOTS		8
 #define MARK_ID		0xf022
-#define NPROT		65536
+#define NPROT		(1 << 21)
 #define NFLOW		1024
 #define NTAGS		64
 #define MAXCHUNKS	64
@@ -188,8 +188,14 @@ static void prot_add(uint32_t tag)
 {
 	uint32_t h = tag * 2654435761u % NPROT;
 
-	if (!tag || prot_has(tag) || nprot >= NPROT * 3 / 4)
+	if (!tag || prot_has(tag))
 		return;
+	if (nprot >= NPROT * 3 / 4) {
+		/* a tag left out could be sent: stop rather than do that */
+		fprintf(stderr, "pktfuzz: more than %d protected tags\n",
+			nprot);
+		exit(1);
+	}
 	while (prot[h])
 		h = (h + 1) % NPROT;
 	prot[h] = tag;
