@@ -83,8 +83,8 @@ targets_xfer() {
 	local i=0
 	while [ ! -e "$STOP" ]; do
 		i=$((i + 1))
-		echo "stream $(mxfer_once "$1" 6000 stream 512K "$i" 30)"
-		echo "seqpacket $(mxfer_once "$1" 6001 seqpacket 128K "$i" 30)"
+		echo "stream $(mxfer_once "$1" 6000 stream 512K "$i" 15)"
+		echo "seqpacket $(mxfer_once "$1" 6001 seqpacket 128K "$i" 15)"
 		nap "$PAUSE"
 	done
 }
