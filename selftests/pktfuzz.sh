@@ -17,7 +17,7 @@
 # associations must transfer byte-exact, the kernel log must be clean,
 # and no asctp object may outlive the namespace.
 #
-# PKTFUZZ_COUNT packets (default 5000, for make check; make pktfuzz:
+# PKTFUZZ_COUNT packets (default 3000, for make check; make pktfuzz:
 # 500000), seed PKTFUZZ_SEED (printed; random by default) to replay a
 # run; PKTFUZZ_PAUSE seconds between the target workload's rounds.
 
@@ -25,7 +25,7 @@
 
 P=$(asctp_ipproto)
 T=$SELFTEST_DIR/tools
-COUNT=${PKTFUZZ_COUNT:-5000}
+COUNT=${PKTFUZZ_COUNT:-3000}
 # seconds between the target workload's rounds: each round's process
 # starts take CPU time from the fuzzer in a TCG guest
 PAUSE=${PKTFUZZ_PAUSE:-1}
