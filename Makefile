@@ -12,6 +12,8 @@
 #                         userspace (selftests/fuzz): FUZZ_TIME=300 seconds
 #                         in all, FUZZ_SEED=N repeats a run; fuzz-replay
 #                         runs the corpus once, fuzz-merge adds the finds
+#   make pktfuzz          500000 fuzzed packets at live associations
+#                         (selftests/pktfuzz.sh; PKTFUZZ_SEED=, PKTFUZZ_COUNT=)
 #   make interop          asctp in one VM against the kernel's sctp.ko in another,
 #                         checked packet by packet (selftests/interop.sh)
 #   make vm CMD='...'     run a host command in a fresh VM with asctp loaded
@@ -55,6 +57,7 @@ stress: module-debug selftest-tools
 	selftests/vm/run.sh -f debug -l asctp -t 3600 -- \
 		'cd $(CURDIR)/selftests && ASCTP_XFER_BYTES=32M ./transfer.sh && \
 		 ASCTP_FLOOD_INITS=1000000 ./flood.sh'
+	$(MAKE) pktfuzz
 
 # No VM, no kernel: module sources compiled for userspace.
 FUZZ_TIME ?= 300
@@ -66,6 +69,14 @@ fuzz-replay:
 
 fuzz-merge:
 	selftests/fuzz/run.sh -m
+
+# The packet fuzzer's long run, in the debug kernel; the seed it prints
+# (PKTFUZZ_SEED) replays it, with the same PKTFUZZ_COUNT.
+PKTFUZZ_COUNT ?= 500000
+PKTFUZZ_PAUSE ?= 4
+pktfuzz: module-debug selftest-tools
+	selftests/vm/run.sh -f debug -l asctp -t 5400 -- \
+		'cd $(CURDIR)/selftests && PKTFUZZ_COUNT=$(PKTFUZZ_COUNT) PKTFUZZ_SEED=$(PKTFUZZ_SEED) PKTFUZZ_PAUSE=$(PKTFUZZ_PAUSE) ./pktfuzz.sh'
 
 demo:
 	selftests/demo.sh
@@ -99,5 +110,5 @@ clean:
 	find module \( -name '*.o' -o -name '*.ko' -o -name '.*.cmd' -o -name '*.mod' \
 		-o -name '*.mod.c' -o -name modules.order -o -name Module.symvers \) -delete
 
-.PHONY: all selftest-tools vm check demo interop stress deps kernels clean
+.PHONY: all selftest-tools vm check demo interop stress pktfuzz deps kernels clean
 .PHONY: fuzz fuzz-replay fuzz-merge abuse-golden abuse-live
