@@ -11,9 +11,12 @@
 # The case prints slab memory (/proc/meminfo) before, at its highest
 # during, and after the flood, and checks that:
 #  - asctp holds no association but the legitimate one's two ends;
-#  - slab memory grew by less than 4 MiB + 16 bytes per INIT at any
-#    time (an association costs kilobytes; the 4 MiB are kmemleak's and
-#    RCU's noise) and is back within 4 MiB after;
+#  - slab memory grew by less than 16 MiB + 16 bytes per INIT at any
+#    time and is back within 8 MiB after.  An association costs
+#    kilobytes (20,000 of them: some 50 MB); the 16 MiB are for packets
+#    queued, kmemleak's metadata and RCU (2.6 to 5 MB measured at
+#    20,000 INITs), so it is make stress's 1,000,000 that shows growth
+#    per INIT down to tens of bytes;
 #  - the flooded endpoint received at least half of the INITs (the rest
 #    may fall to the veth backlog) and answered each it received, but
 #    those that met its socket's backlog full (AsctpInBacklogFull).
@@ -82,8 +85,9 @@ flood() {
 	ksft_diag "drops: $(ip netns exec "$s" awk '$1 ~ /^AsctpIn(Bad|Short|NoMem|Backlog|OutOfBlue)/ && $2 { printf "%s=%s ", $1, $2 }' /proc/net/asctp/snmp)"
 	grep -q "^echoed" "$TMP/cli" && [ $during = yes ] || rc=1
 	[ "$amax" -le 2 ] || rc=1
-	# no per-INIT state: kmemleak and RCU make some megabytes of noise
-	[ "$grew" -lt $((4096 + 16 * N / 1024)) ] && [ $((after - before)) -lt 4096 ] || rc=1
+	# no per-INIT state: queued packets, kmemleak's metadata and RCU
+	# make megabytes of noise (2.6 to 5 MB measured at 20,000 INITs)
+	[ "$grew" -lt $((16384 + 16 * N / 1024)) ] && [ $((after - before)) -lt 8192 ] || rc=1
 	# each INIT answered, but those that found the listener busy with
 	# its user and its backlog full (counted)
 	bl=$(mib AsctpInBacklogFull "$s")
