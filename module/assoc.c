@@ -9,6 +9,7 @@
 #include <linux/jhash.h>
 
 #include "assoc.h"
+#include "mem.h"
 #include "netns.h"
 #include "obj.h"
 #include "reasm.h"
@@ -82,10 +83,13 @@ struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp)
 int asctp_assoc_set_streams(struct asctp_assoc *a, u16 os, u16 mis,
 			    gfp_t gfp)
 {
-	u16 *ssn = kcalloc(os, sizeof(*ssn), gfp);
-	u16 *in_ssn = kcalloc(mis, sizeof(*in_ssn), gfp);
+	u16 *ssn, *in_ssn;
 
-	if (!ssn || !in_ssn || asctp_obj_fail(os + mis)) {
+	if (asctp_obj_fail(os + mis))
+		return -ENOMEM;
+	ssn = kcalloc(os, sizeof(*ssn), gfp);
+	in_ssn = kcalloc(mis, sizeof(*in_ssn), gfp);
+	if (!ssn || !in_ssn) {
 		kfree(ssn);
 		kfree(in_ssn);
 		return -ENOMEM;
@@ -181,7 +185,7 @@ void asctp_assoc_fail_queue(struct asctp_assoc *a, struct sk_buff_head *q,
 
 	while ((skb = __skb_dequeue(q))) {
 		asctp_ulp_send_failed(a, skb, sent);
-		a->sk->sk_wmem_queued -= skb->truesize;
+		asctp_mem_wuncharge(a->sk, skb);
 		kfree_skb(skb);
 	}
 }

@@ -21,4 +21,13 @@
 #define ASCTP_ACCEPT_FLAGS (flags)
 #endif
 
+/* 6.6 sizes sysctl tables (register_net_sysctl_sz()); before, an
+ * empty entry ends them.
+ */
+#ifdef ASCTP_HAVE_SYSCTL_SZ
+#define ASCTP_SYSCTL_TABLE_END
+#else
+#define ASCTP_SYSCTL_TABLE_END { }
+#endif
+
 #endif /* _ASCTP_COMPAT_H */

@@ -46,6 +46,19 @@ static void asctp_sm_data_taken(struct asctp_assoc *a, u32 tsn)
 		a->sack_now = true;
 }
 
+/* Why asctp_reasm_data() did not take a chunk. */
+static enum asctp_mib_field asctp_data_drop_mib(int err)
+{
+	switch (err) {
+	case -ENOMEM:
+		return ASCTP_MIB_IN_NO_MEM;
+	case -ENOSPC:
+		return ASCTP_MIB_IN_MEM_LIMIT;
+	default:
+		return ASCTP_MIB_IN_RCVBUF_FULL;
+	}
+}
+
 /* RFC 9260 6.2: a DATA chunk. */
 enum asctp_mib_field asctp_sm_data(struct asctp_rx *rx)
 {
@@ -101,8 +114,7 @@ enum asctp_mib_field asctp_sm_data(struct asctp_rx *rx)
 		return ASCTP_MIB_IN_PKTS;
 	}
 	if (err) {
-		asctp_mib_inc(rx->net, err == -ENOMEM ? ASCTP_MIB_IN_NO_MEM :
-						       ASCTP_MIB_IN_RCVBUF_FULL);
+		asctp_mib_inc(rx->net, asctp_data_drop_mib(err));
 		return ASCTP_MIB_IN_PKTS;
 	}
 	asctp_sm_data_taken(a, tsn);

@@ -25,6 +25,7 @@ static const char *const asctp_mib_names[ASCTP_MIB_MAX] = {
 	[ASCTP_MIB_IN_BAD_STATE]	= "AsctpInBadState",
 	[ASCTP_MIB_IN_BACKLOG_FULL]	= "AsctpInBacklogFull",
 	[ASCTP_MIB_IN_RCVBUF_FULL]	= "AsctpInRcvbufFull",
+	[ASCTP_MIB_IN_MEM_LIMIT]	= "AsctpInMemLimit",
 	[ASCTP_MIB_IN_NO_MEM]		= "AsctpInNoMem",
 	[ASCTP_MIB_IN_DUP_DATA]		= "AsctpInDupData",
 	[ASCTP_MIB_IN_DATA_FAR]		= "AsctpInDataBeyondMap",

@@ -28,6 +28,7 @@ enum asctp_mib_field {
 	ASCTP_MIB_IN_BAD_STATE,		/* drop: chunk not valid in state */
 	ASCTP_MIB_IN_BACKLOG_FULL,	/* drop: socket backlog full */
 	ASCTP_MIB_IN_RCVBUF_FULL,	/* drop: DATA beyond receive buffer */
+	ASCTP_MIB_IN_MEM_LIMIT,		/* drop: DATA beyond net.asctp.mem */
 	ASCTP_MIB_IN_NO_MEM,		/* drop: allocation failed */
 	ASCTP_MIB_IN_DUP_DATA,		/* drop: DATA received already */
 	ASCTP_MIB_IN_DATA_FAR,		/* drop: DATA beyond the TSN map */

@@ -15,6 +15,7 @@
 
 #include "assoc.h"
 #include "chunk.h"
+#include "mem.h"
 #include "msg.h"
 #include "obj.h"
 #include "sm.h"
@@ -165,15 +166,26 @@ static struct asctp_assoc *asctp_msg_assoc(struct sock *sk,
 	return asctp_sock_connect_assoc(sk, sin, cm->init, err);
 }
 
+/* Room for @len more bytes: in SO_SNDBUF, and in asctp's memory
+ * (mem.c).  A socket with nothing queued always has room in its
+ * buffer; asctp_msg_queue() checks the memory then.
+ */
+static bool asctp_msg_room(struct sock *sk, size_t len)
+{
+	if (!sk->sk_wmem_queued)
+		return true;
+	return sk->sk_wmem_queued + len <= READ_ONCE(sk->sk_sndbuf) &&
+	       sk_wmem_schedule(sk, len);
+}
+
 static int asctp_msg_wait_room(struct sock *sk, struct asctp_assoc *a,
 			       size_t len, long *timeo)
 {
 	DEFINE_WAIT_FUNC(wait, woken_wake_function);
-	int err = 0;
+	int queued, err = 0;
 
 	add_wait_queue(sk_sleep(sk), &wait);
-	while (sk->sk_wmem_queued &&
-	       sk->sk_wmem_queued + len > READ_ONCE(sk->sk_sndbuf)) {
+	while (!asctp_msg_room(sk, len)) {
 		if (a->dead || sk->sk_err) {
 			err = -EPIPE;
 			break;
@@ -187,9 +199,10 @@ static int asctp_msg_wait_room(struct sock *sk, struct asctp_assoc *a,
 			break;
 		}
 		set_bit(SOCK_NOSPACE, &sk->sk_socket->flags);
-		sk_wait_event(sk, timeo, a->dead || !sk->sk_wmem_queued ||
-			      sk->sk_wmem_queued + len <=
-			      READ_ONCE(sk->sk_sndbuf), &wait);
+		/* the room is checked again under the lock */
+		queued = sk->sk_wmem_queued;
+		sk_wait_event(sk, timeo, a->dead ||
+			      READ_ONCE(sk->sk_wmem_queued) < queued, &wait);
 	}
 	remove_wait_queue(sk_sleep(sk), &wait);
 	return err;
@@ -265,11 +278,15 @@ static int asctp_msg_queue(struct asctp_assoc *a, struct msghdr *msg,
 		}
 		__skb_queue_tail(&q, skb);
 	}
+	if (!asctp_mem_wschedule(a->sk, &q)) {
+		__skb_queue_purge(&q);
+		return -ENOBUFS;
+	}
 	while ((skb = __skb_dequeue(&q))) {
 		ASCTP_TX_CB(skb)->tsn = a->next_tsn;
 		((struct asctp_data_hdr *)(skb->data +
 			ASCTP_CHUNK_HDR_LEN))->tsn = htonl(a->next_tsn++);
-		a->sk->sk_wmem_queued += skb->truesize;
+		asctp_mem_wcharge(a->sk, skb);
 		__skb_queue_tail(&a->outq, skb);
 	}
 	if (!unordered)

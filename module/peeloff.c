@@ -17,6 +17,7 @@
 #include <net/sock.h>
 
 #include "assoc.h"
+#include "mem.h"
 #include "peeloff.h"
 #include "reasm.h"
 #include "sock.h"
@@ -67,7 +68,7 @@ static void asctp_peeloff_rmem(struct sk_buff_head *q, struct sock *nsk)
 
 	skb_queue_walk(q, skb) {
 		skb_orphan(skb);
-		skb_set_owner_r(skb, nsk);
+		asctp_mem_rcharge_event(nsk, skb);
 	}
 }
 
@@ -82,7 +83,7 @@ static void asctp_peeloff_rcvq(struct asctp_assoc *a, struct sock *sk,
 			continue;
 		__skb_unlink(skb, &sk->sk_receive_queue);
 		skb_orphan(skb);
-		skb_set_owner_r(skb, nsk);
+		asctp_mem_rcharge_event(nsk, skb);
 		__skb_queue_tail(&nsk->sk_receive_queue, skb);
 	}
 }
@@ -111,8 +112,7 @@ static void asctp_peeloff_move(struct asctp_assoc *a, struct sock *sk,
 	asctp_peeloff_rmem(&a->held, nsk);
 	wmem = asctp_peeloff_truesize(&a->outq) +
 	       asctp_peeloff_truesize(&a->sentq);
-	sk->sk_wmem_queued -= wmem;
-	nsk->sk_wmem_queued += wmem;
+	asctp_mem_wmove(sk, nsk, wmem);
 	ninet->inet_num = inet_sk(sk)->inet_num;
 	ninet->inet_sport = a->lport;
 	ninet->inet_saddr = a->laddr;

@@ -21,6 +21,7 @@
 
 #include <net/sock.h>
 
+#include "mem.h"
 #include "reasm.h"
 #include "sm.h"
 #include "sock.h"
@@ -355,11 +356,21 @@ static void asctp_reasm_fragment(struct asctp_assoc *a, struct sk_buff *skb)
 		asctp_reasm_pd_start(a, last);
 }
 
+/* Data waits for reassembly or order: what comes in TSN order fills a
+ * gap in front of it.
+ */
+static bool asctp_reasm_waiting(const struct asctp_assoc *a)
+{
+	return !skb_queue_empty(&a->reasm) || !skb_queue_empty(&a->lobby);
+}
+
 /* RFC 9260 6.2: a new DATA chunk's user data.  Non-zero when it is not
- * taken: no room (-ENOBUFS, -ENOMEM; the peer sends it again), or it
- * breaks the message in partial delivery (-EPROTO).  Data in TSN order
- * may use twice the receive buffer, so that what fills a gap always
- * finds room even when early data filled the buffer.
+ * taken: no room in the receive buffer (-ENOBUFS), none in asctp's
+ * memory (-ENOSPC, mem.c), no skb (-ENOMEM), and the peer sends it
+ * again; or it breaks the message in partial delivery (-EPROTO).  Data
+ * in TSN order may use twice the receive buffer, and asctp's memory
+ * when it fills a gap, so that what fills a gap always finds room even
+ * when early data filled the buffer.
  */
 int asctp_reasm_data(struct asctp_assoc *a, const struct asctp_data_hdr *dh,
 		     unsigned int len, u8 flags, bool in_order)
@@ -375,6 +386,10 @@ int asctp_reasm_data(struct asctp_assoc *a, const struct asctp_data_hdr *dh,
 	skb = asctp_ulp_data_skb(a, dh, len, flags);
 	if (!skb)
 		return -ENOMEM;
+	if (!asctp_mem_rcharge(sk, skb, in_order && asctp_reasm_waiting(a))) {
+		kfree_skb(skb);
+		return -ENOSPC;
+	}
 	if (a->pd && ASCTP_RCV_CB(skb)->tsn == a->pd_tsn)
 		return asctp_reasm_pd_next(a, skb);
 	if ((flags & (ASCTP_DATA_B | ASCTP_DATA_E)) ==

@@ -7,6 +7,7 @@
  */
 
 #include "chunk.h"
+#include "mem.h"
 #include "sm.h"
 #include "sock.h"
 #include "timer.h"
@@ -65,7 +66,7 @@ static void asctp_sack_cum(struct asctp_assoc *a, struct asctp_acked *ack)
 		__skb_unlink(skb, &a->sentq);
 		if (!ASCTP_TX_CB(skb)->acked)
 			asctp_sack_newly(a, skb, ack);
-		sk->sk_wmem_queued -= skb->truesize;
+		asctp_mem_wuncharge(sk, skb);
 		consume_skb(skb);
 	}
 	a->acked_tsn = ack->cum;

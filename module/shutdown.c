@@ -160,12 +160,20 @@ enum asctp_mib_field asctp_sm_shutdown_complete(struct asctp_rx *rx)
 }
 
 /* RFC 9260 9.2: T2-shutdown resends SHUTDOWN or SHUTDOWN ACK, to
- * another path if this one has failed (8.2, as T3-rtx does).
+ * another path if this one has failed (8.2, as T3-rtx does).  The
+ * error is charged to the path the last one went to: a SHUTDOWN ACK
+ * went to the SHUTDOWN's source, and its resend goes where 8.2 says.
  */
 void asctp_sm_t2_expire(struct asctp_assoc *a)
 {
+	struct asctp_path *p = a->active;
+
 	asctp_mib_inc(sock_net(a->sk), ASCTP_MIB_T2_EXPIREDS);
-	asctp_path_error(a, a->active);
+	if (a->state == ASCTP_S_SHUTDOWN_ACK_SENT && a->sack_path) {
+		p = a->sack_path;
+		a->sack_path = NULL;
+	}
+	asctp_path_error(a, p);
 	if (a->errors > a->max_retrans) {
 		asctp_sm_abort_assoc(a, 0, ETIMEDOUT);
 		return;

@@ -23,6 +23,7 @@
 #include "compat.h"
 #include "cookie.h"
 #include "input.h"
+#include "mem.h"
 #include "msg.h"
 #include "obj.h"
 #include "port.h"
@@ -107,12 +108,14 @@ static int asctp_sock_create(struct sock *sk)
 	WRITE_ONCE(sk->sk_sndbuf, max(READ_ONCE(sk->sk_sndbuf),
 				      ASCTP_DEFAULT_SNDBUF));
 	sk->sk_state = TCP_CLOSE;
+	sk_sockets_allocated_inc(sk);	/* sk_clone_lock() counts a child */
 	return 0;
 }
 
 /* Called once, from sk_common_release(), even if create failed. */
 static void asctp_sock_destroy(struct sock *sk)
 {
+	sk_sockets_allocated_dec(sk);
 	asctp_obj_put(ASCTP_OBJ_SOCK);
 }
 
@@ -152,6 +155,7 @@ void asctp_sock_child_unlock(struct sock *child)
 /* A child that never got its association: locked, two references. */
 void asctp_sock_child_drop(struct sock *child)
 {
+	sk_sockets_allocated_dec(child);
 	asctp_obj_put(ASCTP_OBJ_SOCK);
 	sock_set_flag(child, SOCK_DEAD);
 	child->sk_state = TCP_CLOSE;
@@ -658,14 +662,22 @@ int asctp_sock_init(u8 ipproto)
 	int err, i;
 
 	asctp_ipproto = ipproto;
+	err = asctp_mem_init(&asctp_prot);
+	if (err)
+		goto err_mem;
 	err = proto_register(&asctp_prot, 1);
 	if (err)
-		return err;
+		goto err_proto;
 	for (i = 0; i < ARRAY_SIZE(asctp_protosw); i++) {
 		asctp_protosw[i].protocol = ipproto;
 		inet_register_protosw(&asctp_protosw[i]);
 	}
 	return 0;
+
+err_proto:
+	asctp_mem_exit();
+err_mem:
+	return err;
 }
 
 void asctp_sock_exit(void)
@@ -675,4 +687,5 @@ void asctp_sock_exit(void)
 	for (i = ARRAY_SIZE(asctp_protosw) - 1; i >= 0; i--)
 		inet_unregister_protosw(&asctp_protosw[i]);
 	proto_unregister(&asctp_prot);
+	asctp_mem_exit();
 }

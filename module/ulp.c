@@ -7,6 +7,7 @@
 #include <linux/slab.h>
 #include <net/sock.h>
 
+#include "mem.h"
 #include "obj.h"
 #include "reasm.h"
 #include "sm.h"
@@ -43,7 +44,7 @@ static void asctp_ulp_enqueue(struct asctp_assoc *a, struct sk_buff *skb)
 /* A notification, charged to the receive buffer like data. */
 static void asctp_ulp_queue(struct asctp_assoc *a, struct sk_buff *skb)
 {
-	skb_set_owner_r(skb, a->sk);
+	asctp_mem_rcharge_event(a->sk, skb);
 	asctp_ulp_enqueue(a, skb);
 }
 
@@ -56,8 +57,8 @@ void asctp_ulp_release(struct sock *sk, struct sk_buff_head *q)
 	sk->sk_data_ready(sk);
 }
 
-/* A DATA chunk's user data in an skb of its own, charged to the
- * receive buffer from now on.
+/* A DATA chunk's user data in an skb of its own, for the caller to
+ * charge to the receive buffer.
  */
 struct sk_buff *asctp_ulp_data_skb(struct asctp_assoc *a,
 				   const struct asctp_data_hdr *dh,
@@ -81,7 +82,6 @@ struct sk_buff *asctp_ulp_data_skb(struct asctp_assoc *a,
 	cb->flags = flags;
 	cb->ppid = (__force u32)dh->ppid;
 	cb->tsn = ntohl(dh->tsn);
-	skb_set_owner_r(skb, a->sk);
 	asctp_sk(a->sk)->rcv_ratio = clamp_t(u32, (len << 8) / skb->truesize,
 					     1, 255);
 	return skb;
@@ -345,6 +345,6 @@ void asctp_ulp_pd_aborted(struct asctp_assoc *a)
 	pe->pdapi_assoc_id = a->id;
 	pe->pdapi_stream = a->pd_stream;
 	pe->pdapi_seq = a->pd_ssn;
-	skb_set_owner_r(skb, a->sk);
+	asctp_mem_rcharge_event(a->sk, skb);
 	asctp_ulp_to_reader(a->sk, skb);	/* behind the pieces */
 }

@@ -18,32 +18,10 @@
 #include <netinet/ip.h>
 #include <stdint.h>
 
+#include "crc32c.h"
+
 enum { BATCH = 64, PKT_LEN = 20 + 12 + 20 };
 
-static uint32_t crc_table[256];
-
-static void crc_init(void)
-{
-	uint32_t c;
-	int i, k;
-
-	for (i = 0; i < 256; i++) {
-		c = i;
-		for (k = 0; k < 8; k++)
-			c = (c >> 1) ^ (c & 1 ? 0x82F63B78 : 0);
-		crc_table[i] = c;
-	}
-}
-
-/* RFC 9260 Appendix B: CRC32c, stored as the bytes come out. */
-static uint32_t crc32c(const uint8_t *p, size_t n)
-{
-	uint32_t c = 0xFFFFFFFF;
-
-	while (n--)
-		c = crc_table[(c ^ *p++) & 0xFF] ^ (c >> 8);
-	return ~c;
-}
 
 static uint64_t rng;
 
@@ -136,7 +114,7 @@ int main(int argc, char **argv)
 	count = strtol(argv[4], NULL, 10);
 	rng = argc > 5 ? strtoull(argv[5], NULL, 10) : 1;
 	rng = rng * 0x9E3779B97F4A7C15ULL + 1;
-	crc_init();
+	crc32c_init();
 	fd = socket(AF_INET, SOCK_RAW, IPPROTO_RAW);	/* IP_HDRINCL */
 	if (fd < 0)
 		die_errno("socket");

@@ -28,6 +28,13 @@ its SHUTDOWN COMPLETE had been lost and it came back: RFC 9260 9.2),
 prints "sent INIT", and to the next SHUTDOWN ACK with SHUTDOWN COMPLETE
 after printing "SHUTDOWN ACK again <ms> ms after the INIT".
 
+With --flood N, once the association is up it sends N DATA chunks of
+1000 bytes, TSN 1001 to 1000 + N (stream 0, SSN 1 to N), as fast as it
+can, with no regard for the window, and prints "flooded N".  They are
+all out of order: TSN 1000, SSN 0, is withheld.
+Then it sends TSN 1000 and prints the cumulative TSN of the first SACK
+that moves it ("sack cum N").  Message i is the byte i % 251, 1000 times.
+
 With --vanish it answers nothing once the association is up, as a
 peer that went away.  With --hol, once the association is up it sends DATA with one TSN
 "lost" (RFC 9260 6.6: a loss delays only its own stream):
@@ -198,6 +205,9 @@ class Peer:
             if self.up and self.a.delack:
                 self.up = False
                 self.delack(eth, ip, sctp)
+            if self.up and self.a.flood:
+                self.up = False
+                self.flood(eth, ip, sctp)
             if self.up and self.a.error:
                 self.up = False
                 self.error(eth, ip, sctp)
@@ -280,6 +290,21 @@ class Peer:
         self.send(eth, ip, sctp, self.peer_tag, chunk(9, 0, causes))
         print("sent ERROR", flush=True)
 
+    def flood(self, eth, ip, sctp):
+        def send(i):
+            self.send(eth, ip, sctp, self.peer_tag,
+                      self.data(MY_TSN + i, 0, i, 0, bytes([i % 251]) * 1000))
+        time.sleep(0.3)
+        for i in range(1, self.a.flood + 1):
+            send(i)
+        print("flooded %d" % self.a.flood, flush=True)
+        send(0)
+        while True:     # SACKs of the flood may still be queued
+            line = self.sack()
+            if not line.startswith("sack cum %d " % (MY_TSN - 1)):
+                break
+        print(line.split(" gaps")[0], flush=True)
+
     def hol(self, eth, ip, sctp):
         # each time is taken before the send: the reader may be faster
         time.sleep(0.5)
@@ -310,6 +335,7 @@ def main():
     ap.add_argument("--vanish", action="store_true")
     ap.add_argument("--delack", action="store_true")
     ap.add_argument("--error", action="store_true")
+    ap.add_argument("--flood", type=int, default=0)
     ap.add_argument("--forge-hb-ack", action="store_true")
     ap.add_argument("--shutdown-init", action="store_true")
     ap.add_argument("--timeout", type=float, default=30.0)

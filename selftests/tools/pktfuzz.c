@@ -57,6 +57,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "crc32c.h"
+
 #define MAXLEN		1480	/* SCTP packet: common header and chunks */
 #define BUFLEN		(MAXLEN + 64)
 #define SLOTS		8
@@ -148,28 +150,6 @@ static void put32(uint8_t *p, uint32_t v)
 	p[3] = v;
 }
 
-/* CRC32c, reflected, table driven (RFC 9260 Appendix B). */
-static uint32_t crc_table[256];
-
-static void crc_init(void)
-{
-	for (uint32_t i = 0; i < 256; i++) {
-		uint32_t c = i;
-
-		for (int k = 0; k < 8; k++)
-			c = (c >> 1) ^ ((c & 1) ? 0x82f63b78 : 0);
-		crc_table[i] = c;
-	}
-}
-
-static uint32_t crc32c(const uint8_t *p, int len)
-{
-	uint32_t c = 0xffffffff;
-
-	while (len--)
-		c = crc_table[(c ^ *p++) & 0xff] ^ (c >> 8);
-	return ~c;
-}
 
 static int prot_has(uint32_t tag)
 {
@@ -798,7 +778,7 @@ int main(int argc, char **argv)
 		seed %= 1000000000000ULL;
 	}
 	rng_state = seed;
-	crc_init();
+	crc32c_init();
 	ps = socket(AF_PACKET, SOCK_DGRAM, htons(ETH_P_ALL));
 	rs = socket(AF_INET, SOCK_RAW, IPPROTO_RAW);
 	if (ps < 0 || rs < 0) {
