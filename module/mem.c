@@ -9,12 +9,15 @@
  * socket, SO_SNDBUF and SO_RCVBUF still rule.
  *
  * Over the limit, DATA is dropped unacknowledged and counted
- * (AsctpInMemLimit), and the peer sends it again; only data that
- * fills a gap in front of what waits for reassembly or order gets in
- * regardless, so that no association can be stuck with memory full of
- * data it cannot deliver.  sendmsg waits for its socket's queue to
- * shrink, or fails with ENOBUFS when the socket has nothing queued to
- * wait for.
+ * (AsctpInMemLimit), and the peer sends it again.  Data in TSN order
+ * gets in regardless when it fills a gap in front of data waiting for
+ * reassembly or order, or when its socket's reader has taken all
+ * (reasm.c): else an association could be stuck with memory full of
+ * data it cannot deliver, or senders on this host holding the memory
+ * would wait forever for the acknowledgement of data that cannot get
+ * in.  That is at most one chunk past the limit per socket whose reader
+ * keeps up.  sendmsg waits for its socket's queue to shrink, or fails
+ * with ENOBUFS when the socket has nothing queued to wait for.
  *
  * sk_forward_alloc, like the queues it covers, is under the socket
  * lock.
@@ -72,20 +75,40 @@ void asctp_mem_wmove(struct sock *sk, struct sock *nsk, u32 bytes)
 {
 	sk_wmem_queued_add(sk, -bytes);
 	sk_mem_uncharge(sk, bytes);
-	sk_wmem_schedule(nsk, bytes);	/* what is queued stays queued */
+	asctp_mem_wschedule(nsk, bytes);	/* what is queued stays queued */
 	sk_wmem_queued_add(nsk, bytes);
 	sk_mem_charge(nsk, bytes);
 }
 
-/* May the chunks of one message, @q, join the send queue? */
-bool asctp_mem_wschedule(struct sock *sk, const struct sk_buff_head *q)
+/* May @size more bytes join the send queue?  Not over the hard limit,
+ * whatever the socket type: the kernel's check lets a SOCK_STREAM
+ * socket past it after shrinking its SO_SNDBUF, as TCP wants, which
+ * grows it back later; asctp keeps what the user set.
+ */
+bool asctp_mem_wschedule(struct sock *sk, int size)
+{
+	int sndbuf = sk->sk_sndbuf;
+	bool ok;
+
+	if (size <= sk->sk_forward_alloc)
+		return true;
+	if (atomic_long_read(&asctp_mem_allocated) >
+	    READ_ONCE(asctp_sysctl_mem[2]))
+		return false;
+	ok = sk_wmem_schedule(sk, size);
+	WRITE_ONCE(sk->sk_sndbuf, sndbuf);
+	return ok;
+}
+
+/* The chunks of one message, @q, all or none. */
+bool asctp_mem_wschedule_queue(struct sock *sk, const struct sk_buff_head *q)
 {
 	const struct sk_buff *skb;
 	int size = 0;
 
 	skb_queue_walk(q, skb)
 		size += skb->truesize;
-	return sk_wmem_schedule(sk, size);
+	return asctp_mem_wschedule(sk, size);
 }
 
 /* Received @skb, charged to @sk unless asctp is over its limit and

@@ -11,7 +11,8 @@
 void asctp_mem_wcharge(struct sock *sk, struct sk_buff *skb);
 void asctp_mem_wuncharge(struct sock *sk, struct sk_buff *skb);
 void asctp_mem_wmove(struct sock *sk, struct sock *nsk, u32 bytes);
-bool asctp_mem_wschedule(struct sock *sk, const struct sk_buff_head *q);
+bool asctp_mem_wschedule(struct sock *sk, int size);
+bool asctp_mem_wschedule_queue(struct sock *sk, const struct sk_buff_head *q);
 bool asctp_mem_rcharge(struct sock *sk, struct sk_buff *skb, bool force);
 void asctp_mem_rcharge_event(struct sock *sk, struct sk_buff *skb);
 

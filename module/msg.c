@@ -175,7 +175,7 @@ static bool asctp_msg_room(struct sock *sk, size_t len)
 	if (!sk->sk_wmem_queued)
 		return true;
 	return sk->sk_wmem_queued + len <= READ_ONCE(sk->sk_sndbuf) &&
-	       sk_wmem_schedule(sk, len);
+	       asctp_mem_wschedule(sk, len);
 }
 
 static int asctp_msg_wait_room(struct sock *sk, struct asctp_assoc *a,
@@ -278,7 +278,7 @@ static int asctp_msg_queue(struct asctp_assoc *a, struct msghdr *msg,
 		}
 		__skb_queue_tail(&q, skb);
 	}
-	if (!asctp_mem_wschedule(a->sk, &q)) {
+	if (!asctp_mem_wschedule_queue(a->sk, &q)) {
 		__skb_queue_purge(&q);
 		return -ENOBUFS;
 	}

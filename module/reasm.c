@@ -356,21 +356,24 @@ static void asctp_reasm_fragment(struct asctp_assoc *a, struct sk_buff *skb)
 		asctp_reasm_pd_start(a, last);
 }
 
-/* Data waits for reassembly or order: what comes in TSN order fills a
- * gap in front of it.
+/* Data in TSN order is taken even over asctp's memory limit (mem.c)
+ * when it fills a gap in front of data waiting for reassembly or order,
+ * or when the reader has taken everything: the memory may be held by
+ * senders on this host waiting for this very data to be acknowledged.
  */
-static bool asctp_reasm_waiting(const struct asctp_assoc *a)
+static bool asctp_reasm_must_take(const struct asctp_assoc *a, bool in_order)
 {
-	return !skb_queue_empty(&a->reasm) || !skb_queue_empty(&a->lobby);
+	return in_order && (!skb_queue_empty(&a->reasm) ||
+			    !skb_queue_empty(&a->lobby) ||
+			    atomic_read(&a->sk->sk_rmem_alloc) < PAGE_SIZE);
 }
 
 /* RFC 9260 6.2: a new DATA chunk's user data.  Non-zero when it is not
  * taken: no room in the receive buffer (-ENOBUFS), none in asctp's
  * memory (-ENOSPC, mem.c), no skb (-ENOMEM), and the peer sends it
  * again; or it breaks the message in partial delivery (-EPROTO).  Data
- * in TSN order may use twice the receive buffer, and asctp's memory
- * when it fills a gap, so that what fills a gap always finds room even
- * when early data filled the buffer.
+ * in TSN order may use twice the receive buffer, so that what fills a
+ * gap always finds room even when early data filled the buffer.
  */
 int asctp_reasm_data(struct asctp_assoc *a, const struct asctp_data_hdr *dh,
 		     unsigned int len, u8 flags, bool in_order)
@@ -386,7 +389,7 @@ int asctp_reasm_data(struct asctp_assoc *a, const struct asctp_data_hdr *dh,
 	skb = asctp_ulp_data_skb(a, dh, len, flags);
 	if (!skb)
 		return -ENOMEM;
-	if (!asctp_mem_rcharge(sk, skb, in_order && asctp_reasm_waiting(a))) {
+	if (!asctp_mem_rcharge(sk, skb, asctp_reasm_must_take(a, in_order))) {
 		kfree_skb(skb);
 		return -ENOSPC;
 	}

@@ -7,10 +7,10 @@
 #    memory asctp has charged, in /proc/net/protocols;
 #  - readers that stop reading: 16 associations on loopback send 64 KiB
 #    messages at readers that read nothing.  With the default limits
-#    each holds its SO_SNDBUF and SO_RCVBUF full; with a hard limit of
-#    1024 pages asctp stays near it, drops DATA (AsctpInMemLimit) and
-#    the senders wait.  Then the readers read: every message arrives,
-#    byte-exact, and the memory goes back;
+#    each reader's SO_RCVBUF fills; with a hard limit of 1024 pages
+#    asctp stays near it, drops DATA (AsctpInMemLimit) and the senders
+#    wait.  Then the readers read: every message arrives, byte-exact,
+#    and the memory goes back;
 #  - a peer that ignores the window (tools/peer.py --flood): 3000 DATA
 #    chunks, all out of order, at a socket that reads nothing: what is
 #    kept stays within SO_RCVBUF, the rest is counted, and the chunk
@@ -129,6 +129,7 @@ flood_data() {
 	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 || return 1
 	peer_run "$b" --flood 3000 --timeout 60 || return 1
 	full=$(mib AsctpInRcvbufFull "$a") far=$(mib AsctpInDataBeyondMap "$a")
+	ip netns exec "$a" cat /proc/net/asctp/snmp > "$TMP/snmp.before"
 	mkfifo "$fifo"
 	ip netns exec "$a" timeout 120 python3 -c "$FLOOD_READER" "$P" < "$fifo" \
 		> "$TMP/reader" 2>&1 &
@@ -142,8 +143,10 @@ flood_data() {
 	exec 8>&-
 	wait_for 60 grep -q "^read\|MISMATCH" "$TMP/reader" || rc=1
 	full=$(($(mib AsctpInRcvbufFull "$a") - full)) far=$(($(mib AsctpInDataBeyondMap "$a") - far))
-	ksft_diag "peer: $(grep -v rx "$PEER_OUT" | tr '\n' ';') reader: $(tr '\n' ';' < "$TMP/reader")" \
-		"AsctpInRcvbufFull +$full AsctpInDataBeyondMap +$far"
+	ksft_diag "peer: $(grep -v rx "$PEER_OUT" | tr '\n' ';') reader: $(tr '\n' ';' < "$TMP/reader")"
+	ksft_diag "counters moved: $(ip netns exec "$a" cat /proc/net/asctp/snmp |
+		awk 'NR == FNR { b[$1] = $2; next }
+		     $2 != b[$1] { printf "%s+%d ", substr($1, 6), $2 - b[$1] }' "$TMP/snmp.before" -)"
 	kill "$PEER_PID" 2> /dev/null
 	wait
 	rm -f "$PEER_OUT"

@@ -9,12 +9,17 @@ The server (one-to-one, 127.0.0.1) accepts N associations and prints
 "accepted N", then reads nothing until GOFILE exists.  Then it reads
 every association to its end, checking each message: message j of
 association c is 65536 bytes, c and j in 4 bytes each, then the byte
-(31 * c + j) % 251.  It prints "got T messages" (T = all of them), or
+(31 * c + j) % 251; it may come in pieces (partial delivery) up to
+the one with MSG_EOR.  It prints "got T messages" (T = all of them), or
 "MISMATCH ..." and exits 1.
 
-The client opens N associations and sends MSGS such messages on each,
-non-blocking, as fast as the sockets take them (EAGAIN and ENOBUFS
-mean later).  While it does, it samples the memory asctp has charged
+The client opens N associations, SO_SNDBUF 32 KiB (64 KiB as the
+kernel doubles it: about one message queued), and sends MSGS such
+messages on each, non-blocking, as fast as the sockets take them
+(EAGAIN and ENOBUFS mean later).  The senders' buffers are small so
+that the memory is the readers': on one host both count against
+net.asctp.mem, and senders holding all of it would leave the readers
+one chunk at a time.  While it does, it samples the memory asctp has charged
 (/proc/net/protocols, in pages) and prints "stalled P" once nothing
 was taken for 2 s, with P the most pages seen so far.  When all is sent
 it closes the sockets (SHUTDOWN after the last byte) and prints
@@ -55,7 +60,7 @@ def server(proto, port, n, gofile):
         time.sleep(0.1)
     index = {}
     for c, s in enumerate(conns):
-        index[s.fileno()] = [c, s, 0]
+        index[s.fileno()] = [c, s, 0, b""]
     total = 0
     while index:
         r, _, _ = select.select([v[1] for v in index.values()], [], [], 60)
@@ -68,7 +73,11 @@ def server(proto, port, n, gofile):
             if not data:
                 del index[s.fileno()]
                 continue
-            if data != message(v[0], v[2]) or not flags & socket.MSG_EOR:
+            v[3] += data    # partial delivery: pieces until MSG_EOR
+            if not flags & socket.MSG_EOR:
+                continue
+            data, v[3] = v[3], b""
+            if data != message(v[0], v[2]):
                 print("MISMATCH: association %d message %d: %d bytes" %
                       (v[0], v[2], len(data)), flush=True)
                 return 1
@@ -82,6 +91,7 @@ def client(proto, port, n, msgs):
     socks = []
     for _ in range(n):
         s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, proto)
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 32768)
         s.connect(("127.0.0.1", port))
         s.setblocking(False)
         socks.append(s)

@@ -298,8 +298,16 @@ class Peer:
         for i in range(1, self.a.flood + 1):
             send(i)
         print("flooded %d" % self.a.flood, flush=True)
+        # the socket's buffer is full of our own frames (AF_PACKET sees
+        # outgoing ones too): empty it, or the next SACK finds no room
+        self.sock.setblocking(False)
+        try:
+            while True:
+                self.sock.recv(65535)
+        except BlockingIOError:
+            pass
         send(0)
-        while True:     # SACKs of the flood may still be queued
+        while True:     # SACKs of the flood may still be on the way
             line = self.sack()
             if not line.startswith("sack cum %d " % (MY_TSN - 1)):
                 break
