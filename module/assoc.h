@@ -168,6 +168,9 @@ struct asctp_assoc {
 	bool pd_unordered;
 	void *cookie;			/* COOKIE ECHO payload, T1 resends */
 	u16 cookie_len;
+	/* 5.2.6: the Cookie Preservative our INITs ask for, 0 for none */
+	u32 cookie_inc_ms;
+	u16 cookie_stales;		/* 5.2.6: Stale Cookie errors so far */
 	struct timer_list timer[ASCTP_TIMER_MAX];
 	unsigned long deferred;		/* timer bits for release_cb */
 	/* the peer's Adaptation Layer Indication (RFC 5061 4.2.5), from

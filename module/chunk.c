@@ -191,11 +191,6 @@ asctp_init_cookie(const struct asctp_param_hdr *p, struct asctp_init_info *info)
 }
 
 /* RFC 9260 3.3.2.1: Cookie Preservative, 32 bits of milliseconds. */
-struct asctp_cookie_preservative {
-	struct asctp_param_hdr hdr;
-	__be32 inc_ms;
-} __packed;
-
 static enum asctp_mib_field
 asctp_init_preservative(const struct asctp_param_hdr *p,
 			struct asctp_init_info *info)

@@ -216,11 +216,12 @@ enum asctp_cookie_verdict asctp_cookie_verify(struct asctp_secrets *s,
 	if (crypto_memneq(mac, c.mac, sizeof(mac)))
 		return ASCTP_COOKIE_BAD_MAC;
 
+	/* authentic, stale or not: a Stale Cookie error needs its tag */
+	*out = c;
 	expires_ms = c.born_ms + c.life_ms;
 	if (now_ms > expires_ms) {
 		*stale_us = asctp_cookie_stale_us(now_ms - expires_ms);
 		return ASCTP_COOKIE_STALE;
 	}
-	*out = c;
 	return ASCTP_COOKIE_OK;
 }

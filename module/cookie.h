@@ -96,8 +96,9 @@ void asctp_cookie_sign(struct asctp_secrets *s, struct asctp_cookie *c,
 		       u64 now_ms);
 
 /* Check a received cookie of @len bytes at @buf; on ASCTP_COOKIE_OK
- * copies it to @out.  On ASCTP_COOKIE_STALE, @stale_us says by how
- * much it is late (for the Stale Cookie error cause, 3.3.10.3).
+ * and ASCTP_COOKIE_STALE (its MAC is good) copies it to @out.  On
+ * ASCTP_COOKIE_STALE, @stale_us says by how much it is late (for the
+ * Stale Cookie error cause, 3.3.10.3, sent with the cookie's tag).
  */
 enum asctp_cookie_verdict asctp_cookie_verify(struct asctp_secrets *s,
 					      const void *buf,

@@ -67,14 +67,34 @@ static void *asctp_sm_put_adaptation(void *p, const struct sock *sk)
 	return ap + 1;
 }
 
+/* RFC 9260 5.2.6: the Cookie Preservative, once a cookie went stale. */
+static unsigned int asctp_sm_preservative_len(const struct asctp_assoc *a)
+{
+	return a->cookie_inc_ms ? sizeof(struct asctp_cookie_preservative) : 0;
+}
+
+static void *asctp_sm_put_preservative(void *p, const struct asctp_assoc *a)
+{
+	struct asctp_cookie_preservative *cp = p;
+
+	if (!asctp_sm_preservative_len(a))
+		return p;
+	cp->hdr.type = htons(ASCTP_PID_COOKIE_PRESERVATIVE);
+	cp->hdr.length = htons(sizeof(*cp));
+	cp->inc_ms = htonl(a->cookie_inc_ms);
+	return cp + 1;
+}
+
 /* RFC 9260 5.1 A: INIT, with Supported Address Types (IPv4), our
- * addresses if we have several (3.3.2.1), and the Adaptation Layer
- * Indication if the socket has one.
+ * addresses if we have several (3.3.2.1), the Adaptation Layer
+ * Indication if the socket has one, and a Cookie Preservative after a
+ * Stale Cookie error (5.2.6).
  */
 void asctp_sm_send_init(struct asctp_assoc *a)
 {
 	unsigned int len = sizeof(struct asctp_init_hdr) +
 			   asctp_sm_adaptation_len(a->sk) +
+			   asctp_sm_preservative_len(a) +
 			   ASCTP_ADDR_TYPES_LEN;
 	__be32 addrs[ASCTP_MAX_LADDRS];
 	struct asctp_param_hdr *p;
@@ -96,6 +116,7 @@ void asctp_sm_send_init(struct asctp_assoc *a)
 	p = asctp_addr_put_params(body + sizeof(struct asctp_init_hdr),
 				  addrs, n);
 	p = asctp_sm_put_adaptation(p, a->sk);
+	p = asctp_sm_put_preservative(p, a);
 	/* last: the chunk's length leaves out its padding (3.2) */
 	p->type = htons(ASCTP_PID_SUPPORTED_ADDR_TYPES);
 	p->length = htons(ASCTP_ADDR_TYPES_LEN);
@@ -556,6 +577,34 @@ enum asctp_mib_field asctp_sm_cookie_ack(struct asctp_rx *rx)
 {
 	asctp_sm_established(rx->a);
 	return ASCTP_MIB_IN_PKTS;
+}
+
+/* RFC 9260 5.2.6: the peer found our State Cookie stale.  Option 3:
+ * back to COOKIE-WAIT with a new INIT whose Cookie Preservative asks
+ * for twice the Measure of Staleness (us) in ms, as the kernel's SCTP
+ * asks (the peer caps it), and T1-init restarted.  Each such error
+ * counts as one retransmission against Max.Init.Retransmits, beside
+ * T1's own; unlike those, they are not forgotten at the next INIT ACK,
+ * so that a peer always finding us late cannot keep us trying forever.
+ */
+void asctp_sm_cookie_stale(struct asctp_assoc *a, u32 stale_us)
+{
+	bool over = ++a->cookie_stales + a->retries[ASCTP_T1] > a->max_init;
+
+	asctp_timer_stop(a, ASCTP_T1);		/* zeroes retries[] */
+	if (over) {
+		asctp_ulp_assoc_change(a, SCTP_CANT_STR_ASSOC, ETIMEDOUT);
+		asctp_sm_end(a, ETIMEDOUT);
+		return;
+	}
+	a->cookie_inc_ms = max_t(u32, stale_us / (USEC_PER_MSEC / 2), 1);
+	kfree(a->cookie);
+	a->cookie = NULL;
+	a->cookie_len = 0;
+	a->peer_vtag = 0;	/* the next INIT ACK brings it again */
+	a->state = ASCTP_S_COOKIE_WAIT;
+	asctp_sm_send_init(a);
+	asctp_timer_start(a, ASCTP_T1);
 }
 
 /* RFC 9260 5.1 (A), (C): T1-init and T1-cookie resend with back-off. */

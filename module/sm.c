@@ -217,11 +217,12 @@ static enum asctp_mib_field asctp_sm_chunk(struct asctp_rx *rx)
 	enum asctp_state state = rx->a ? rx->a->state : ASCTP_S_CLOSED;
 	asctp_sm_fn fn;
 
+	/* 8.5 first: a packet with a wrong tag gets no report either */
+	if (!asctp_sm_vtag_ok(rx))
+		return ASCTP_MIB_IN_BAD_VTAG;
 	if (rx->ch->type >= ASCTP_CID_MAX)
 		return rx->a || rx->sk ? asctp_sm_unknown(rx) :
 					 asctp_sm_ootb(rx);
-	if (!asctp_sm_vtag_ok(rx))
-		return ASCTP_MIB_IN_BAD_VTAG;
 	fn = asctp_sm_table[rx->ch->type][state];
 	if (rx->ch->type != ASCTP_CID_DATA) {
 		asctp_mib_inc(rx->net, ASCTP_MIB_IN_CTRL_CHUNKS);

@@ -43,6 +43,7 @@ enum asctp_mib_field asctp_sm_cookie_echo(struct asctp_rx *rx);
 enum asctp_mib_field asctp_sm_cookie_echo_dup(struct asctp_rx *rx);
 enum asctp_mib_field asctp_sm_cookie_ack(struct asctp_rx *rx);
 void asctp_sm_send_init(struct asctp_assoc *a);
+void asctp_sm_cookie_stale(struct asctp_assoc *a, u32 stale_us);
 void asctp_sm_t1_expire(struct asctp_assoc *a);
 u32 asctp_sm_rwnd(const struct sock *sk);
 

@@ -131,6 +131,12 @@ struct asctp_adaptation_param {
 	__be32 ind;
 } __packed;
 
+/* RFC 9260 3.3.2.1: Cookie Preservative, 32 bits of milliseconds */
+struct asctp_cookie_preservative {
+	struct asctp_param_hdr hdr;
+	__be32 inc_ms;
+} __packed;
+
 /* RFC 9260 3.3.10: error cause header (ABORT, ERROR) */
 struct asctp_cause_hdr {
 	__be16 code;

@@ -4,11 +4,15 @@
 # The server half of the handshake driven by hand (RFC 9260 5.1):
 # tools/cookie.py sends an INIT from a raw socket and echoes the State
 # Cookie of the INIT ACK, intact or with one byte flipped.  An INIT must
-# cost no association; only an intact cookie sets one up.
+# cost no association; only an intact cookie sets one up.  A cookie
+# echoed after its life gets a Stale Cookie error (5.1.5, 3.3.10.3),
+# unless the INIT asked for more with a Cookie Preservative (5.1.3);
+# asctp's own COOKIE ECHO answered so (tools/peer.py --stale-cookie)
+# makes it start over with a new INIT carrying one (5.2.6).
 
 . "$(dirname "$0")/lib.sh"
 
-ksft_plan 12
+ksft_plan 16
 P=$(asctp_ipproto)
 XFER=$SELFTEST_DIR/tools/xfer.py
 OBJ=/sys/kernel/debug/asctp/objects
@@ -45,6 +49,97 @@ ksft_check "one-to-many: intact cookie sets up the association" \
 	cookie_case seqpacket established 0
 ksft_check "one-to-many: last byte flipped, dropped and counted" \
 	cookie_case seqpacket refused 1 87
+
+# cookie_life LIFE DELAY [PRESERVATIVE]: cookie.py with the listener's
+# cookie life LIFE ms, the COOKIE ECHO sent DELAY s after the INIT ACK;
+# its output in COOKIE_OUT, the counters' changes in STALE and UP.
+cookie_life() {
+	local ns s0 e0 args=(--cookie-life "$1" --delay "$2")
+	[ -n "${3:-}" ] && args+=(--preservative "$3")
+	ns_new ns || return 1
+	s0=$(mib AsctpInStaleCookies "$ns") e0=$(mib AsctpPassiveEstabs "$ns")
+	COOKIE_OUT=$(ip netns exec "$ns" python3 "$SELFTEST_DIR/tools/cookie.py" \
+		--proto "$P" "${args[@]}") || return 1
+	STALE=$(($(mib AsctpInStaleCookies "$ns") - s0))
+	UP=$(($(mib AsctpPassiveEstabs "$ns") - e0))
+	ksft_diag "$(echo "$COOKIE_OUT" | tr '\n' ' ')stale +$STALE up +$UP"
+}
+
+# RFC 9260 5.1.5 (3), 3.3.10.3: a cookie 0.4 s past its life of 100 ms
+# gets an ERROR, Stale Cookie, with how late it was (> 0 us) and the
+# INIT's tag (cookie.py's 0x0badcafe); no association.
+stale_cookie() {
+	local us
+	cookie_life 100 0.5 || return 1
+	us=$(awk '/^error cause 3 vtag 0x0badcafe value/ { print $NF }' <<< "$COOKIE_OUT")
+	[ "$(tail -n 1 <<< "$COOKIE_OUT")" = refused ] &&
+	[ "${us:-0}" -gt 0 ] && [ "$STALE" -eq 1 ] && [ "$UP" -eq 0 ]
+}
+ksft_check "stale cookie: ERROR cause 3, staleness > 0, INIT's tag, counted" \
+	stale_cookie
+
+# RFC 9260 5.1.3, 3.3.2.1: the same, the INIT asking 2 s more.
+preserved_cookie() {
+	cookie_life 100 0.5 2000 || return 1
+	[ "$(tail -n 1 <<< "$COOKIE_OUT")" = established ] &&
+	[ "$STALE" -eq 0 ] && [ "$UP" -eq 1 ]
+}
+ksft_check "Cookie Preservative in the INIT: the late cookie accepted" \
+	preserved_cookie
+
+# RFC 9260 5.2.6: a Stale Cookie error answering our COOKIE ECHO sends
+# us back to COOKIE-WAIT with a new INIT whose Cookie Preservative asks
+# for twice the staleness (peer.py says 250000 us: 500 ms); the second
+# COOKIE ECHO is acknowledged, data go through, the shutdown is clean.
+stale_restart() {
+	local a b e0 t0 rc=0
+	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 &&
+	peer_run "$b" --stale-cookie 1 || return 1
+	e0=$(mib AsctpActiveEstabs "$a") t0=$(mib AsctpT1Expireds "$a")
+	ip netns exec "$a" timeout 20 python3 "$XFER" client "$P" 10.99.5.2 \
+		4000 1 100 || rc=1
+	wait "$PEER_PID" || rc=1
+	ksft_diag "peer: $(tr '\n' ';' < "$PEER_OUT")"
+	grep -qx "INIT 1 preservative none" "$PEER_OUT" &&
+	grep -qx "INIT 2 preservative 500" "$PEER_OUT" &&
+	grep -q "rx COOKIE_ECHO 2" "$PEER_OUT" &&
+	! grep -q "rx INIT 3" "$PEER_OUT" &&
+	grep -q "rx SHUTDOWN_COMPLETE" "$PEER_OUT" || rc=1
+	rm -f "$PEER_OUT"
+	[ $rc -eq 0 ] && [ "$(mib AsctpActiveEstabs "$a")" -eq $((e0 + 1)) ] &&
+	[ "$(mib AsctpT1Expireds "$a")" -eq "$t0" ]
+}
+ksft_check "5.2.6: Stale Cookie error, new INIT with a Cookie Preservative, up" \
+	stale_restart
+
+# RFC 9260 5.2.6: each Stale Cookie error counts as a T1 expiry against
+# SCTP_INITMSG's max_attempts (2): the third ends it, ETIMEDOUT, each
+# answered at once by a new INIT (no T1 expiry, no fourth INIT).
+stale_expiry() {
+	local a b out t0 rc=0
+	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 &&
+	peer_run "$b" --stale-cookie 99 --timeout 5 || return 1
+	t0=$(mib AsctpT1Expireds "$a")
+	out=$(ip netns exec "$a" timeout 20 python3 -c "
+import errno, socket, struct
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
+s.setsockopt(132, 2, struct.pack('HHHH', 5, 5, 2, 200))
+try:
+    s.connect(('10.99.5.2', 4000))
+    print('connected')
+except OSError as e:
+    print(errno.errorcode[e.errno])")
+	wait "$PEER_PID"
+	ksft_diag "connect: $out; peer: $(tr '\n' ';' < "$PEER_OUT"); T1 expiries $(($(mib AsctpT1Expireds "$a") - t0))"
+	grep -q "rx INIT 3" "$PEER_OUT" &&
+	grep -q "rx COOKIE_ECHO 3" "$PEER_OUT" &&
+	! grep -q "rx INIT 4" "$PEER_OUT" || rc=1
+	rm -f "$PEER_OUT"
+	[ $rc -eq 0 ] && [ "$out" = ETIMEDOUT ] &&
+	[ "$(mib AsctpT1Expireds "$a")" -eq "$t0" ]
+}
+ksft_check "5.2.6: Stale Cookie errors count against max_attempts: ETIMEDOUT" \
+	stale_expiry
 
 # RFC 9260 8.4 (3): an INIT to a port nobody listens on gets an ABORT
 # carrying the INIT's tag; connect() sees ECONNREFUSED.

@@ -4,32 +4,52 @@
 # Receive checks of the common header (RFC 9260 3.1, 6.8): each packet is
 # crafted by tools/pkt.py, whose CRC32c is independent of the module's,
 # and each case checks the exact counter movements in a fresh namespace.
+# Then the rules on what a packet may carry and what it gets back:
+#  - 8.5, 8.5.1 (A), (B): a wrong Verification Tag is dropped (an ABORT
+#    to a live association, an INIT with a tag), the T bit takes the
+#    peer's tag;
+#  - 8.4 (5) to (8): out-of-the-blue packets across veth, answered with
+#    the tag reflected and the T bit, or discarded;
+#  - 3.2: unknown chunk types on a live association (tools/peer.py
+#    --unknown), by their upper two bits: stop or skip, report or not.
 
 . "$(dirname "$0")/lib.sh"
 
-ksft_plan 6
+ksft_plan 22
 P=$(asctp_ipproto)
 INJECT="python3 $SELFTEST_DIR/tools/pkt.py --proto $P"
 
 # expect NS 'Counter=delta ...' -- packet args: send, then compare every
 # counter in the namespace with its expected change (0 when unnamed).
 expect() {
-	local ns=$1 want=$2 before after name rc=0
-	shift 3
+	local ns=$1
+	shift
+	expect_at "$ns" "$ns" "$@"
+}
+
+# expect_at FROM NS 'Counter=delta ...' -- packet args: the same, the
+# packet sent from namespace FROM (its answers are counted there).
+expect_at() {
+	local from=$1 ns=$2 want=$3 before after name out moved='' rc=0
+	shift 4
 	before=$(ip netns exec "$ns" cat /proc/net/asctp/snmp)
-	ip netns exec "$ns" $INJECT "$@" || return 1
+	out=$(ip netns exec "$from" $INJECT "$@") || rc=1
+	[ -n "$out" ] && ksft_diag "$out"
 	after=$(ip netns exec "$ns" cat /proc/net/asctp/snmp)
+	# one awk for all deltas: a fork per counter is slow under TCG
 	while read -r name n; do
-		local was d=0
-		was=$(echo "$before" | awk -v n="$name" '$1 == n { print $2 }')
+		local d=0
 		for w in $want; do
 			[ "${w%=*}" = "$name" ] && d=${w#*=}
 		done
-		if [ $((n - was)) -ne "$d" ]; then
-			ksft_diag "$name moved by $((n - was)), expected $d"
+		[ "$n" -ne 0 ] && moved+=" ${name#Asctp}+$n"
+		if [ "$n" -ne "$d" ]; then
+			ksft_diag "$name moved by $n, expected $d"
 			rc=1
 		fi
-	done <<< "$after"
+	done < <(awk 'NR == FNR { was[$1] = $2; next } { print $1, $2 - was[$1] }' \
+		<(echo "$before") <(echo "$after"))
+	ksft_diag "counted:$moved"
 	return $rc
 }
 
@@ -66,5 +86,167 @@ across_veth() {
 	test "$(mib AsctpInBadCsum "$a")" -eq "$a0"
 }
 ksft_check "bad CRC32c across veth counted in the receiving namespace" across_veth
+
+# assoc_field NS LPORT COLUMN: a column of the association on LPORT in
+# /proc/net/asctp/assocs (8 MY-VTAG, 9 PEERVTAG, 6 ST); empty if none.
+assoc_field() {
+	ip netns exec "$1" awk -v p="$2" -v c="$3" \
+		'NR > 1 && $12 == p { print $c }' /proc/net/asctp/assocs
+}
+
+# A one-to-one pair on lo, held up in the background: its ports in
+# CPORT and SPORT, the tags of the server's end in MINE and PEERS.
+pair_up() {
+	local out
+	ns_new VNS || return 1
+	out=$(mktemp)
+	ip netns exec "$VNS" python3 -c "
+import socket, sys, time
+l = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
+l.bind(('127.0.0.1', 0)); l.listen(1)
+c = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
+c.connect(l.getsockname())
+s, _ = l.accept()
+print(c.getsockname()[1], l.getsockname()[1], flush=True)
+time.sleep(60)" > "$out" &
+	PAIR_PID=$!
+	wait_for 10 test -s "$out" || return 1
+	read -r CPORT SPORT < "$out"
+	rm -f "$out"
+	MINE=$(assoc_field "$VNS" "$SPORT" 8) PEERS=$(assoc_field "$VNS" "$SPORT" 9)
+	ksft_diag "server end :$SPORT my tag $MINE, peer's $PEERS; client :$CPORT"
+	[ -n "$MINE" ] && [ -n "$PEERS" ]
+}
+
+# bad_abort FLAGS TAG: an ABORT from the client's port with FLAGS and
+# TAG is dropped as a bad tag; the server's end is still ESTABLISHED.
+bad_abort() {
+	expect "$VNS" "AsctpInPkts=1 AsctpInBadVtags=1" -- 127.0.0.1 \
+		--sport "$CPORT" --dport "$SPORT" --chunk 6 --body-len 0 \
+		--flags "$1" --vtag "$2" &&
+	[ "$(assoc_field "$VNS" "$SPORT" 6)" = 3 ]
+}
+
+# good_abort: with the T bit and the peer's tag it ends the server's end.
+good_abort() {
+	expect "$VNS" "AsctpInPkts=1 AsctpInCtrlChunks=1 AsctpAborteds=1" -- \
+		127.0.0.1 --sport "$CPORT" --dport "$SPORT" --chunk 6 \
+		--body-len 0 --flags 1 --vtag $((0x$PEERS)) &&
+	[ -z "$(assoc_field "$VNS" "$SPORT" 6)" ]
+}
+
+# RFC 9260 8.5, 8.5.1 (B): an ABORT's tag is our own, or with the T bit
+# the peer's; anything else is dropped and counted.
+if pair_up; then
+	ksft_check "8.5: ABORT with a wrong tag dropped (AsctpInBadVtags), association up" \
+		bad_abort 0 $((0x$MINE ^ 0x5a5a5a5a))
+	ksft_check "8.5.1 (B): ABORT with the T bit and our own tag dropped" \
+		bad_abort 1 $((0x$MINE))
+	ksft_check "8.5.1 (B): ABORT with the T bit and the peer's tag ends it" \
+		good_abort
+else
+	for _ in 1 2 3; do ksft_fail "8.5: no association to test with"; done
+fi
+[ -n "${PAIR_PID:-}" ] && kill "$PAIR_PID" 2> /dev/null
+
+# RFC 9260 8.5.1 (A): an INIT whose own tag is not 0 is dropped, even
+# at a listener that answers the same INIT with tag 0.
+init_tagged() {
+	local ns out pid rc=0
+	ns_new ns || return 1
+	out=$(mktemp)
+	ip netns exec "$ns" python3 -c "
+import socket, time
+l = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
+l.bind(('127.0.0.1', 7)); l.listen(1)
+print('listening', flush=True)
+time.sleep(30)" > "$out" &
+	pid=$!
+	wait_for 10 test -s "$out" || rc=1
+	ksft_diag "tag 0: $(ip netns exec "$ns" $INJECT 127.0.0.1 --sport 5001 \
+		--expect 2 --timeout 5)" || rc=1
+	nap 0.3		# lo's answer to the INIT ACK, counted before
+	ksft_diag "tag 0x1234 (counted below):"
+	expect "$ns" "AsctpInPkts=1 AsctpInBadVtags=1" -- 127.0.0.1 \
+		--vtag 0x1234 --expect-none --timeout 1 || rc=1
+	kill "$pid"
+	rm -f "$out"
+	return $rc
+}
+ksft_check "8.5.1 (A): INIT with a nonzero tag dropped (AsctpInBadVtags), no reply" \
+	init_tagged
+
+# RFC 9260 8.4: out of the blue across veth, from a to b, where port 7
+# has no socket; b's counters only (a's stack discards the answers).
+ns_new OA && ns_new OB && ns_veth "$OA" 10.99.0.1 "$OB" 10.99.0.2
+OOTB_IN="AsctpInPkts=1 AsctpInOutOfBlue=1"
+# ootb NAME 'Counters' -- pkt.py args
+ootb() {
+	local name=$1 want=$2
+	shift 3
+	ksft_check "8.4: out-of-the-blue $name" \
+		expect_at "$OA" "$OB" "$want" -- 10.99.0.2 --vtag 0x01020304 "$@"
+}
+ootb "SHUTDOWN ACK: SHUTDOWN COMPLETE, T bit, tag reflected (5)" \
+	"$OOTB_IN AsctpInCtrlChunks=1 AsctpOutOotbReplies=1 AsctpOutPkts=1" -- \
+	--chunk 8 --body-len 0 --expect 14 --expect-tbit
+ootb "SHUTDOWN COMPLETE: discarded, no reply (6)" \
+	"$OOTB_IN AsctpInCtrlChunks=1" -- \
+	--chunk 14 --body-len 0 --expect-none --timeout 1
+ootb "COOKIE ACK: discarded, no reply (7)" \
+	"$OOTB_IN AsctpInCtrlChunks=1" -- \
+	--chunk 11 --body-len 0 --expect-none --timeout 1
+ootb "ERROR (Stale Cookie): discarded, no reply (7)" \
+	"$OOTB_IN AsctpInCtrlChunks=1" -- \
+	--chunk 9 --body 0003000800000064 --expect-none --timeout 1
+ootb "DATA: ABORT, T bit, tag reflected (8)" \
+	"$OOTB_IN AsctpOutOotbReplies=1 AsctpOutPkts=1" -- \
+	--chunk 0 --expect 6 --expect-tbit
+ootb "HEARTBEAT: ABORT, T bit, tag reflected (8)" \
+	"$OOTB_IN AsctpInCtrlChunks=1 AsctpOutOotbReplies=1 AsctpOutPkts=1" -- \
+	--chunk 4 --expect 6 --expect-tbit
+
+# RFC 9260 3.2: each unknown chunk type comes with a HEARTBEAT behind
+# it in one packet, to a live association (tools/peer.py --unknown):
+#  00 (0x3f) stop, discard     01 (0x7f) stop, discard, report
+#  10 (0xbf) skip              11 (0xff) skip, report
+# "report" is an ERROR with an Unrecognized Chunk Type cause (6).  The
+# two that stop drop the packet, counted in AsctpInUnknownChunks; and
+# 8.5 comes first: with a wrong tag, neither report nor answer.
+unknown_run() {
+	local a b u0 v0
+	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 &&
+	peer_run "$b" --unknown --timeout 10 || return 1
+	u0=$(mib AsctpInUnknownChunks "$a") v0=$(mib AsctpInBadVtags "$a")
+	ip netns exec "$a" timeout 20 python3 -c "
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
+s.connect(('10.99.5.2', 4000))
+try:
+    s.recv(10)
+except OSError:
+    pass"
+	wait "$PEER_PID"
+	UNK_OUT=$(grep unknown "$PEER_OUT")
+	UNK_COUNT=$(($(mib AsctpInUnknownChunks "$a") - u0))
+	UNK_VTAG=$(($(mib AsctpInBadVtags "$a") - v0))
+	ksft_diag "peer: $(tr '\n' ';' < "$PEER_OUT")"
+	ksft_diag "AsctpInUnknownChunks +$UNK_COUNT, AsctpInBadVtags +$UNK_VTAG"
+	rm -f "$PEER_OUT"
+}
+unknown_run
+unk() { grep -qx "unknown $1" <<< "$UNK_OUT"; }
+ksft_check "3.2: type 0x3f (00): packet dropped, no HEARTBEAT ACK, no ERROR" \
+	unk "0x3f hb-ack 0 error 0"
+ksft_check "3.2: type 0x7f (01): packet dropped, ERROR cause 6, no HEARTBEAT ACK" \
+	unk "0x7f hb-ack 0 error 1"
+ksft_check "3.2: type 0xbf (10): skipped, HEARTBEAT ACK, no ERROR" \
+	unk "0xbf hb-ack 1 error 0"
+ksft_check "3.2: type 0xff (11): skipped, HEARTBEAT ACK and ERROR cause 6" \
+	unk "0xff hb-ack 1 error 1"
+ksft_check "3.2, 8.5: type 0xff with a wrong tag: no report, no answer" \
+	unk "0xff badtag hb-ack 0 error 0"
+ksft_check "3.2: AsctpInUnknownChunks +2 (0x3f, 0x7f), AsctpInBadVtags +1" \
+	test "${UNK_COUNT:-}/${UNK_VTAG:-}" = 2/1
 
 ksft_finish

@@ -242,10 +242,15 @@ static void cookie_age_test(struct kunit *test)
 	cookie_fill(&c);
 	c.life_ms = a->life_ms;
 	asctp_cookie_sign(s, &c, T0);
+	memset(&out, 0, sizeof(out));
 	KUNIT_EXPECT_EQ(test, asctp_cookie_verify(s, &c, sizeof(c),
 						  T0 + a->age_ms, &out, &stale),
 			a->want);
 	KUNIT_EXPECT_EQ(test, stale, a->stale_us);
+	/* stale or not, an authentic cookie is copied: its peer's tag
+	 * addresses the Stale Cookie error (5.2.6)
+	 */
+	KUNIT_EXPECT_EQ(test, out.peer_vtag, c.peer_vtag);
 }
 
 struct rotate_case {

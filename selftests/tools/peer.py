@@ -4,8 +4,8 @@
 
     peer.py PROTO IFNAME ADDR PORT [--ignore-cookie N]
             [--ignore-shutdown N] [--hol | --delack] [--vanish]
-            [--forge-hb-ack] [--shutdown-init]
-            [--timeout S]
+            [--forge-hb-ack] [--shutdown-init] [--unknown]
+            [--stale-cookie N] [--timeout S]
 
 Runs in a namespace where IFNAME is up but has no address, so the
 namespace's own stack never sees the packets (they are not local, and
@@ -53,6 +53,20 @@ in two packets back to back (the second is SACKed at once), then 1003
 then 1000 again, a duplicate SACKed at once and reported.  It prints
 "sack <ms> ms cum N [bundled] [dup TSN]..." for each.
 
+With --unknown, once the association is up it sends, for each chunk
+type 0x3f, 0x7f, 0xbf and 0xff (RFC 9260 3.2: the upper two bits say
+stop or skip, report or not), a packet of that unknown chunk followed by
+a HEARTBEAT, then a HEARTBEAT alone to know that all answers are in,
+and prints "unknown 0xNN hb-ack A error B": A is 1 if the first
+HEARTBEAT was answered, B if an ERROR came with an Unrecognized Chunk
+Type cause (6) holding that chunk.  Then the same with type 0xff and a
+wrong Verification Tag ("unknown 0xff badtag ..."), then it ABORTs.
+
+With --stale-cookie N it answers the first N COOKIE ECHOs with an ERROR
+with a Stale Cookie cause (3), Measure of Staleness 250000 us ("sent
+stale cookie error"), and prints for each INIT its Cookie Preservative
+("INIT n preservative MS", or "none").
+
 It prints one line per chunk it receives ("<seconds> rx <NAME>"), so the
 test sees when each retransmission came.  The peer's own MAC address is
 taken from the frames it receives; the other side needs a static
@@ -73,6 +87,8 @@ NAMES = {0: "DATA", 1: "INIT", 2: "INIT_ACK", 3: "SACK", 4: "HEARTBEAT",
          11: "COOKIE_ACK", 14: "SHUTDOWN_COMPLETE"}
 MY_TAG = 0x5EED1234
 MY_TSN = 1000
+UNKNOWN = (0x3f, 0x7f, 0xbf, 0xff)
+STALE_US = 250000
 
 
 def chunk(ctype, flags, body):
@@ -138,6 +154,9 @@ class Peer:
         if ctype == 1:
             self.peer_tag, _, os_, _, tsn = struct.unpack("!IIHHI", body[:16])
             self.peer_tsn = tsn
+            if self.a.stale_cookie:
+                print("INIT %d preservative %s" %
+                      (n, self.preservative(body[16:])), flush=True)
             cookie = struct.pack("!HH", 7, 4 + 16) + b"C" * 16
             ack = struct.pack("!IIHHI", MY_TAG, 65536, min(os_, 5), 5,
                               MY_TSN)
@@ -145,6 +164,9 @@ class Peer:
         if ctype == 10:
             if n <= self.a.ignore_cookie:
                 return b""
+            if n <= self.a.stale_cookie:
+                print("sent stale cookie error", flush=True)
+                return chunk(9, 0, struct.pack("!HHI", 3, 8, STALE_US))
             self.up = True
             return chunk(11, 0, b"")
         if ctype == 4 and self.a.forge_hb_ack:
@@ -211,6 +233,59 @@ class Peer:
             if self.up and self.a.error:
                 self.up = False
                 self.error(eth, ip, sctp)
+            if self.up and self.a.unknown:
+                self.unknown(eth, ip, sctp)
+                return 0
+
+    @staticmethod
+    def preservative(params):
+        """The Cookie Preservative's increment (3.3.2.1), or "none"."""
+        while len(params) >= 4:
+            ptype, plen = struct.unpack("!HH", params[:4])
+            if ptype == 9 and plen == 8:
+                return str(struct.unpack("!I", params[4:8])[0])
+            if plen < 4:
+                break
+            params = params[(plen + 3) & ~3:]
+        return "none"
+
+    def unknown_one(self, eth, ip, sctp, ctype, vtag):
+        """One unknown chunk of @ctype and a HEARTBEAT behind it, then
+        a HEARTBEAT alone: its ACK comes after all answers to the first.
+        """
+        def hb(info):
+            return chunk(4, 0, struct.pack("!HHI", 1, 8, info))
+        self.send(eth, ip, sctp, vtag,
+                  chunk(ctype, 0, b"\x01\x02\x03\x04") + hb(ctype))
+        self.send(eth, ip, sctp, self.peer_tag, hb(0x5eed))
+        acked = error = 0
+        while True:
+            _, _, pkt = self.recv()
+            body = pkt[12:]
+            while len(body) >= 4:
+                t, _, clen = struct.unpack("!BBH", body[:4])
+                if clen < 4:
+                    break
+                c = body[4:clen]
+                if t == 5 and len(c) >= 8:
+                    info = struct.unpack("!I", c[4:8])[0]
+                    if info == 0x5eed:
+                        print("unknown 0x%02x%s hb-ack %d error %d" %
+                              (ctype, "" if vtag == self.peer_tag
+                               else " badtag", acked, error), flush=True)
+                        return
+                    acked += info == ctype
+                if t == 9 and len(c) >= 5:
+                    code = struct.unpack("!H", c[:2])[0]
+                    error += code == 6 and c[4] == ctype
+                body = body[(clen + 3) & ~3:]
+
+    def unknown(self, eth, ip, sctp):
+        time.sleep(0.2)
+        for t in UNKNOWN:
+            self.unknown_one(eth, ip, sctp, t, self.peer_tag)
+        self.unknown_one(eth, ip, sctp, 0xff, self.peer_tag ^ 1)
+        self.send(eth, ip, sctp, self.peer_tag, chunk(6, 0, b""))
 
     def data(self, tsn, stream, ssn, flags, text):
         body = struct.pack("!IHHI", tsn, stream, ssn, 0) + text
@@ -346,6 +421,8 @@ def main():
     ap.add_argument("--flood", type=int, default=0)
     ap.add_argument("--forge-hb-ack", action="store_true")
     ap.add_argument("--shutdown-init", action="store_true")
+    ap.add_argument("--unknown", action="store_true")
+    ap.add_argument("--stale-cookie", type=int, default=0)
     ap.add_argument("--timeout", type=float, default=30.0)
     a = ap.parse_args()
     p = Peer(a)

@@ -3,12 +3,22 @@
 """Craft SCTP packets for the selftests and send them over a raw socket.
 
     pkt.py [--proto N] [--sport P] [--dport P] [--vtag T] [--chunk TYPE]
-           [--bad-csum] [--truncate N] [--count N] [--expect-abort] DST
+           [--flags F] [--body-len N | --body HEX]
+           [--bad-csum] [--truncate N] [--count N]
+           [--expect-abort | --expect TYPE [--expect-tbit] | --expect-none]
+           [--timeout S] DST
+
+One chunk of TYPE with flags F.  Its body is INIT-shaped, 20 bytes,
+whatever the type, unless --body-len cuts it (or pads it with zeros) to
+N bytes or --body gives it in hex.
 
 --expect-abort: then wait for the answer (from DST, ports swapped) and
 check it is an ABORT as RFC 9260 8.4 rule 3 asks for an INIT nobody
-takes: Verification Tag = the INIT's Initiate Tag, T bit clear.  Prints
-"reply: ...", exits 1 on any other answer or none.  Its CRC32c is not
+takes: Verification Tag = the INIT's Initiate Tag, T bit clear.
+--expect TYPE: the answer's first chunk is TYPE, with the T bit clear,
+or with --expect-tbit set and the packet's own tag reflected (8.4 (5),
+(8)).  --expect-none: no answer within --timeout.  Prints "reply: ...",
+exits 1 on any other answer or none.  Its CRC32c is not
 checked: over lo and veth the stack may leave it to (virtual) offload.
 """
 import argparse
@@ -19,6 +29,9 @@ import time
 
 INIT_TAG = 0x11223344
 ABORT = 6
+NAMES = {0: "DATA", 1: "INIT", 2: "INIT ACK", 4: "HEARTBEAT", 6: "ABORT",
+         8: "SHUTDOWN ACK", 9: "ERROR", 11: "COOKIE ACK",
+         14: "SHUTDOWN COMPLETE"}
 
 
 def crc32c(data, crc=0xFFFFFFFF):
@@ -30,11 +43,13 @@ def crc32c(data, crc=0xFFFFFFFF):
     return crc ^ 0xFFFFFFFF
 
 
-def packet(sport, dport, vtag, chunk_type, bad_csum):
+def packet(sport, dport, vtag, chunk_type, bad_csum, flags=0, body=None):
     # An INIT-shaped chunk body (RFC 9260 3.3.2) whatever the type:
     # the receive checks under test look only at the common header.
-    body = struct.pack("!IIHHI", INIT_TAG, 65536, 10, 10, 1)
-    chunk = struct.pack("!BBH", chunk_type, 0, 4 + len(body)) + body
+    if body is None:
+        body = struct.pack("!IIHHI", INIT_TAG, 65536, 10, 10, 1)
+    chunk = struct.pack("!BBH", chunk_type, flags, 4 + len(body)) + body
+    chunk += b"\0" * (-len(chunk) % 4)
     hdr = struct.pack("!HHI", sport, dport, vtag)
     csum = crc32c(hdr + b"\0\0\0\0" + chunk)
     if bad_csum:
@@ -61,16 +76,33 @@ def reply(s, dst, sport, dport, timeout):
             return pkt
 
 
-def check_abort(pkt):
+def show(pkt):
+    """Print the reply's first chunk; (type, flags, vtag) or None."""
     if pkt is None:
         print("reply: none")
-        return False
+        return None
     (vtag,) = struct.unpack("!I", pkt[4:8])
     ctype, flags, clen = struct.unpack("!BBH", pkt[12:16])
+    name = " (%s)" % NAMES[ctype] if ctype in NAMES else ""
     print("reply: chunk %d%s vtag=0x%08x T=%d chunk length %d" %
-          (ctype, " (ABORT)" if ctype == ABORT else "", vtag, flags & 1,
-           clen))
-    return ctype == ABORT and vtag == INIT_TAG and not flags & 1
+          (ctype, name, vtag, flags & 1, clen))
+    return ctype, flags, vtag
+
+
+def check_abort(pkt):
+    r = show(pkt)
+    return r is not None and r[0] == ABORT and r[2] == INIT_TAG and \
+        not r[1] & 1
+
+
+def check_reply(pkt, a):
+    """--expect TYPE [--expect-tbit], against the packet we sent."""
+    r = show(pkt)
+    if r is None or r[0] != a.expect:
+        return False
+    if a.expect_tbit:
+        return r[1] & 1 == 1 and r[2] == a.vtag
+    return not r[1] & 1
 
 
 def main():
@@ -79,15 +111,29 @@ def main():
     ap.add_argument("--proto", type=int, default=132)
     ap.add_argument("--sport", type=int, default=5000)
     ap.add_argument("--dport", type=int, default=7)
-    ap.add_argument("--vtag", type=int, default=0)
+    ap.add_argument("--vtag", type=lambda v: int(v, 0), default=0)
     ap.add_argument("--chunk", type=int, default=1)
+    ap.add_argument("--flags", type=lambda v: int(v, 0), default=0)
+    ap.add_argument("--body-len", type=int, default=None)
+    ap.add_argument("--body", default=None)
     ap.add_argument("--bad-csum", action="store_true")
     ap.add_argument("--truncate", type=int, default=None)
     ap.add_argument("--count", type=int, default=1)
-    ap.add_argument("--expect-abort", action="store_true")
+    ex = ap.add_mutually_exclusive_group()
+    ex.add_argument("--expect-abort", action="store_true")
+    ex.add_argument("--expect", type=int, default=None)
+    ex.add_argument("--expect-none", action="store_true")
+    ap.add_argument("--expect-tbit", action="store_true")
     ap.add_argument("--timeout", type=float, default=10)
     a = ap.parse_args()
-    pkt = packet(a.sport, a.dport, a.vtag, a.chunk, a.bad_csum)
+    body = None
+    if a.body is not None:
+        body = bytes.fromhex(a.body)
+    elif a.body_len is not None:
+        body = struct.pack("!IIHHI", INIT_TAG, 65536, 10, 10, 1)
+        body = (body + b"\0" * a.body_len)[:a.body_len]
+    pkt = packet(a.sport, a.dport, a.vtag, a.chunk, a.bad_csum, a.flags,
+                 body)
     if a.truncate is not None:
         pkt = pkt[:a.truncate]
     s = socket.socket(socket.AF_INET, socket.SOCK_RAW, a.proto)
@@ -96,6 +142,10 @@ def main():
     ok = True
     if a.expect_abort:
         ok = check_abort(reply(s, a.dst, a.sport, a.dport, a.timeout))
+    elif a.expect is not None:
+        ok = check_reply(reply(s, a.dst, a.sport, a.dport, a.timeout), a)
+    elif a.expect_none:
+        ok = show(reply(s, a.dst, a.sport, a.dport, a.timeout)) is None
     s.close()
     sys.exit(0 if ok else 1)
 
