@@ -14,10 +14,10 @@
  * reassembly or order, or when its socket's reader has taken all
  * (reasm.c): else an association could be stuck with memory full of
  * data it cannot deliver, or senders on this host holding the memory
- * would wait forever for the acknowledgement of data that cannot get
- * in.  That is at most one chunk past the limit per socket whose reader
- * keeps up.  sendmsg waits for its socket's queue to shrink, or fails
- * with ENOBUFS when the socket has nothing queued to wait for.
+ * would wait forever for a SACK of data that cannot get in.  What gets
+ * in so is still bounded by the socket's SO_RCVBUF.  sendmsg waits
+ * for its socket's queue to shrink, or fails with ENOBUFS when the
+ * socket has nothing queued to wait for.
  *
  * sk_forward_alloc, like the queues it covers, is under the socket
  * lock.
