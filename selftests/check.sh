@@ -88,7 +88,12 @@ tap_count() {
 	[ "${2:-}" = top ] && p=$(grep -cE '^ok [0-9]+ ' "$1")
 	f=$(grep -cE '^# not ok [0-9]+ |^not ok [0-9]+ ' "$1")
 	pass=$((pass + p)) fail=$((fail + f))
-	grep -E '^# (not )?ok [0-9]+ |^(not )?ok [0-9]+ ' "$1" | sed 's/^/   /'
+	# each case's line; a failed case also gets the diagnostics it
+	# printed (its last 30 "# # " lines), so a CI log shows why
+	awk '/^# # / { d[n++ % 30] = $0; next }
+	     /^# not ok [0-9]+ / { for (i = (n > 30 ? n - 30 : 0); i < n; i++)
+				   print "   " d[i % 30] }
+	     /^# (not )?ok [0-9]+ |^(not )?ok [0-9]+ / { print "   " $0; n = 0 }' "$1"
 }
 
 # kunit_count DIR: count the leaf cases of each KUnit suite, from the

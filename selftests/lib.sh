@@ -39,7 +39,14 @@ ksft_check() {
 		ksft_skip "$name"
 		return
 	fi
-	if "$@"; then ksft_pass "$name"; else ksft_fail "$name"; fi
+	local t0=$SECONDS
+	if "$@"; then
+		ksft_diag "$1: $((SECONDS - t0)) s"
+		ksft_pass "$name"
+	else
+		ksft_diag "$1: $((SECONDS - t0)) s"
+		ksft_fail "$name"
+	fi
 }
 
 ksft_finish() {
@@ -49,7 +56,7 @@ ksft_finish() {
 		echo "# planned $__ksft_planned cases, ran $__ksft_n"
 		exit $KSFT_FAIL
 	fi
-	echo "# totals: pass:$((__ksft_n - __ksft_fail - __ksft_skip)) fail:$__ksft_fail skip:$__ksft_skip"
+	echo "# totals: pass:$((__ksft_n - __ksft_fail - __ksft_skip)) fail:$__ksft_fail skip:$__ksft_skip in $SECONDS s"
 	[ "$__ksft_fail" -eq 0 ] || exit $KSFT_FAIL
 	[ "$__ksft_skip" -eq "$__ksft_n" ] && exit $KSFT_SKIP
 	exit $KSFT_PASS
