@@ -155,23 +155,25 @@ asctp_sm_fn asctp_sm_lookup(u8 type, enum asctp_state state)
 	return asctp_sm_table[type][state];
 }
 
-/* RFC 9260 8.5, 8.5.1: the tag a chunk must carry.  With no
- * association only INIT's zero is checked: out-of-the-blue replies
- * reflect whatever tag came, and COOKIE ECHO checks its cookie's.
+/* RFC 9260 8.5, 8.5.1: the tag a chunk of @type with @flags must carry
+ * to association @a (NULL: none).  With no association only INIT's zero
+ * is checked: out-of-the-blue replies reflect whatever tag came, and
+ * COOKIE ECHO checks its cookie's.
  */
-static bool asctp_sm_vtag_ok(const struct asctp_rx *rx)
+bool asctp_sm_vtag_ok(u8 type, u8 flags, u32 vtag,
+		      const struct asctp_assoc *a)
 {
-	const struct asctp_assoc *a = rx->a;
-	bool t = rx->ch->flags & ASCTP_FLAG_T;
-
-	switch (rx->ch->type) {
+	switch (type) {
 	case ASCTP_CID_INIT:
-		return rx->vtag == 0;
+		return vtag == 0;
 	case ASCTP_CID_ABORT:
 	case ASCTP_CID_SHUTDOWN_COMPLETE:
 		if (!a)
 			return true;
-		return t ? rx->vtag == a->peer_vtag : rx->vtag == a->my_vtag;
+		/* in COOKIE-WAIT the peer's tag is not known yet (0) */
+		if (flags & ASCTP_FLAG_T)
+			return a->peer_vtag && vtag == a->peer_vtag;
+		return vtag == a->my_vtag;
 	case ASCTP_CID_COOKIE_ECHO:
 		return true;
 	case ASCTP_CID_SHUTDOWN_ACK:
@@ -179,7 +181,7 @@ static bool asctp_sm_vtag_ok(const struct asctp_rx *rx)
 			return true;
 		fallthrough;
 	default:
-		return !a || rx->vtag == a->my_vtag;
+		return !a || vtag == a->my_vtag;
 	}
 }
 
@@ -218,7 +220,7 @@ static enum asctp_mib_field asctp_sm_chunk(struct asctp_rx *rx)
 	asctp_sm_fn fn;
 
 	/* 8.5 first: a packet with a wrong tag gets no report either */
-	if (!asctp_sm_vtag_ok(rx))
+	if (!asctp_sm_vtag_ok(rx->ch->type, rx->ch->flags, rx->vtag, rx->a))
 		return ASCTP_MIB_IN_BAD_VTAG;
 	if (rx->ch->type >= ASCTP_CID_MAX)
 		return rx->a || rx->sk ? asctp_sm_unknown(rx) :

@@ -33,6 +33,8 @@ typedef enum asctp_mib_field (*asctp_sm_fn)(struct asctp_rx *rx);
  */
 enum asctp_mib_field asctp_sm_rx(struct asctp_rx *rx);
 asctp_sm_fn asctp_sm_lookup(u8 type, enum asctp_state state);
+bool asctp_sm_vtag_ok(u8 type, u8 flags, u32 vtag,
+		      const struct asctp_assoc *a);
 enum asctp_mib_field asctp_sm_ootb(struct asctp_rx *rx);
 void asctp_sm_timeout(struct asctp_assoc *a, enum asctp_timer_id t);
 

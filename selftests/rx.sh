@@ -15,7 +15,7 @@
 
 . "$(dirname "$0")/lib.sh"
 
-ksft_plan 22
+ksft_plan 24
 P=$(asctp_ipproto)
 INJECT="python3 $SELFTEST_DIR/tools/pkt.py --proto $P"
 
@@ -148,6 +148,74 @@ else
 	for _ in 1 2 3; do ksft_fail "8.5: no association to test with"; done
 fi
 [ -n "${PAIR_PID:-}" ] && kill "$PAIR_PID" 2> /dev/null
+
+# A connect() in COOKIE-WAIT: its INIT goes to 10.99.6.2 through a
+# dummy device (nobody answers; T1 is 30 s); CWPORT, CWTAG its port
+# and own tag, CWOUT what connect() ends with.
+cw_up() {
+	ns_new CWNS &&
+	ip -n "$CWNS" link add dummy0 type dummy &&
+	ip -n "$CWNS" addr add 10.99.6.1/24 dev dummy0 &&
+	ip -n "$CWNS" link set dummy0 up || return 1
+	CWOUT=$(mktemp)
+	ip netns exec "$CWNS" timeout 60 python3 -c "
+import errno, socket, struct
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
+# SCTP_RTOINFO: initial 30 s, so T1-init stays quiet
+s.setsockopt(132, 0, struct.pack('IIII', 0, 30000, 60000, 1000))
+s.setblocking(False)
+try:
+    s.connect(('10.99.6.2', 4000))
+except BlockingIOError:
+    pass
+print(s.getsockname()[1], flush=True)
+s.setblocking(True)
+s.settimeout(40)
+try:
+    s.recv(1)
+    print('no error', flush=True)
+except OSError as e:
+    print(errno.errorcode.get(e.errno, e.errno), flush=True)" > "$CWOUT" &
+	CW_PID=$!
+	wait_for 10 test -s "$CWOUT" || return 1
+	CWPORT=$(head -n 1 "$CWOUT")
+	CWTAG=$(assoc_field "$CWNS" "$CWPORT" 8)
+	ksft_diag "COOKIE-WAIT on :$CWPORT, own tag $CWTAG," \
+		"state $(assoc_field "$CWNS" "$CWPORT" 6)"
+	[ "$(assoc_field "$CWNS" "$CWPORT" 6)" = 1 ]
+}
+
+# cw_abort FLAGS TAG 'Counters': an ABORT from the peer that is not
+# there, to the port in COOKIE-WAIT.
+cw_abort() {
+	expect "$CWNS" "$3" -- 10.99.6.1 --src 10.99.6.2 --sport 4000 \
+		--dport "$CWPORT" --chunk 6 --body-len 0 --flags "$1" --vtag "$2"
+}
+
+# RFC 9260 8.5.1 (B): with the T bit, the tag must be the peer's, which
+# COOKIE-WAIT does not know yet: tag 0 is not it (a blind attacker's
+# guess).  The answer to an INIT (8.4 (3)) has our own tag, no T bit.
+cw_tbit_zero() {
+	cw_abort 1 0 "AsctpInPkts=1 AsctpInBadVtags=1" &&
+	[ "$(assoc_field "$CWNS" "$CWPORT" 6)" = 1 ]
+}
+cw_own_tag() {
+	cw_abort 0 $((0x$CWTAG)) \
+		"AsctpInPkts=1 AsctpInCtrlChunks=1 AsctpAborteds=1" &&
+	wait_for 10 grep -q ECONNREFUSED "$CWOUT" &&
+	[ -z "$(assoc_field "$CWNS" "$CWPORT" 6)" ]
+}
+if cw_up; then
+	ksft_check "8.5.1 (B): COOKIE-WAIT: ABORT with the T bit and tag 0 dropped" \
+		cw_tbit_zero
+	ksft_check "8.4 (3): COOKIE-WAIT: ABORT with our own tag ends connect() (ECONNREFUSED)" \
+		cw_own_tag
+else
+	for _ in 1 2; do ksft_fail "8.5.1: no COOKIE-WAIT to test with"; done
+fi
+ksft_diag "connect(): $(tr '\n' ' ' < "$CWOUT")"
+kill "${CW_PID:-}" 2> /dev/null
+rm -f "$CWOUT"
 
 # RFC 9260 8.5.1 (A): an INIT whose own tag is not 0 is dropped, even
 # at a listener that answers the same INIT with tag 0.

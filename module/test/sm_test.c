@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit: the [chunk][state] table, TSN serial arithmetic, and the
- * association lookups by verification tag and by tuple (on real
- * associations of a kernel socket in init_net).
+ * KUnit: the [chunk][state] table, TSN serial arithmetic, the tag rules
+ * of RFC 9260 8.5 and 8.5.1, and the association lookups by verification
+ * tag and by tuple (on real associations of a kernel socket in init_net).
  */
 
 #include <kunit/test.h>
@@ -121,6 +121,74 @@ static void sm_tsn_after_test(struct kunit *test)
 	const struct tsn_case *c = test->param_value;
 
 	KUNIT_EXPECT_EQ(test, asctp_tsn_after(c->a, c->b), c->after);
+}
+
+/* RFC 9260 8.5, 8.5.1: which tag a chunk must carry.  The association
+ * (none when state is CLOSED) has our tag 0x1111, the peer's 0x2222,
+ * or 0 in COOKIE-WAIT where the peer's is not known yet.
+ */
+struct vtag_case {
+	const char *name;
+	u8 type, flags;
+	u32 vtag;
+	enum asctp_state state;
+	bool ok;
+};
+
+#define T ASCTP_FLAG_T
+#define VT(n, t, f, v, s, ok) { n, ASCTP_CID_##t, f, v, ASCTP_S_##s, ok }
+
+static const struct vtag_case vtag_cases[] = {
+	VT("A: INIT, tag 0", INIT, 0, 0, CLOSED, true),
+	VT("A: INIT, tag not 0", INIT, 0, 0x1111, CLOSED, false),
+	VT("A: INIT, tag not 0, association", INIT, 0, 0x1111, ESTABLISHED, false),
+	VT("B: ABORT, our tag", ABORT, 0, 0x1111, ESTABLISHED, true),
+	VT("B: ABORT, the peer's tag, no T", ABORT, 0, 0x2222, ESTABLISHED, false),
+	VT("B: ABORT, T, the peer's tag", ABORT, T, 0x2222, ESTABLISHED, true),
+	VT("B: ABORT, T, our tag", ABORT, T, 0x1111, ESTABLISHED, false),
+	VT("B: ABORT, COOKIE-WAIT, our tag", ABORT, 0, 0x1111, COOKIE_WAIT, true),
+	VT("B: ABORT, COOKIE-WAIT, T, tag 0", ABORT, T, 0, COOKIE_WAIT, false),
+	VT("B: ABORT, no association", ABORT, T, 0x5555, CLOSED, true),
+	VT("C: SHUTDOWN COMPLETE, T, the peer's tag", SHUTDOWN_COMPLETE, T,
+	   0x2222, SHUTDOWN_ACK_SENT, true),
+	VT("C: SHUTDOWN COMPLETE, T, tag 0, COOKIE-WAIT", SHUTDOWN_COMPLETE, T,
+	   0, COOKIE_WAIT, false),
+	VT("C: SHUTDOWN COMPLETE, a wrong tag", SHUTDOWN_COMPLETE, 0, 0x2222,
+	   SHUTDOWN_ACK_SENT, false),
+	VT("D: COOKIE ECHO, any tag (the cookie's is checked)", COOKIE_ECHO, 0,
+	   0x5555, ESTABLISHED, true),
+	VT("E: SHUTDOWN ACK, COOKIE-ECHOED, any tag", SHUTDOWN_ACK, 0, 0x5555,
+	   COOKIE_ECHOED, true),
+	VT("E: SHUTDOWN ACK, SHUTDOWN-SENT, a wrong tag", SHUTDOWN_ACK, 0,
+	   0x5555, SHUTDOWN_SENT, false),
+	VT("8.5: DATA, our tag", DATA, 0, 0x1111, ESTABLISHED, true),
+	VT("8.5: DATA, the peer's tag", DATA, 0, 0x2222, ESTABLISHED, false),
+	VT("8.5: DATA, T, tag 0, COOKIE-WAIT", DATA, T, 0, COOKIE_WAIT, false),
+};
+
+#undef T
+
+static void vtag_case_desc(const struct vtag_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(vtag, vtag_cases, vtag_case_desc);
+
+static void sm_vtag_test(struct kunit *test)
+{
+	const struct vtag_case *c = test->param_value;
+	struct asctp_assoc *a = NULL;
+
+	if (c->state != ASCTP_S_CLOSED) {
+		a = kunit_kzalloc(test, sizeof(*a), GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, a);
+		a->state = c->state;
+		a->my_vtag = 0x1111;
+		a->peer_vtag = c->state == ASCTP_S_COOKIE_WAIT ? 0 : 0x2222;
+	}
+	KUNIT_EXPECT_EQ(test, asctp_sm_vtag_ok(c->type, c->flags, c->vtag, a),
+			c->ok);
 }
 
 /* Two associations on a kernel socket, hashed like real ones. */
@@ -264,6 +332,7 @@ static struct kunit_case sm_test_cases[] = {
 	KUNIT_CASE(sm_table_complete_test),
 	KUNIT_CASE_PARAM(sm_cell_test, sm_cell_gen_params),
 	KUNIT_CASE_PARAM(sm_tsn_after_test, tsn_gen_params),
+	KUNIT_CASE_PARAM(sm_vtag_test, vtag_gen_params),
 	{}
 };
 

@@ -4,7 +4,7 @@
 
     pkt.py [--proto N] [--sport P] [--dport P] [--vtag T] [--chunk TYPE]
            [--flags F] [--body-len N | --body HEX]
-           [--bad-csum] [--truncate N] [--count N]
+           [--bad-csum] [--truncate N] [--count N] [--src ADDR]
            [--expect-abort | --expect TYPE [--expect-tbit] | --expect-none]
            [--timeout S] DST
 
@@ -20,6 +20,8 @@ or with --expect-tbit set and the packet's own tag reflected (8.4 (5),
 (8)).  --expect-none: no answer within --timeout.  Prints "reply: ...",
 exits 1 on any other answer or none.  Its CRC32c is not
 checked: over lo and veth the stack may leave it to (virtual) offload.
+--src: the IPv4 source address, any (IP_HDRINCL): a peer that is not
+there.
 """
 import argparse
 import socket
@@ -119,6 +121,7 @@ def main():
     ap.add_argument("--bad-csum", action="store_true")
     ap.add_argument("--truncate", type=int, default=None)
     ap.add_argument("--count", type=int, default=1)
+    ap.add_argument("--src", default=None)
     ex = ap.add_mutually_exclusive_group()
     ex.add_argument("--expect-abort", action="store_true")
     ex.add_argument("--expect", type=int, default=None)
@@ -137,6 +140,13 @@ def main():
     if a.truncate is not None:
         pkt = pkt[:a.truncate]
     s = socket.socket(socket.AF_INET, socket.SOCK_RAW, a.proto)
+    if a.src is not None:
+        # IPv4 header; the kernel fills in the checksum
+        s.setsockopt(socket.IPPROTO_IP, socket.IP_HDRINCL, 1)
+        pkt = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(pkt), 0,
+                          0x4000, 64, a.proto, 0,
+                          socket.inet_aton(a.src),
+                          socket.inet_aton(a.dst)) + pkt
     for _ in range(a.count):
         s.sendto(pkt, (a.dst, 0))
     ok = True
