@@ -19,7 +19,9 @@
 #
 # PKTFUZZ_COUNT packets (default 3000, for make check; make pktfuzz:
 # 500000), seed PKTFUZZ_SEED (printed; random by default) to replay a
-# run; PKTFUZZ_PAUSE seconds between the target workload's rounds.
+# run; PKTFUZZ_PAUSE seconds between the target workload's rounds;
+# PKTFUZZ_PCAP=FILE captures what goes to and from the protected ports
+# (each protected result says when it started).
 
 . "$(dirname "$0")/lib.sh"
 
@@ -73,7 +75,8 @@ protected() {
 	local i=0
 	while [ ! -e "$STOP" ]; do
 		i=$((i + 1))
-		mxfer_once "$1" "$2" "$3" 256K "$((SEED + i))" 600
+		echo "$(mxfer_once "$1" "$2" "$3" 256K "$((SEED + i))" 600)" \
+			"(started $(date +%T.%N | cut -c1-12))"
 		nap "$PAUSE"
 	done
 }
@@ -150,6 +153,12 @@ fuzz() {
 		-P 5000 -P 5001 -w 60 > "$f" 2>&1 &
 	fpid=$!
 	poll 60 grep -q "pktfuzz: seed" "$f" || { cat "$f"; return 1; }
+	# PKTFUZZ_PCAP=FILE: what goes to or from the protected ports
+	if [ -n "${PKTFUZZ_PCAP:-}" ]; then
+		ip netns exec "$ns" dumpcap -q -i lo -s 160 -w "$PKTFUZZ_PCAP" \
+			-f "ip proto $P and (port 5000 or port 5001)" 2> /dev/null &
+		poll 20 test -s "$PKTFUZZ_PCAP"
+	fi
 	protected "$ns" 5000 stream > "$W/prot1" &
 	p1=$!
 	protected "$ns" 5001 seqpacket > "$W/prot2" &

@@ -30,9 +30,10 @@
  *  - random chunks under a random tag, or a plain replay.
  *
  * Tags of packets from or to a protected -P PORT (both directions, and
- * the initiate tags of their INIT and INIT ACK) are never sent: those
- * associations must come through untouched, as every packet aimed at
- * them has a wrong tag.  One packet in 256 has a wrong CRC.
+ * the initiate tags of their INIT and INIT ACK) are never sent, in the
+ * common header nor as an Initiate Tag: those associations must come
+ * through untouched, as every packet aimed at them has a wrong tag.
+ * One packet in 256 has a wrong CRC.
  *
  * The sequence of mutations is a function of SEED (printed first; by
  * default from the clock) and of the packets learnt, which depend on
@@ -339,6 +340,17 @@ static int pick_chunk(const uint8_t *d, int len, int *off, int *n)
 {
 	*n = chunks(d, len, off, MAXCHUNKS);
 	return *n ? off[rnd(*n)] : -1;
+}
+
+/* A random nonzero tag that is not protected. */
+static uint32_t free_tag(void)
+{
+	uint32_t tag;
+
+	do
+		tag = (uint32_t)splitmix(&rng_state);
+	while (prot_has(tag) || !tag);
+	return tag;
 }
 
 static uint32_t any_tag(void)
@@ -830,7 +842,7 @@ int main(int argc, char **argv)
 		const struct pkt *p;
 		struct sockaddr_in to = { .sin_family = AF_INET };
 		uint8_t *d = buf + 20;
-		uint32_t saddr, daddr, vtag;
+		uint32_t saddr, daddr;
 		int len, op, k;
 
 		drain(ps, 8);
@@ -849,15 +861,16 @@ int main(int argc, char **argv)
 				op = op - NOPS;	/* 0..7 twice as often */
 			len = mutate(d, len, &saddr, &daddr, op);
 		}
-		if (len >= 8) {
-			vtag = get32(d + 4);
-			if (prot_has(vtag)) {
-				do
-					vtag = (uint32_t)splitmix(&rng_state);
-				while (prot_has(vtag) || !vtag);
-				put32(d + 4, vtag);
-			}
-		}
+		if (len >= 8 && prot_has(get32(d + 4)))
+			put32(d + 4, free_tag());
+		/* An INIT's or INIT ACK's Initiate Tag is the tag of the
+		 * answer (INIT ACK, COOKIE ECHO, or an ABORT by 8.4 (3)):
+		 * all addresses here are local, so that answer would reach
+		 * the protected association with its own tag.
+		 */
+		if (len >= 20 && (d[12] == 1 || d[12] == 2) &&
+		    prot_has(get32(d + 16)))
+			put32(d + 16, free_tag());
 		if (len >= 12) {
 			memset(d + 8, 0, 4);
 			{
