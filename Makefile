@@ -21,7 +21,8 @@
 #   make deps             install the Debian packages the above need
 #   make kernels          build (or find in the cache) both test kernels
 
-BUILD_KERNEL := selftests/kernel/build.sh
+# one build of a kernel at a time: a second would wipe the tree under it
+BUILD_KERNEL = flock /tmp/asctp-kernel-$(1).lock selftests/kernel/build.sh $(1)
 FLAVOUR ?= debug
 LOAD ?= asctp
 MODARGS ?=
@@ -37,7 +38,7 @@ endif
 
 # A mirror per kernel keeps the objects of each build apart.
 module-%:
-	@kdir=$$($(BUILD_KERNEL) $* | tail -n 1) && \
+	@kdir=$$($(call BUILD_KERNEL,$*) | tail -n 1) && \
 	mkdir -p build/$* && cp -ru --preserve=timestamps $(SRCS) build/$*/ && \
 	$(MAKE) -C $$kdir M=$(CURDIR)/build/$* $(KBUILD_ARGS) modules
 
@@ -102,7 +103,7 @@ deps:
 	selftests/deps.sh
 
 kernels:
-	$(BUILD_KERNEL) debug && $(BUILD_KERNEL) plain
+	$(call BUILD_KERNEL,debug) && $(call BUILD_KERNEL,plain)
 
 clean:
 	rm -rf build

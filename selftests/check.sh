@@ -44,8 +44,8 @@ must() { stage "$@" || { result fail "$1"; finish; }; }
 must deps selftests/deps.sh
 # The plain kernel is for benchmarks (`make kernels` builds it): not
 # built here, which saves a fresh machine 10 to 15 minutes.
-must kernel-debug selftests/kernel/build.sh debug
-must kernel-6.1 selftests/kernel/build.sh compat61
+must kernel-debug flock /tmp/asctp-kernel-debug.lock selftests/kernel/build.sh debug
+must kernel-6.1 flock /tmp/asctp-kernel-compat61.lock selftests/kernel/build.sh compat61
 KSRC=$(ls -d "$(dirname "$(selftests/kernel/build.sh debug | tail -n 1)")"/../src/linux-source-6.12-* | head -n 1)
 
 # Compiler warnings fail a build stage (W=1); modpost's note that a

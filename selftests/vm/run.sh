@@ -44,7 +44,7 @@ shift $((OPTIND - 1))
 [ $# -gt 0 ] || { echo "run.sh: no command given" >&2; exit 2; }
 cmd="$*"
 
-kdir=$("$here/../kernel/build.sh" "$flavour" | tail -n 1) || exit 125
+kdir=$(flock "/tmp/asctp-kernel-$flavour.lock" "$here/../kernel/build.sh" "$flavour" | tail -n 1) || exit 125
 if [ "$load" = asctp ]; then
 	[ -n "$module" ] || module=$(pwd)/build/$flavour/module/asctp.ko
 	[ -r "$module" ] || { echo "run.sh: no module at $module" >&2; exit 125; }
