@@ -69,7 +69,9 @@ enum asctp_mib_field asctp_sm_data(struct asctp_rx *rx)
 	int err;
 
 	if (!len) {
-		asctp_sm_abort_assoc(a, ASCTP_CAUSE_NO_USER_DATA, ECONNABORTED);
+		/* 3.3.10.9: the cause carries the TSN */
+		asctp_sm_abort_assoc_info(a, ASCTP_CAUSE_NO_USER_DATA, &dh->tsn,
+					  sizeof(dh->tsn), ECONNABORTED);
 		rx->stop = true;
 		return ASCTP_MIB_IN_PKTS;
 	}

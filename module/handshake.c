@@ -252,11 +252,11 @@ enum asctp_mib_field asctp_sm_init(struct asctp_rx *rx)
 	if (ret != ASCTP_MIB_IN_PKTS) {
 		if (in.abort_cause)
 			asctp_out_abort(rx->net, NULL, &rx->reply, false,
-					in.abort_cause);
+					in.abort_cause, NULL, 0);
 		return ret;
 	}
 	if (asctp_sm_init_ootb(rx)) {
-		asctp_out_abort(rx->net, NULL, &rx->reply, false, 0);
+		asctp_out_abort(rx->net, NULL, &rx->reply, false, 0, NULL, 0);
 		asctp_mib_inc(rx->net, ASCTP_MIB_OUT_OOTB_REPLIES);
 		return ASCTP_MIB_IN_OUT_OF_BLUE;
 	}

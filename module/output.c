@@ -137,20 +137,23 @@ void asctp_out_assoc_chunk(struct asctp_assoc *a, u8 type, u8 flags,
 }
 
 void asctp_out_abort(struct net *net, struct sock *sk,
-		     const struct asctp_route *r, bool t_bit, u16 cause)
+		     const struct asctp_route *r, bool t_bit, u16 cause,
+		     const void *info, unsigned int len)
 {
-	unsigned int len = cause ? ASCTP_CAUSE_HDR_LEN : 0;
 	struct asctp_cause_hdr *c;
 	struct sk_buff *skb;
 
-	skb = asctp_out_new(net, ASCTP_CHUNK_HDR_LEN + len);
+	len = cause ? ASCTP_CAUSE_HDR_LEN + len : 0;
+	skb = asctp_out_new(net, asctp_pad4(ASCTP_CHUNK_HDR_LEN + len));
 	if (!skb)
 		return;
 	c = asctp_out_chunk(skb, ASCTP_CID_ABORT, t_bit ? ASCTP_FLAG_T : 0,
 			    len);
 	if (cause) {
 		c->code = htons(cause);
-		c->length = htons(ASCTP_CAUSE_HDR_LEN);
+		c->length = htons(len);
+		if (info)
+			memcpy(c + 1, info, len - ASCTP_CAUSE_HDR_LEN);
 	}
 	asctp_out_xmit(net, sk, skb, r);
 }

@@ -47,9 +47,12 @@ void asctp_out_assoc_xmit(struct asctp_assoc *a, struct sk_buff *skb);
 void asctp_out_assoc_chunk(struct asctp_assoc *a, u8 type, u8 flags,
 			   const void *body, unsigned int len);
 
-/* RFC 9260 3.3.7: ABORT, optionally with one error cause. */
+/* RFC 9260 3.3.7: ABORT, optionally with one error cause and its
+ * @len bytes of information from @info (3.3.10).
+ */
 void asctp_out_abort(struct net *net, struct sock *sk,
-		     const struct asctp_route *r, bool t_bit, u16 cause);
+		     const struct asctp_route *r, bool t_bit, u16 cause,
+		     const void *info, unsigned int len);
 
 /* Room left in front of a packet for the IP and link headers. */
 enum { ASCTP_OUT_HEADROOM = MAX_HEADER + 60 };

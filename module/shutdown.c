@@ -20,14 +20,18 @@ void asctp_sm_end(struct asctp_assoc *a, int err)
 	asctp_assoc_delete(a);
 }
 
-/* RFC 9260 9.1: we abort, with an optional cause. */
-void asctp_sm_abort_assoc(struct asctp_assoc *a, u16 cause, int err)
+/* RFC 9260 9.1: we abort, with an optional cause and its @len bytes
+ * of information from @info.
+ */
+void asctp_sm_abort_assoc_info(struct asctp_assoc *a, u16 cause,
+			       const void *info, unsigned int len, int err)
 {
 	struct asctp_route r;
 
 	asctp_out_assoc_route(a, &r);
 	if (a->state != ASCTP_S_COOKIE_WAIT)
-		asctp_out_abort(sock_net(a->sk), a->sk, &r, false, cause);
+		asctp_out_abort(sock_net(a->sk), a->sk, &r, false, cause,
+				info, len);
 	asctp_mib_inc(sock_net(a->sk), ASCTP_MIB_ABORTEDS);
 	asctp_ulp_pd_aborted(a);
 	asctp_ulp_assoc_change(a, a->state < ASCTP_S_ESTABLISHED ?

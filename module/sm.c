@@ -14,7 +14,7 @@
 enum asctp_mib_field asctp_sm_ootb(struct asctp_rx *rx)
 {
 	rx->reply.vtag = rx->vtag;
-	asctp_out_abort(rx->net, NULL, &rx->reply, true, 0);
+	asctp_out_abort(rx->net, NULL, &rx->reply, true, 0, NULL, 0);
 	asctp_mib_inc(rx->net, ASCTP_MIB_OUT_OOTB_REPLIES);
 	return ASCTP_MIB_IN_OUT_OF_BLUE;
 }

@@ -87,7 +87,15 @@ void asctp_sm_shutdown_start(struct asctp_assoc *a);
 void asctp_sm_autoclose_start(struct asctp_assoc *a);
 void asctp_sm_autoclose_expire(struct asctp_assoc *a);
 void asctp_sm_shutdown_progress(struct asctp_assoc *a);
-void asctp_sm_abort_assoc(struct asctp_assoc *a, u16 cause, int err);
+void asctp_sm_abort_assoc_info(struct asctp_assoc *a, u16 cause,
+			       const void *info, unsigned int len, int err);
+/* The same, the cause (if any) with no information. */
+static inline void asctp_sm_abort_assoc(struct asctp_assoc *a, u16 cause,
+					int err)
+{
+	asctp_sm_abort_assoc_info(a, cause, NULL, 0, err);
+}
+
 void asctp_sm_end(struct asctp_assoc *a, int err);
 void asctp_sm_t2_expire(struct asctp_assoc *a);
 

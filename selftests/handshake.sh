@@ -9,10 +9,12 @@
 # unless the INIT asked for more with a Cookie Preservative (5.1.3);
 # asctp's own COOKIE ECHO answered so (tools/peer.py --stale-cookie)
 # makes it start over with a new INIT carrying one (5.2.6).
+# An INIT's unknown parameters (3.2.1) are reported in the INIT ACK, or
+# not, by their type's upper two bits (tools/pkt.py --show-params).
 
 . "$(dirname "$0")/lib.sh"
 
-ksft_plan 16
+ksft_plan 20
 P=$(asctp_ipproto)
 XFER=$SELFTEST_DIR/tools/xfer.py
 OBJ=/sys/kernel/debug/asctp/objects
@@ -311,5 +313,50 @@ s.close()") || rc=1
 	[ "$(mib AsctpT2Expireds "$a")" -eq "$t0" ]
 }
 ksft_check "INIT in SHUTDOWN-ACK-SENT: SHUTDOWN ACK again at once (9.2)" shutdown_ack_init
+
+# init_params HEX: an INIT (tools/pkt.py, tag 0x11223344, 10 streams
+# each way, TSN 1) carrying the parameters HEX to a listener; the INIT
+# ACK's Unrecognized Parameters (type 8) in UNREC, a "param HEX" line
+# each, in order.
+init_params() {
+	local ns out pid params rc=0
+	ns_new ns || return 1
+	out=$(mktemp)
+	ip netns exec "$ns" python3 -c "
+import socket, time
+l = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
+l.bind(('127.0.0.1', 7)); l.listen(1)
+print('listening', flush=True)
+time.sleep(30)" > "$out" &
+	pid=$!
+	wait_for 10 test -s "$out" || rc=1
+	params=$(ip netns exec "$ns" python3 "$SELFTEST_DIR/tools/pkt.py" \
+		--proto "$P" 127.0.0.1 --expect 2 --show-params --timeout 5 \
+		--body "1122334400010000000a000a00000001$1") || rc=1
+	kill "$pid"
+	rm -f "$out"
+	ksft_diag "$(tr '\n' ';' <<< "$params")"
+	UNREC=$(grep '^param 0008' <<< "$params")
+	return $rc
+}
+
+# unknown_param HI WANT: RFC 9260 3.2.1, 3.2.2, 3.3.3: an INIT with two
+# unknown parameters, 0xHI23 and then 0xc124 (upper bits 11: skip and
+# report); WANT is what its INIT ACK reports, each wrapped whole in an
+# Unrecognized Parameter (type 8).  By 0xHI23's upper bits: 00, 01 stop
+# (0xc124 is never looked at), 01 and 11 report, 10 and 11 skip.
+unknown_param() {
+	init_params "${1}230008deadbeef c1240008cafef00d" &&
+	[ "$UNREC" = "$2" ]
+}
+ksft_check "3.2.1: INIT parameter 0xc123 (11): skipped, reported in the INIT ACK" \
+	unknown_param c1 "param 0008000cc1230008deadbeef
+param 0008000cc1240008cafef00d"
+ksft_check "3.2.1: INIT parameter 0x8123 (10): skipped silently" \
+	unknown_param 81 "param 0008000cc1240008cafef00d"
+ksft_check "3.2.1: INIT parameter 0x4123 (01): stop, reported, INIT ACK sent" \
+	unknown_param 41 "param 0008000c41230008deadbeef"
+ksft_check "3.2.1: INIT parameter 0x0123 (00): stop, nothing reported, INIT ACK sent" \
+	unknown_param 01 ""
 
 ksft_finish

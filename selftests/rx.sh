@@ -8,14 +8,17 @@
 #  - 8.5, 8.5.1 (A), (B): a wrong Verification Tag is dropped (an ABORT
 #    to a live association, an INIT with a tag), the T bit takes the
 #    peer's tag;
+#  - 8.4 (1): packets to a broadcast or multicast address, discarded;
 #  - 8.4 (5) to (8): out-of-the-blue packets across veth, answered with
 #    the tag reflected and the T bit, or discarded;
 #  - 3.2: unknown chunk types on a live association (tools/peer.py
-#    --unknown), by their upper two bits: stop or skip, report or not.
+#    --unknown), by their upper two bits: stop or skip, report or not;
+#  - 6.5, 6.2: DATA on a stream we do not have (an ERROR), DATA with no
+#    user data (an ABORT), each cause byte-exact.
 
 . "$(dirname "$0")/lib.sh"
 
-ksft_plan 24
+ksft_plan 28
 P=$(asctp_ipproto)
 INJECT="python3 $SELFTEST_DIR/tools/pkt.py --proto $P"
 
@@ -244,6 +247,22 @@ time.sleep(30)" > "$out" &
 ksft_check "8.5.1 (A): INIT with a nonzero tag dropped (AsctpInBadVtags), no reply" \
 	init_tagged
 
+# non_unicast DST: RFC 9260 8.4 (1): an INIT from a to DST, a broadcast
+# or multicast address b has, where port 7 has no socket: b neither
+# answers it (an ABORT, 8.4 (3), to unicast) nor counts it in, only
+# AsctpInNonUnicast.  The time-out is the time b has to answer.
+non_unicast() {
+	local a b
+	ns_new a && ns_new b && ns_veth "$a" 10.99.0.1 "$b" 10.99.0.2 &&
+	ip -n "$a" route add 224.0.0.0/4 dev veth0 || return 1
+	expect_at "$a" "$b" "AsctpInNonUnicast=1" -- "$1" --expect-none \
+		--timeout 1
+}
+ksft_check "8.4 (1): INIT to the subnet broadcast address: dropped, counted, no reply" \
+	non_unicast 10.99.0.255
+ksft_check "8.4 (1): INIT to 224.0.0.1 (all hosts): dropped, counted, no reply" \
+	non_unicast 224.0.0.1
+
 # RFC 9260 8.4: out of the blue across veth, from a to b, where port 7
 # has no socket; b's counters only (a's stack discards the answers).
 ns_new OA && ns_new OB && ns_veth "$OA" 10.99.0.1 "$OB" 10.99.0.2
@@ -316,5 +335,67 @@ ksft_check "3.2, 8.5: type 0xff with a wrong tag: no report, no answer" \
 	unk "0xff badtag hb-ack 0 error 0"
 ksft_check "3.2: AsctpInUnknownChunks +2 (0x3f, 0x7f), AsctpInBadVtags +1" \
 	test "${UNK_COUNT:-}/${UNK_VTAG:-}" = 2/1
+
+# peer_client ARGS...: tools/peer.py ARGS against a client in a fresh
+# pair of namespaces that connects, prints its first message (or the
+# error) and closes; the client's output in CLIENT_OUT, the peer's in
+# PEER_LINES, the changes of COUNTERS (names) in the client's namespace
+# in MOVED ("Name=delta ...").
+peer_client() {
+	local a b before rc=0
+	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 &&
+	peer_run "$b" "$@" --timeout 10 || return 1
+	before=$(ip netns exec "$a" cat /proc/net/asctp/snmp)
+	CLIENT_OUT=$(ip netns exec "$a" timeout 20 python3 -c "
+import errno, socket
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
+s.connect(('10.99.5.2', 4000))
+try:
+    print(s.recv(10))
+except OSError as e:
+    print(errno.errorcode[e.errno])
+s.close()") || rc=1
+	wait "$PEER_PID" || rc=1
+	PEER_LINES=$(cat "$PEER_OUT")
+	rm -f "$PEER_OUT"
+	MOVED=$(awk -v want="$COUNTERS" '
+		BEGIN { n = split(want, w, " "); for (i = 1; i <= n; i++) k[w[i]] = 1 }
+		NR == FNR { was[$1] = $2; next }
+		$1 in k { printf "%s%s=%d", sep, $1, $2 - was[$1]; sep = " " }' \
+		<(echo "$before") <(ip netns exec "$a" cat /proc/net/asctp/snmp))
+	ksft_diag "peer: $(tr '\n' ';' <<< "$PEER_LINES")"
+	ksft_diag "client: $CLIENT_OUT; $MOVED"
+	return $rc
+}
+
+# RFC 9260 6.5, 3.3.10.1: DATA TSN 1000 on stream 5 of an association
+# with 5 inbound streams (tools/peer.py --bad-stream) is acknowledged
+# (the SACK's cumulative TSN 1000), reported in an ERROR, Invalid Stream
+# Identifier (cause 1, length 8, stream 5, reserved 0), not delivered:
+# the client's first message is TSN 1001 "ok", on stream 4.
+bad_stream() {
+	COUNTERS="AsctpInDataChunks AsctpAborteds"
+	peer_client --bad-stream &&
+	grep -qx "bad-stream 5 error 0001000800050000 sack cum 1000 gaps 0 dups 0" \
+		<<< "$PEER_LINES" &&
+	[ "$CLIENT_OUT" = "b'ok'" ] &&
+	[ "$MOVED" = "AsctpInDataChunks=1 AsctpAborteds=0" ]
+}
+ksft_check "6.5: DATA on stream 5 of 5: SACKed, ERROR cause 1 (stream 5), not delivered" \
+	bad_stream
+
+# RFC 9260 6.2, 3.3.10.9: DATA TSN 1000 with no user data (length 16,
+# tools/peer.py --empty-data) gets an ABORT (peer's tag, no T bit) with
+# No User Data (cause 9, length 8) and the TSN; the client's recv()
+# fails with ECONNABORTED.
+empty_data() {
+	COUNTERS="AsctpInDataChunks AsctpAborteds"
+	peer_client --empty-data &&
+	grep -qx "empty-data abort vtag 0x5eed1234 T 0 causes 00090008000003e8" \
+		<<< "$PEER_LINES" &&
+	[ "$CLIENT_OUT" = ECONNABORTED ] &&
+	[ "$MOVED" = "AsctpInDataChunks=0 AsctpAborteds=1" ]
+}
+ksft_check "6.2: DATA with no user data: ABORT, cause 9 with the TSN" empty_data
 
 ksft_finish

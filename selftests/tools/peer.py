@@ -5,7 +5,8 @@
     peer.py PROTO IFNAME ADDR PORT [--ignore-cookie N]
             [--ignore-shutdown N] [--hol | --delack] [--vanish]
             [--forge-hb-ack] [--shutdown-init] [--unknown]
-            [--stale-cookie N] [--timeout S]
+            [--stale-cookie N] [--bad-stream | --empty-data]
+            [--timeout S]
 
 Runs in a namespace where IFNAME is up but has no address, so the
 namespace's own stack never sees the packets (they are not local, and
@@ -67,6 +68,18 @@ with a Stale Cookie cause (3), Measure of Staleness 250000 us ("sent
 stale cookie error"), and prints for each INIT its Cookie Preservative
 ("INIT n preservative MS", or "none").
 
+With --bad-stream, once the association is up it sends DATA TSN 1000
+"bad" on stream 5, one past the last of the 5 outbound streams its
+INIT ACK gave (RFC 9260 6.5), and prints "bad-stream 5 error HEX sack
+cum N gaps G dups D": the causes of the first ERROR that comes back,
+in hex, and the first SACK ("error-first" after it if an ERROR came
+before the SACK in one packet).  Then it sends TSN 1001 "ok" on stream
+4 and goes on as usual.
+
+With --empty-data, once the association is up it sends DATA TSN 1000
+with no user data (length 16, RFC 9260 6.2) and prints the ABORT that
+comes back: "empty-data abort vtag 0xTAG T t causes HEX".
+
 It prints one line per chunk it receives ("<seconds> rx <NAME>"), so the
 test sees when each retransmission came.  The peer's own MAC address is
 taken from the frames it receives; the other side needs a static
@@ -114,6 +127,7 @@ class Peer:
         self.count = {}
         self.peer_tag = 0
         self.peer_tsn = 0
+        self.os = 0             # our outbound streams, in our INIT ACK
         self.up = False
         self.init_at = None     # --shutdown-init: when the INIT went
         self.done = False
@@ -158,7 +172,8 @@ class Peer:
                 print("INIT %d preservative %s" %
                       (n, self.preservative(body[16:])), flush=True)
             cookie = struct.pack("!HH", 7, 4 + 16) + b"C" * 16
-            ack = struct.pack("!IIHHI", MY_TAG, 65536, min(os_, 5), 5,
+            self.os = min(os_, 5)
+            ack = struct.pack("!IIHHI", MY_TAG, 65536, self.os, 5,
                               MY_TSN)
             return chunk(2, 0, ack + cookie)
         if ctype == 10:
@@ -236,6 +251,12 @@ class Peer:
             if self.up and self.a.unknown:
                 self.unknown(eth, ip, sctp)
                 return 0
+            if self.up and self.a.bad_stream:
+                self.up = False
+                self.bad_stream(eth, ip, sctp)
+            if self.up and self.a.empty_data:
+                self.empty_data(eth, ip, sctp)
+                return 0
 
     @staticmethod
     def preservative(params):
@@ -286,6 +307,53 @@ class Peer:
             self.unknown_one(eth, ip, sctp, t, self.peer_tag)
         self.unknown_one(eth, ip, sctp, 0xff, self.peer_tag ^ 1)
         self.send(eth, ip, sctp, self.peer_tag, chunk(6, 0, b""))
+
+    def chunks(self):
+        """The next packet for us: (its tag, [(type, flags, body)])."""
+        _, _, pkt = self.recv()
+        out, body = [], pkt[12:]
+        while len(body) >= 4:
+            t, f, clen = struct.unpack("!BBH", body[:4])
+            if clen < 4:
+                break
+            out.append((t, f, body[4:clen]))
+            body = body[(clen + 3) & ~3:]
+        return struct.unpack("!I", pkt[4:8])[0], out
+
+    def bad_stream(self, eth, ip, sctp):
+        time.sleep(0.2)
+        self.send(eth, ip, sctp, self.peer_tag,
+                  self.data(MY_TSN, self.os, 0, 0, b"bad"))
+        error = sack = None
+        first = ""
+        while error is None or sack is None:
+            _, got = self.chunks()
+            types = [t for t, _, _ in got]
+            if 9 in types and 3 in types and types.index(9) < \
+                    types.index(3):
+                first = " error-first"
+            for t, _, c in got:
+                if t == 9 and error is None:
+                    error = c.hex()
+                if t == 3 and sack is None and len(c) >= 12:
+                    sack = "cum %d gaps %d dups %d" % \
+                        struct.unpack("!I4xHH", c[:12])
+        print("bad-stream %d error %s sack %s%s" %
+              (self.os, error, sack, first), flush=True)
+        self.send(eth, ip, sctp, self.peer_tag,
+                  self.data(MY_TSN + 1, self.os - 1, 0, 0, b"ok"))
+
+    def empty_data(self, eth, ip, sctp):
+        time.sleep(0.2)
+        self.send(eth, ip, sctp, self.peer_tag,
+                  chunk(0, 0x03, struct.pack("!IHHI", MY_TSN, 0, 0, 0)))
+        while True:
+            vtag, got = self.chunks()
+            for t, f, c in got:
+                if t == 6:
+                    print("empty-data abort vtag 0x%08x T %d causes %s" %
+                          (vtag, f & 1, c.hex()), flush=True)
+                    return
 
     def data(self, tsn, stream, ssn, flags, text):
         body = struct.pack("!IHHI", tsn, stream, ssn, 0) + text
@@ -423,6 +491,8 @@ def main():
     ap.add_argument("--shutdown-init", action="store_true")
     ap.add_argument("--unknown", action="store_true")
     ap.add_argument("--stale-cookie", type=int, default=0)
+    ap.add_argument("--bad-stream", action="store_true")
+    ap.add_argument("--empty-data", action="store_true")
     ap.add_argument("--timeout", type=float, default=30.0)
     a = ap.parse_args()
     p = Peer(a)

@@ -5,7 +5,8 @@
     pkt.py [--proto N] [--sport P] [--dport P] [--vtag T] [--chunk TYPE]
            [--flags F] [--body-len N | --body HEX]
            [--bad-csum] [--truncate N] [--count N] [--src ADDR]
-           [--expect-abort | --expect TYPE [--expect-tbit] | --expect-none]
+           [--expect-abort | --expect TYPE [--expect-tbit] [--show-params]
+           | --expect-none]
            [--timeout S] DST
 
 One chunk of TYPE with flags F.  Its body is INIT-shaped, 20 bytes,
@@ -17,8 +18,10 @@ check it is an ABORT as RFC 9260 8.4 rule 3 asks for an INIT nobody
 takes: Verification Tag = the INIT's Initiate Tag, T bit clear.
 --expect TYPE: the answer's first chunk is TYPE, with the T bit clear,
 or with --expect-tbit set and the packet's own tag reflected (8.4 (5),
-(8)).  --expect-none: no answer within --timeout.  Prints "reply: ...",
-exits 1 on any other answer or none.  Its CRC32c is not
+(8)); with --show-params it then prints that chunk's parameters after
+its fixed part (an INIT ACK's), "param HEX" each, the State Cookie as
+"param 0007 cookie".  --expect-none: no answer within --timeout.
+Prints "reply: ...", exits 1 on any other answer or none.  Its CRC32c is not
 checked: over lo and veth the stack may leave it to (virtual) offload.
 --src: the IPv4 source address, any (IP_HDRINCL): a peer that is not
 there.
@@ -91,6 +94,22 @@ def show(pkt):
     return ctype, flags, vtag
 
 
+def show_params(pkt):
+    """The parameters of an INIT ACK (RFC 9260 3.3.3), a line each."""
+    clen = struct.unpack("!H", pkt[14:16])[0]
+    params = pkt[12 + 4 + 16:12 + clen]
+    while len(params) >= 4:
+        ptype, plen = struct.unpack("!HH", params[:4])
+        if plen < 4:
+            print("param %s malformed" % params.hex())
+            return
+        if ptype == 7:
+            print("param 0007 cookie")
+        else:
+            print("param %s" % params[:plen].hex())
+        params = params[(plen + 3) & ~3:]
+
+
 def check_abort(pkt):
     r = show(pkt)
     return r is not None and r[0] == ABORT and r[2] == INIT_TAG and \
@@ -127,6 +146,7 @@ def main():
     ex.add_argument("--expect", type=int, default=None)
     ex.add_argument("--expect-none", action="store_true")
     ap.add_argument("--expect-tbit", action="store_true")
+    ap.add_argument("--show-params", action="store_true")
     ap.add_argument("--timeout", type=float, default=10)
     a = ap.parse_args()
     body = None
@@ -147,13 +167,18 @@ def main():
                           0x4000, 64, a.proto, 0,
                           socket.inet_aton(a.src),
                           socket.inet_aton(a.dst)) + pkt
+    # a broadcast destination (8.4 (1)) needs it
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)
     for _ in range(a.count):
         s.sendto(pkt, (a.dst, 0))
     ok = True
     if a.expect_abort:
         ok = check_abort(reply(s, a.dst, a.sport, a.dport, a.timeout))
     elif a.expect is not None:
-        ok = check_reply(reply(s, a.dst, a.sport, a.dport, a.timeout), a)
+        r = reply(s, a.dst, a.sport, a.dport, a.timeout)
+        ok = check_reply(r, a)
+        if ok and a.show_params:
+            show_params(r)
     elif a.expect_none:
         ok = show(reply(s, a.dst, a.sport, a.dport, a.timeout)) is None
     s.close()
