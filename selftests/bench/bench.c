@@ -467,6 +467,14 @@ static int connect_one(int nodelay)
 	return fd;
 }
 
+/* No more from the client: the server's cue to finish. */
+static void close_ctl(void)
+{
+	if (ctl_pipe[1] >= 0)
+		close(ctl_pipe[1]);
+	ctl_pipe[1] = -1;
+}
+
 static struct srv_result wait_server(void)
 {
 	struct srv_result r;
@@ -544,7 +552,11 @@ static struct figure run_setup(void)
 	int fd;
 
 	do {
-		fd = connect_one(opt.nodelay);
+		fd = bench_socket(SOCK_STREAM, opt.nodelay);
+		if (connect(fd, (struct sockaddr *)&srv, sizeof(srv)) < 0)
+			die("setup: connect after %llu associations: %s (%s)",
+			    (unsigned long long)n, errname(errno),
+			    strerror(errno));
 		/* sctp.ko: ENOTCONN once the association has gone */
 		r = read(fd, &c, 1);
 		if (r > 0)
@@ -555,7 +567,7 @@ static struct figure run_setup(void)
 		n++;
 		t = now();
 	} while (t < t0 + opt.secs);
-	close(ctl_pipe[1]);
+	close_ctl();
 	if (wait_server().count != n)
 		die("setup: %llu connects, the server accepted another number",
 		    (unsigned long long)n);
@@ -591,7 +603,7 @@ static struct figure run_idle(void)
 	wait_server();
 	s1 = slab_bytes();
 	close_many(fds);
-	close(ctl_pipe[1]);
+	close_ctl();
 	return (struct figure){ .value = (double)(s1 - s0) / opt.count };
 }
 
@@ -616,7 +628,7 @@ static struct figure run_many(void)
 		die("many: %llu messages sent, %llu received",
 		    (unsigned long long)n, (unsigned long long)r.count);
 	close_many(fds);
-	close(ctl_pipe[1]);
+	close_ctl();
 	return (struct figure){
 		.value = (r.done - t0) * 1e9 / n,
 		.cpu = (cpu_busy() - c0) * 1e9 / n,
@@ -680,7 +692,7 @@ static void run_once(void)
 		f = run_idle();
 	else
 		f = run_many();
-	close(ctl_pipe[1]);
+	close_ctl();
 	if (waitpid(pid, &status, 0) < 0)
 		die_errno("waitpid");
 	if (!WIFEXITED(status) || WEXITSTATUS(status))
