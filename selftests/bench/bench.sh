@@ -239,6 +239,41 @@ flatness() {
 	done
 }
 
+# med FIGURE PATH STACK: a row's median, empty if it has none.
+med() {
+	awk -F'|' -v f="$1" -v p="$2" -v s="$3" \
+		'$1 == f && $2 == p && $5 == s && $6 ~ /^[0-9]/ { print $6 }' "$ROWS"
+}
+
+# target WHAT A B OP LIMIT: A/B against the issue's target, said, not
+# asserted.
+target() {
+	local what=$1 a=$2 b=$3 op=$4 limit=$5
+	if [ -z "$a" ] || [ -z "$b" ]; then
+		echo "target $what: no figures"
+		return
+	fi
+	awk -v w="$what" -v a="$a" -v b="$b" -v op="$op" -v l="$limit" 'BEGIN {
+		r = a / b
+		ok = op == ">=" ? r >= l : r <= l
+		printf "target %s: %.2f, %s %s: %s\n", w, r, op, l, ok ? "met" : "NOT met"
+	}'
+}
+
+# The issue's targets, as ratios within this run.
+targets() {
+	local b="bulk 16K 1str" m1=${MANY%% *} mn=${MANY##* }
+	target "bulk 16 KiB asctp/sctp.ko" "$(med "$b" lo asctp)" "$(med "$b" lo sctp)" ">=" 1.5
+	target "bulk 16 KiB asctp/TCP" "$(med "$b" lo asctp)" "$(med "$b" lo tcp)" ">=" 0.7
+	target "rr asctp/sctp.ko" "$(med "rr 64B" lo asctp)" "$(med "rr 64B" lo sctp)" ">=" 1
+	target "set-up asctp/sctp.ko" "$(med setup+teardown lo asctp)" \
+		"$(med setup+teardown lo sctp)" ">=" 1.5
+	target "idle memory asctp/sctp.ko" "$(med "idle mem x$IDLE" lo asctp)" \
+		"$(med "idle mem x$IDLE" lo sctp)" "<=" 0.5
+	target "one-to-many asctp x$mn/x$m1" "$(med "1-to-many x$mn" lo asctp)" \
+		"$(med "1-to-many x$m1" lo asctp)" "<=" 1.2
+}
+
 # Smoke: the result lines parse; the table has no ERR.
 if [ ! -x "$BENCH" ]; then
 	say "no $BENCH: make -C $SELFTEST_DIR bench"
@@ -258,6 +293,7 @@ done
 {
 	echo "kernel $(uname -r) $(uname -v), $(nproc) CPUs; $REPEATS runs of $TIME s"
 	table
+	[ "$SMOKE" = 1 ] || targets
 	echo "$((SECONDS - start)) s"
 } | tee ${BENCH_OUT:+"$BENCH_OUT"}
 exit $failed
