@@ -14,6 +14,10 @@
 #                         runs the corpus once, fuzz-merge adds the finds
 #   make pktfuzz          500000 fuzzed packets at live associations
 #                         (selftests/pktfuzz.sh; PKTFUZZ_SEED=, PKTFUZZ_COUNT=)
+#   make bench            asctp against the kernel's sctp.ko and TCP in one VM
+#                         with the plain kernel (selftests/bench): the table
+#                         at the end and in build/bench/table; BENCH_FIGURES=,
+#                         BENCH_REPEATS=, BENCH_TIME=... (see bench.sh)
 #   make interop          asctp in one VM against the kernel's sctp.ko in another,
 #                         checked packet by packet (selftests/interop.sh)
 #   make vm CMD='...'     run a host command in a fresh VM with asctp loaded
@@ -82,6 +86,15 @@ pktfuzz: module-debug selftest-tools
 demo:
 	selftests/demo.sh
 
+# asctp on ipproto=253 next to sctp.ko on 132 and TCP, in the plain
+# (non-debug) kernel; bench.sh's settings pass through from the
+# environment or the command line.
+BENCH_VARS := BENCH_REPEATS BENCH_TIME BENCH_IDLE BENCH_MANY BENCH_BIG_REPEATS BENCH_FULL
+bench: module-plain selftest-tools
+	selftests/vm/run.sh -f plain -l asctp -a ipproto=253 -t 3600 -o build/bench \
+		$(foreach v,$(BENCH_VARS),$(if $($(v)),-e '$(v)=$($(v))')) -- \
+		'cd $(CURDIR)/selftests/bench && BENCH_OUT=$$ASCTP_RESULTS/table ./bench.sh $(BENCH_FIGURES)'
+
 # Two VMs: asctp in A, the kernel's sctp.ko in B (selftests/vm/run2.sh);
 # the capture is checked on the host.
 interop: module-debug selftest-tools
@@ -111,5 +124,5 @@ clean:
 	find module \( -name '*.o' -o -name '*.ko' -o -name '.*.cmd' -o -name '*.mod' \
 		-o -name '*.mod.c' -o -name modules.order -o -name Module.symvers \) -delete
 
-.PHONY: all selftest-tools vm check demo interop stress pktfuzz deps kernels clean
+.PHONY: all selftest-tools vm check demo interop stress pktfuzz deps kernels clean bench
 .PHONY: fuzz fuzz-replay fuzz-merge abuse-golden abuse-live
