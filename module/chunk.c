@@ -292,7 +292,12 @@ asctp_init_param(const struct asctp_param_hdr *p, struct asctp_init_info *info,
 	case ASCTP_PID_ADAPTATION_IND:
 		return asctp_init_adaptation(p, info);
 	case ASCTP_PID_HOST_NAME:
+		/* 3.3.10.5: the parameter goes back whole, if it fits */
 		info->abort_cause = ASCTP_CAUSE_UNRESOLVABLE_ADDR;
+		if (ntohs(p->length) <= ASCTP_MAX_CAUSE_INFO) {
+			info->abort_info = p;
+			info->abort_info_len = ntohs(p->length);
+		}
 		return ASCTP_MIB_IN_BAD_INIT;
 	}
 	*stop = !asctp_init_unknown(p, info);
@@ -365,7 +370,13 @@ enum asctp_mib_field asctp_init_parse(const struct asctp_chunk_hdr *ch,
 		ret = asctp_init_streams(info);
 	if (ret == ASCTP_MIB_IN_PKTS && ch->type == ASCTP_CID_INIT_ACK &&
 	    !info->cookie) {
+		/* 3.3.10.2: one missing, the State Cookie */
+		static const u8 no_cookie[] = { 0, 0, 0, 1,
+						0, ASCTP_PID_STATE_COOKIE };
+
 		info->abort_cause = ASCTP_CAUSE_MISSING_PARAM;
+		info->abort_info = no_cookie;
+		info->abort_info_len = sizeof(no_cookie);
 		ret = ASCTP_MIB_IN_BAD_INIT;
 	}
 	return ret;

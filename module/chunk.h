@@ -111,9 +111,12 @@ struct asctp_init_info {
 	u8 n_unrec;
 	u16 unrec_len;		/* their lengths, padded, plus 4 each */
 	/* If nonzero the caller answers with an ABORT carrying this cause
-	 * (enum asctp_cause_code) instead of proceeding.
+	 * (enum asctp_cause_code) instead of proceeding, with the cause's
+	 * abort_info_len bytes of information at abort_info (3.3.10).
 	 */
 	u16 abort_cause;
+	u16 abort_info_len;
+	const void *abort_info;
 };
 
 /* Parse an INIT or INIT ACK chunk of @len bytes (its header length,

@@ -252,7 +252,8 @@ enum asctp_mib_field asctp_sm_init(struct asctp_rx *rx)
 	if (ret != ASCTP_MIB_IN_PKTS) {
 		if (in.abort_cause)
 			asctp_out_abort(rx->net, NULL, &rx->reply, false,
-					in.abort_cause, NULL, 0);
+					in.abort_cause, in.abort_info,
+					in.abort_info_len);
 		return ret;
 	}
 	if (asctp_sm_init_ootb(rx)) {
@@ -303,7 +304,12 @@ enum asctp_mib_field asctp_sm_init_ack(struct asctp_rx *rx)
 	ret = asctp_init_parse(rx->ch, &in);
 	if (ret != ASCTP_MIB_IN_PKTS) {
 		if (in.abort_cause) {
-			asctp_sm_abort_assoc(a, in.abort_cause, ECONNREFUSED);
+			/* the peer learns why, under the tag it just gave */
+			rx->reply.vtag = in.init_tag;
+			asctp_out_abort(rx->net, NULL, &rx->reply, false,
+					in.abort_cause, in.abort_info,
+					in.abort_info_len);
+			asctp_sm_abort_assoc(a, 0, ECONNREFUSED);
 			rx->stop = true;
 		}
 		return ret;

@@ -171,6 +171,8 @@ enum asctp_chunk_min_len {
 	ASCTP_CWR_LEN		= ASCTP_CHUNK_HDR_LEN + 4,	/* lowest TSN */
 	ASCTP_PARAM_HDR_LEN	= sizeof(struct asctp_param_hdr),
 	ASCTP_CAUSE_HDR_LEN	= sizeof(struct asctp_cause_hdr),
+	/* the most information asctp copies into a cause it sends */
+	ASCTP_MAX_CAUSE_INFO	= 512,
 };
 
 #endif /* _ASCTP_WIRE_H */

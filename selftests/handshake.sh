@@ -14,7 +14,7 @@
 
 . "$(dirname "$0")/lib.sh"
 
-ksft_plan 20
+ksft_plan 21
 P=$(asctp_ipproto)
 XFER=$SELFTEST_DIR/tools/xfer.py
 OBJ=/sys/kernel/debug/asctp/objects
@@ -314,12 +314,13 @@ s.close()") || rc=1
 }
 ksft_check "INIT in SHUTDOWN-ACK-SENT: SHUTDOWN ACK again at once (9.2)" shutdown_ack_init
 
-# init_params HEX: an INIT (tools/pkt.py, tag 0x11223344, 10 streams
-# each way, TSN 1) carrying the parameters HEX to a listener; the INIT
-# ACK's Unrecognized Parameters (type 8) in UNREC, a "param HEX" line
-# each, in order.
+# init_params HEX [ARGS]: an INIT (tools/pkt.py, tag 0x11223344, 10
+# streams each way, TSN 1) carrying the parameters HEX to a listener;
+# the INIT ACK's Unrecognized Parameters (type 8) in UNREC, a "param
+# HEX" line each, in order.  ARGS replace pkt.py's --expect 2
+# --show-params; its output in INIT_REPLY.
 init_params() {
-	local ns out pid params rc=0
+	local ns out pid params hex=$1 rc=0
 	ns_new ns || return 1
 	out=$(mktemp)
 	ip netns exec "$ns" python3 -c "
@@ -330,13 +331,16 @@ print('listening', flush=True)
 time.sleep(30)" > "$out" &
 	pid=$!
 	wait_for 10 test -s "$out" || rc=1
+	shift
+	[ $# -gt 0 ] || set -- --expect 2 --show-params
 	params=$(ip netns exec "$ns" python3 "$SELFTEST_DIR/tools/pkt.py" \
-		--proto "$P" 127.0.0.1 --expect 2 --show-params --timeout 5 \
-		--body "1122334400010000000a000a00000001$1") || rc=1
+		--proto "$P" 127.0.0.1 "$@" --timeout 5 \
+		--body "1122334400010000000a000a00000001$hex") || rc=1
 	kill "$pid"
 	rm -f "$out"
 	ksft_diag "$(tr '\n' ';' <<< "$params")"
 	UNREC=$(grep '^param 0008' <<< "$params")
+	INIT_REPLY=$params
 	return $rc
 }
 
@@ -358,5 +362,15 @@ ksft_check "3.2.1: INIT parameter 0x4123 (01): stop, reported, INIT ACK sent" \
 	unknown_param 41 "param 0008000c41230008deadbeef"
 ksft_check "3.2.1: INIT parameter 0x0123 (00): stop, nothing reported, INIT ACK sent" \
 	unknown_param 01 ""
+
+# RFC 9260 3.3.10.5: a Host Name Address ("peer.tst") in an INIT: asctp
+# resolves no names, so an ABORT under the INIT's tag, Unresolvable
+# Address (cause 5) with the parameter whole.
+host_name() {
+	init_params 000b000c706565722e747374 --expect-abort &&
+	grep -qx "causes 00050010000b000c706565722e747374" <<< "$INIT_REPLY"
+}
+ksft_check "3.3.10.5: Host Name Address in an INIT: ABORT, cause 5 with it" \
+	host_name
 
 ksft_finish

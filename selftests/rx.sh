@@ -18,7 +18,7 @@
 
 . "$(dirname "$0")/lib.sh"
 
-ksft_plan 28
+ksft_plan 29
 P=$(asctp_ipproto)
 INJECT="python3 $SELFTEST_DIR/tools/pkt.py --proto $P"
 
@@ -397,5 +397,31 @@ empty_data() {
 	[ "$MOVED" = "AsctpInDataChunks=0 AsctpAborteds=1" ]
 }
 ksft_check "6.2: DATA with no user data: ABORT, cause 9 with the TSN" empty_data
+
+# RFC 9260 3.3.3, 3.3.10.2: an INIT ACK without its State Cookie
+# (tools/peer.py --no-cookie): the client answers under the INIT ACK's
+# tag with an ABORT, Missing Mandatory Parameter (cause 2, length 10):
+# one missing, type 7; connect() fails with ECONNREFUSED.
+no_cookie() {
+	local a b out rc=0
+	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 &&
+	peer_run "$b" --no-cookie --timeout 10 || return 1
+	out=$(ip netns exec "$a" timeout 20 python3 -c "
+import errno, socket
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
+try:
+    s.connect(('10.99.5.2', 4000))
+    print('connected')
+except OSError as e:
+    print(errno.errorcode[e.errno])")
+	wait "$PEER_PID" || rc=1
+	ksft_diag "peer: $(tr '\n' ';' < "$PEER_OUT"); connect: $out"
+	grep -qx "abort vtag 0x5eed1234 T 0 causes 0002000a000000010007" \
+		"$PEER_OUT" && [ "$out" = ECONNREFUSED ] || rc=1
+	rm -f "$PEER_OUT"
+	return $rc
+}
+ksft_check "3.3.10.2: INIT ACK without a State Cookie: ABORT, cause 2 naming it" \
+	no_cookie
 
 ksft_finish

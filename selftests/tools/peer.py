@@ -5,7 +5,7 @@
     peer.py PROTO IFNAME ADDR PORT [--ignore-cookie N]
             [--ignore-shutdown N] [--hol | --delack] [--vanish]
             [--forge-hb-ack] [--shutdown-init] [--unknown]
-            [--stale-cookie N] [--bad-stream | --empty-data]
+            [--stale-cookie N] [--bad-stream | --empty-data | --no-cookie]
             [--timeout S]
 
 Runs in a namespace where IFNAME is up but has no address, so the
@@ -79,6 +79,10 @@ before the SACK in one packet).  Then it sends TSN 1001 "ok" on stream
 With --empty-data, once the association is up it sends DATA TSN 1000
 with no user data (length 16, RFC 9260 6.2) and prints the ABORT that
 comes back: "empty-data abort vtag 0xTAG T t causes HEX".
+
+With --no-cookie its INIT ACK has no State Cookie (RFC 9260 3.3.3); it
+prints the ABORT that comes back, "abort vtag 0xTAG T t causes HEX", and
+exits 0.
 
 It prints one line per chunk it receives ("<seconds> rx <NAME>"), so the
 test sees when each retransmission came.  The peer's own MAC address is
@@ -172,6 +176,8 @@ class Peer:
                 print("INIT %d preservative %s" %
                       (n, self.preservative(body[16:])), flush=True)
             cookie = struct.pack("!HH", 7, 4 + 16) + b"C" * 16
+            if self.a.no_cookie:
+                cookie = b""
             self.os = min(os_, 5)
             ack = struct.pack("!IIHHI", MY_TAG, 65536, self.os, 5,
                               MY_TSN)
@@ -213,9 +219,14 @@ class Peer:
             eth, ip, sctp = self.recv()
             out, body = b"", sctp[12:]
             while len(body) >= 4:
-                ctype, _, clen = struct.unpack("!BBH", body[:4])
+                ctype, flags, clen = struct.unpack("!BBH", body[:4])
                 if clen < 4:
                     break
+                if ctype == 6 and self.a.no_cookie:
+                    print("abort vtag 0x%08x T %d causes %s" %
+                          (struct.unpack("!I", sctp[4:8])[0], flags & 1,
+                           body[4:clen].hex()), flush=True)
+                    return 0
                 r = self.reply(ctype, body[4:clen])
                 if r is None:
                     return 0 if ctype == 14 else 1
@@ -493,6 +504,7 @@ def main():
     ap.add_argument("--stale-cookie", type=int, default=0)
     ap.add_argument("--bad-stream", action="store_true")
     ap.add_argument("--empty-data", action="store_true")
+    ap.add_argument("--no-cookie", action="store_true")
     ap.add_argument("--timeout", type=float, default=30.0)
     a = ap.parse_args()
     p = Peer(a)

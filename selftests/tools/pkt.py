@@ -15,7 +15,8 @@ N bytes or --body gives it in hex.
 
 --expect-abort: then wait for the answer (from DST, ports swapped) and
 check it is an ABORT as RFC 9260 8.4 rule 3 asks for an INIT nobody
-takes: Verification Tag = the INIT's Initiate Tag, T bit clear.
+takes: Verification Tag = the INIT's Initiate Tag, T bit clear; prints
+its error causes, "causes HEX".
 --expect TYPE: the answer's first chunk is TYPE, with the T bit clear,
 or with --expect-tbit set and the packet's own tag reflected (8.4 (5),
 (8)); with --show-params it then prints that chunk's parameters after
@@ -173,7 +174,11 @@ def main():
         s.sendto(pkt, (a.dst, 0))
     ok = True
     if a.expect_abort:
-        ok = check_abort(reply(s, a.dst, a.sport, a.dport, a.timeout))
+        r = reply(s, a.dst, a.sport, a.dport, a.timeout)
+        ok = check_abort(r)
+        if ok:
+            clen = struct.unpack("!H", r[14:16])[0]
+            print("causes %s" % r[16:12 + clen].hex())
     elif a.expect is not None:
         r = reply(s, a.dst, a.sport, a.dport, a.timeout)
         ok = check_reply(r, a)
