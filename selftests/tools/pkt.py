@@ -16,7 +16,7 @@ N bytes or --body gives it in hex.
 --expect-abort: then wait for the answer (from DST, ports swapped) and
 check it is an ABORT as RFC 9260 8.4 rule 3 asks for an INIT nobody
 takes: Verification Tag = the INIT's Initiate Tag, T bit clear; prints
-its error causes, "causes HEX".
+its error causes, if any, "causes HEX".
 --expect TYPE: the answer's first chunk is TYPE, with the T bit clear,
 or with --expect-tbit set and the packet's own tag reflected (8.4 (5),
 (8)); with --show-params it then prints that chunk's parameters after
@@ -176,8 +176,8 @@ def main():
     if a.expect_abort:
         r = reply(s, a.dst, a.sport, a.dport, a.timeout)
         ok = check_abort(r)
-        if ok:
-            clen = struct.unpack("!H", r[14:16])[0]
+        clen = struct.unpack("!H", r[14:16])[0] if ok else 4
+        if clen > 4:
             print("causes %s" % r[16:12 + clen].hex())
     elif a.expect is not None:
         r = reply(s, a.dst, a.sport, a.dport, a.timeout)
