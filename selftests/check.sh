@@ -117,9 +117,9 @@ kunit_count() {
 vmrun() {	# vmrun FLAVOUR LOAD NAME CMD...
 	local flavour=$1 load=$2 name=$3
 	shift 3
-	# the whole suite in one VM: about 900 s here; each test also has
+	# the whole suite in one VM: about 1800 s here; each test also has
 	# kselftest's own limit (selftests/settings)
-	stage "$name" selftests/vm/run.sh -f "$flavour" -l "$load" -t 1800 \
+	stage "$name" selftests/vm/run.sh -f "$flavour" -l "$load" -t 3000 \
 		-o "$out/$name" -- "$@"
 	local rc=$?
 	tap_count "$out/$name.log"
