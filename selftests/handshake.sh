@@ -320,24 +320,15 @@ ksft_check "INIT in SHUTDOWN-ACK-SENT: SHUTDOWN ACK again at once (9.2)" shutdow
 # HEX" line each, in order.  ARGS replace pkt.py's --expect 2
 # --show-params; its output in INIT_REPLY.
 init_params() {
-	local ns out pid params hex=$1 rc=0
+	local ns params hex=$1 rc=0
 	ns_new ns || return 1
-	out=$(mktemp)
-	ip netns exec "$ns" python3 -c "
-import socket, time
-l = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
-l.bind(('127.0.0.1', 7)); l.listen(1)
-print('listening', flush=True)
-time.sleep(30)" > "$out" &
-	pid=$!
-	wait_for 10 test -s "$out" || rc=1
+	listener7 "$ns" || rc=1
 	shift
 	[ $# -gt 0 ] || set -- --expect 2 --show-params
 	params=$(ip netns exec "$ns" python3 "$SELFTEST_DIR/tools/pkt.py" \
 		--proto "$P" 127.0.0.1 "$@" --timeout 5 \
 		--body "1122334400010000000a000a00000001$hex") || rc=1
-	kill "$pid"
-	rm -f "$out"
+	kill "$LISTENER_PID"
 	ksft_diag "$(tr '\n' ';' <<< "$params")"
 	UNREC=$(grep '^param 0008' <<< "$params")
 	INIT_REPLY=$params

@@ -208,6 +208,24 @@ SELFTEST_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 # nap SECONDS: a pause without a process start (sleep(1) costs a TCG
 # guest half a second): a read with a time-out from a FIFO nobody writes.
+# listener7 NS: a one-to-one listener on 127.0.0.1:7 in NS for 30 s,
+# up when this returns 0; its pid in LISTENER_PID.
+listener7() {
+	local out
+	out=$(mktemp)
+	ip netns exec "$1" python3 -c "
+import socket, time
+l = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $(asctp_ipproto))
+l.bind(('127.0.0.1', 7)); l.listen(1)
+print('listening', flush=True)
+time.sleep(30)" > "$out" &
+	LISTENER_PID=$!
+	wait_for 10 test -s "$out"
+	local rc=$?
+	rm -f "$out"
+	return $rc
+}
+
 nap() {
 	if [ -z "${__nap_fd:-}" ]; then
 		local f

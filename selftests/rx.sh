@@ -223,25 +223,16 @@ rm -f "$CWOUT"
 # RFC 9260 8.5.1 (A): an INIT whose own tag is not 0 is dropped, even
 # at a listener that answers the same INIT with tag 0.
 init_tagged() {
-	local ns out pid rc=0
+	local ns rc=0
 	ns_new ns || return 1
-	out=$(mktemp)
-	ip netns exec "$ns" python3 -c "
-import socket, time
-l = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
-l.bind(('127.0.0.1', 7)); l.listen(1)
-print('listening', flush=True)
-time.sleep(30)" > "$out" &
-	pid=$!
-	wait_for 10 test -s "$out" || rc=1
+	listener7 "$ns" || rc=1
 	ksft_diag "tag 0: $(ip netns exec "$ns" $INJECT 127.0.0.1 --sport 5001 \
 		--expect 2 --timeout 5)" || rc=1
 	nap 0.3		# lo's answer to the INIT ACK, counted before
 	ksft_diag "tag 0x1234 (counted below):"
 	expect "$ns" "AsctpInPkts=1 AsctpInBadVtags=1" -- 127.0.0.1 \
 		--vtag 0x1234 --expect-none --timeout 1 || rc=1
-	kill "$pid"
-	rm -f "$out"
+	kill "$LISTENER_PID"
 	return $rc
 }
 ksft_check "8.5.1 (A): INIT with a nonzero tag dropped (AsctpInBadVtags), no reply" \

@@ -151,7 +151,6 @@ static void put32(uint8_t *p, uint32_t v)
 	p[3] = v;
 }
 
-
 static int prot_has(uint32_t tag)
 {
 	uint32_t h = tag * 2654435761u % NPROT;
