@@ -12,10 +12,11 @@ cd "$top"
 out=build/check
 rm -rf "$out" && mkdir -p "$out"
 pass=0 fail=0 t0=$SECONDS
+why=()	# each failure's name and reason, repeated at the end
 
-result() {	# result ok|fail NAME
+result() {	# result ok|fail NAME [REASON...]
 	if [ "$1" = ok ]; then pass=$((pass + 1)); echo "PASS: $2"
-	else fail=$((fail + 1)); echo "FAIL: $2"; fi
+	else fail=$((fail + 1)); echo "FAIL: $2"; why+=("$2" "${@:3}"); fi
 }
 
 # stage NAME CMD...: run CMD with its output in build/check/NAME.log;
@@ -31,7 +32,13 @@ stage() {
 	return $rc
 }
 
+# A CI log may show only its end: the failures come again there, with
+# the harness's own reasons (splat, leak, hang).
 finish() {
+	if [ ${#why[@]} -gt 0 ]; then
+		echo "== failures"
+		printf '   %s\n' "${why[@]}" | cut -c 1-300 | head -n 60
+	fi
 	echo "== total $((SECONDS - t0)) s"
 	echo "$pass passed, $fail failed"
 	[ "$fail" -eq 0 ] && exit 0
@@ -88,6 +95,9 @@ tap_count() {
 	[ "${2:-}" = top ] && p=$(grep -cE '^ok [0-9]+ ' "$1")
 	f=$(grep -cE '^# not ok [0-9]+ |^not ok [0-9]+ ' "$1")
 	pass=$((pass + p)) fail=$((fail + f))
+	local -a nl
+	mapfile -t nl < <(grep -E '^# not ok [0-9]+ |^not ok [0-9]+ ' "$1")
+	why+=("${nl[@]}")
 	# each case's line; a failed case also gets the diagnostics it
 	# printed (its last 30 "# # " lines), so a CI log shows why
 	awk '/^# # / { d[n++ % 30] = $0; next }
@@ -123,8 +133,10 @@ vmrun() {	# vmrun FLAVOUR LOAD NAME CMD...
 		-o "$out/$name" -- "$@"
 	local rc=$?
 	tap_count "$out/$name.log"
+	local -a r
+	mapfile -t r < <(grep -E -A6 '^run.sh: FAIL' "$out/$name.log" | head -n 24)
 	[ $rc -eq 0 ] && result ok "$name: VM run clean (no splat, no leak, rmmod ok)" ||
-		result fail "$name: VM run clean (exit $rc)"
+		result fail "$name: VM run clean (exit $rc)" "${r[@]}"
 }
 # The default tests (selftests/Makefile's TEST_PROGS).
 # shellcheck disable=SC2046 # one word per -t and test
