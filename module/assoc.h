@@ -104,6 +104,7 @@ struct asctp_assoc {
 	struct list_head sock_node;	/* asctp_sock.assocs */
 	enum asctp_state state;
 	bool dead;			/* deleted, timers may still run */
+	bool was_up;			/* reached ESTABLISHED once */
 	bool sack_needed;		/* this packet had DATA */
 	bool sack_now;			/* 6.7: gap, duplicate: no delay */
 	u8 sack_pkts;			/* packets with DATA not acked yet */

@@ -179,6 +179,7 @@ void asctp_sock_assoc_up(struct asctp_assoc *a)
 	struct sock *sk = a->sk;
 	struct inet_sock *inet = inet_sk(sk);
 
+	a->was_up = true;
 	if (sk->sk_type != SOCK_STREAM) {
 		sk->sk_state_change(sk);
 		return;
@@ -373,6 +374,11 @@ static int asctp_wait_up(struct sock *sk, struct asctp_assoc *a, long timeo)
 	remove_wait_queue(sk_sleep(sk), &wait);
 	if (err || !a->dead)
 		return err;
+	/* Came up and was already shut down or aborted before we woke:
+	 * connect() succeeded, as TCP's does; a read sees the end.
+	 */
+	if (a->was_up)
+		return 0;
 	if (sk->sk_type == SOCK_STREAM)
 		return sock_error(sk) ?: -ECONNREFUSED;
 	return a->err ? -a->err : -ECONNREFUSED;
@@ -391,6 +397,22 @@ static void asctp_sock_connect_paths(struct sock *sk, struct asctp_assoc *a,
 	asctp_path_add_peers(sk, a, addrs, i);
 }
 
+/* An earlier connect() to @sin, still under way: a repeat, or this same
+ * call restarted after a signal (SA_RESTART), which waits on for it.
+ */
+static struct asctp_assoc *asctp_sock_pending(struct sock *sk,
+					      const struct sockaddr_in *sin)
+{
+	struct asctp_assoc *a;
+
+	if (sk->sk_type == SOCK_STREAM)
+		a = list_first_entry_or_null(&asctp_sk(sk)->assocs,
+					     struct asctp_assoc, sock_node);
+	else
+		a = asctp_sock_find_peer(sk, sin);
+	return a && a->state < ASCTP_S_ESTABLISHED ? a : NULL;
+}
+
 /* connect() or sctp_connectx() to @n addresses: the INIT goes to the
  * first.
  */
@@ -400,9 +422,13 @@ int asctp_sock_connect(struct sock *sk, const struct sockaddr_in *sin,
 	struct asctp_assoc *a;
 	int err;
 
-	if (sk->sk_type == SOCK_STREAM) {
-		if (sk->sk_state == TCP_SYN_SENT)
+	a = asctp_sock_pending(sk, sin);
+	if (a) {
+		if (flags & O_NONBLOCK)
 			return -EALREADY;
+		goto wait;
+	}
+	if (sk->sk_type == SOCK_STREAM) {
 		if (sk->sk_state != TCP_CLOSE ||
 		    !list_empty(&asctp_sk(sk)->assocs))
 			return -EISCONN;
@@ -413,12 +439,13 @@ int asctp_sock_connect(struct sock *sk, const struct sockaddr_in *sin,
 	if (!a)
 		return err;
 	asctp_sock_connect_paths(sk, a, sin + 1, n - 1);
-	if (id)
-		*id = a->id;
 	if (sk->sk_type == SOCK_STREAM) {
 		sk->sk_state = TCP_SYN_SENT;
 		sk->sk_socket->state = SS_CONNECTING;
 	}
+wait:
+	if (id)
+		*id = a->id;
 	asctp_assoc_hold(a);
 	err = asctp_wait_up(sk, a, sock_sndtimeo(sk, flags & O_NONBLOCK));
 	asctp_assoc_put(a);

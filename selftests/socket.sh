@@ -5,13 +5,25 @@
 
 . "$(dirname "$0")/lib.sh"
 
-ksft_plan 4
+ksft_plan 6
 P=$(asctp_ipproto)
 
 for type in seqpacket stream; do
 	ns_new ns
 	ksft_check "SOCK_${type^^} created, SOL_SCTP options answered, closed" \
 		ip netns exec "$ns" python3 "$SELFTEST_DIR/tools/sock.py" create $type "$P"
+done
+
+# The handshake takes 4 x 100 ms on lo; SIGALRM comes every 50 ms.
+restarted() {
+	ip netns exec "$ns" tc qdisc add dev lo root netem delay 100ms || return 1
+	ksft_diag "lo: netem delay 100ms"
+	ip netns exec "$ns" python3 "$SELFTEST_DIR/tools/sock.py" restart "$1" "$P"
+}
+for type in stream seqpacket; do
+	ns_new ns
+	ksft_check "SOCK_${type^^}: a blocking connect() restarted by signals (SA_RESTART) waits on and succeeds" \
+		restarted $type
 done
 
 held() {

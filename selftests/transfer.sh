@@ -7,13 +7,13 @@
 # tools/mxfer checks every byte and each stream's order at the receiver.
 # The netem line, the seed and the counters are printed, so a failure
 # can be replayed: ASCTP_XFER_SEED sets the seed.  make check moves
-# 4 MiB a case; make stress sets ASCTP_XFER_BYTES=32M.
+# 2 MiB a case; make stress sets ASCTP_XFER_BYTES=32M.
 
 . "$(dirname "$0")/lib.sh"
 
 P=$(asctp_ipproto)
 MXFER=$SELFTEST_DIR/tools/mxfer
-BYTES=${ASCTP_XFER_BYTES:-4M}
+BYTES=${ASCTP_XFER_BYTES:-2M}
 SEED=${ASCTP_XFER_SEED:-$RANDOM}
 COUNTERS="AsctpOutRetrans AsctpOutFastRetrans AsctpFastRecoveries AsctpT3Expireds AsctpOutGapSacks AsctpInDupData AsctpInRcvbufFull AsctpInBacklogFull"
 

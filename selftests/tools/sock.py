@@ -5,11 +5,15 @@
     sock.py create TYPE PROTO     create, check, close one socket
     sock.py hold TYPE PROTO FIFO  create one, say "ready" on stdout,
                                   close it when a line arrives on FIFO
+    sock.py restart TYPE PROTO    a blocking connect() to a listener on
+                                  127.0.0.1, under a 50 ms SIGALRM with
+                                  SA_RESTART: one call that succeeds
 TYPE is stream or seqpacket.  Exit status 0 when every check held.
 """
 import ctypes
 import errno
 import os
+import signal
 import socket
 import struct
 import sys
@@ -117,8 +121,41 @@ def check_sctp_opt(s):
     return ok
 
 
+def restart(typ, proto):
+    """connect() restarted by the kernel after each signal must wait on
+    for the association it started, then succeed, and carry data."""
+    lsn = socket.socket(socket.AF_INET, typ, proto)
+    lsn.bind(("127.0.0.1", 0))
+    lsn.listen(1)
+    hits = []
+    signal.signal(signal.SIGALRM, lambda *_: hits.append(1))
+    signal.siginterrupt(signal.SIGALRM, False)
+    c = socket.socket(socket.AF_INET, typ, proto)
+    signal.setitimer(signal.ITIMER_REAL, 0.05, 0.05)
+    try:
+        c.connect(lsn.getsockname())
+        err = 0
+    except OSError as e:
+        err = e.errno
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    print(f"# connect: {os.strerror(err) if err else 'ok'}, "
+          f"{len(hits)} signals during it")
+    if err or not hits:
+        return False
+    if typ == socket.SOCK_STREAM:
+        c.send(b"restarted")
+        got = lsn.accept()[0].recv(64)
+    else:   # one-to-many: the association named by its peer
+        c.sendto(b"restarted", lsn.getsockname())
+        got = lsn.recv(64)
+    print(f"# received {got!r}")
+    return got == b"restarted"
+
+
 def main():
     cmd, typ, proto = sys.argv[1], TYPES[sys.argv[2]], int(sys.argv[3])
+    if cmd == "restart":
+        sys.exit(0 if restart(typ, proto) else 1)
     s = socket.socket(socket.AF_INET, typ, proto)
     ok = s.type == typ and s.proto == proto and check_sctp_opt(s)
     if cmd == "hold":
