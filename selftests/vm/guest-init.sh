@@ -14,6 +14,10 @@ mount -t devtmpfs devtmpfs /dev
 exec </dev/null >/dev/ttyS0 2>&1
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
+# TCG: a vCPU stalled by the host is no hung task (run.sh raises the
+# RCU stall and soft lockup limits the same way)
+[ -w /proc/sys/kernel/hung_task_timeout_secs ] &&
+	echo 300 > /proc/sys/kernel/hung_task_timeout_secs
 mkdir -p /dev/pts /dev/shm
 # What udev would add: tests reopen /dev/stdout
 ln -s /proc/self/fd /dev/fd

@@ -85,7 +85,7 @@ qemu_args=(
 	-nodefaults -no-user-config -no-reboot -display none
 	-m "$mem" -smp "$cpus"
 	-kernel "$kdir/arch/x86/boot/bzImage"
-	-append "console=ttyS0 root=root rootfstype=9p rootflags=trans=virtio,version=9p2000.L,msize=512000,cache=loose ro init=$here/guest-init.sh panic=-1 loglevel=7 rcupdate.rcu_cpu_stall_timeout=60 acpi=noirq pnpacpi=off"
+	-append "console=ttyS0 root=root rootfstype=9p rootflags=trans=virtio,version=9p2000.L,msize=512000,cache=loose ro init=$here/guest-init.sh panic=-1 loglevel=7 rcupdate.rcu_cpu_stall_timeout=300 watchdog_thresh=60 acpi=noirq pnpacpi=off"
 	-fsdev local,id=root,path=/,readonly=on,security_model=none,multidevs=remap
 	-device virtio-9p-pci,fsdev=root,mount_tag=root
 	-fsdev "local,id=res,path=$results,security_model=none"
