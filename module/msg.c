@@ -505,7 +505,12 @@ static struct sk_buff *asctp_msg_wait_data(struct sock *sk, int flags,
 	return skb;
 }
 
-/* After the reader made room: tell the peer when the window reopens. */
+/* After the reader made room: tell the peer when the window reopens.
+ * Only while it may still send DATA: after its SHUTDOWN (9.2) it sends
+ * none, and once our SHUTDOWN ACK is out it may have deleted its TCB
+ * and would answer the SACK with an ABORT (8.4), a clean end turned
+ * into ECONNRESET.
+ */
 static void asctp_msg_window_update(struct sock *sk)
 {
 	struct asctp_assoc *a;
@@ -513,6 +518,7 @@ static void asctp_msg_window_update(struct sock *sk)
 
 	list_for_each_entry(a, &asctp_sk(sk)->assocs, sock_node)
 		if (a->state >= ASCTP_S_ESTABLISHED &&
+		    a->state <= ASCTP_S_SHUTDOWN_SENT &&
 		    rwnd >= a->rwnd_sent + READ_ONCE(sk->sk_rcvbuf) / 4)
 			asctp_sm_send_sack(a);
 }

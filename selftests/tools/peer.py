@@ -80,6 +80,15 @@ With --empty-data, once the association is up it sends DATA TSN 1000
 with no user data (length 16, RFC 9260 6.2) and prints the ABORT that
 comes back: "empty-data abort vtag 0xTAG T t causes HEX".
 
+With --gone N, once the association is up it sends N DATA chunks of
+1000 bytes (TSN 1000 to 999 + N, stream 0, SSN 0 to N - 1) and a
+SHUTDOWN.  It lets the first two SHUTDOWN ACKs go unanswered, as if its
+SHUTDOWN COMPLETE had been lost and it had deleted its TCB (RFC 9260
+9.2), and from then on answers as such a peer: the third SHUTDOWN ACK
+with SHUTDOWN COMPLETE (T bit, 8.4 rule 5), anything else with ABORT (T
+bit, 8.4 rule 8), printing "gone: <chunk names> after SHUTDOWN ACK" for
+it.  It exits 0 after the SHUTDOWN COMPLETE, 1 after an ABORT.
+
 With --no-cookie its INIT ACK has no State Cookie (RFC 9260 3.3.3); it
 prints the ABORT that comes back, "abort vtag 0xTAG T t causes HEX", and
 exits 0.
@@ -265,6 +274,8 @@ class Peer:
             if self.up and self.a.bad_stream:
                 self.up = False
                 self.bad_stream(eth, ip, sctp)
+            if self.up and self.a.gone:
+                return self.gone(eth, ip, sctp)
             if self.up and self.a.empty_data:
                 self.empty_data(eth, ip, sctp)
                 return 0
@@ -467,6 +478,30 @@ class Peer:
                 break
         print(line.split(" gaps")[0], flush=True)
 
+    def gone(self, eth, ip, sctp):
+        for i in range(self.a.gone):
+            self.send(eth, ip, sctp, self.peer_tag,
+                      self.data(MY_TSN + i, 0, i, 0, bytes([i % 251]) * 1000))
+        cum = (self.peer_tsn - 1) & 0xFFFFFFFF
+        self.send(eth, ip, sctp, self.peer_tag,
+                  chunk(7, 0, struct.pack("!I", cum)))
+        acks = 0
+        while True:
+            vtag, got = self.chunks()
+            names = [NAMES.get(t, str(t)) for t, _, _ in got]
+            if "SHUTDOWN_ACK" in names:
+                acks += 1
+                self.seen("SHUTDOWN_ACK")
+                if acks < 3:
+                    continue
+                self.send(eth, ip, sctp, vtag, chunk(14, 1, b""))
+                return 0
+            if acks and names and "ABORT" not in names:
+                print("gone: %s after SHUTDOWN ACK" % " ".join(names),
+                      flush=True)
+                self.send(eth, ip, sctp, vtag, chunk(6, 1, b""))
+                return 1
+
     def hol(self, eth, ip, sctp):
         # each time is taken before the send: the reader may be faster
         time.sleep(0.5)
@@ -505,6 +540,7 @@ def main():
     ap.add_argument("--bad-stream", action="store_true")
     ap.add_argument("--empty-data", action="store_true")
     ap.add_argument("--no-cookie", action="store_true")
+    ap.add_argument("--gone", type=int, default=0)
     ap.add_argument("--timeout", type=float, default=30.0)
     a = ap.parse_args()
     p = Peer(a)
