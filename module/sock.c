@@ -632,9 +632,16 @@ static void asctp_sock_close(struct sock *sk, long timeout)
 	sk_common_release(sk);
 }
 
+/* From release_sock(), in process context: as in softirq, with BHs
+ * off.  A COOKIE ECHO here clones the listener, and sk_clone_lock()
+ * returns the child bh-locked: taken with BHs on, a softirq on this CPU
+ * could spin on it (lockdep saw it in api.sh).
+ */
 static int asctp_sock_backlog_rcv(struct sock *sk, struct sk_buff *skb)
 {
+	local_bh_disable();
 	asctp_input_sk_rcv(sk, skb);
+	local_bh_enable();
 	return 0;
 }
 
