@@ -13,6 +13,7 @@
 #include "netns.h"
 #include "obj.h"
 #include "reasm.h"
+#include "sm.h"
 #include "sock.h"
 #include "timer.h"
 #include "ulp.h"
@@ -59,6 +60,7 @@ struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp)
 	a->max_init_rto_ms = ASCTP_RTO_MAX_MS;
 	a->pmtu = a->path0.pmtu;
 	a->id = as->next_id++;
+	a->rx_gen = asctp_sm_rx_gen() - 1;	/* sent no DATA yet */
 	if (as->next_id <= SCTP_ALL_ASSOC)
 		as->next_id = SCTP_ALL_ASSOC + 1;
 	a->my_vtag = get_random_u32_above(0);
@@ -73,6 +75,7 @@ struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp)
 	INIT_HLIST_NODE(&a->vtag_node);
 	asctp_timer_setup(a);
 	list_add_tail(&a->sock_node, &as->assocs);
+	as->n_assocs++;
 	asctp_obj_get(ASCTP_OBJ_ASSOC);
 	return a;
 }
@@ -208,6 +211,9 @@ void asctp_assoc_delete(struct asctp_assoc *a)
 	asctp_assoc_fail_queue(a, &a->sentq, true);
 	asctp_assoc_fail_queue(a, &a->outq, false);
 	list_del_init(&a->sock_node);
+	asctp_sk(sk)->n_assocs--;
+	if (asctp_sk(sk)->rx_last == a)
+		asctp_sk(sk)->rx_last = NULL;
 	sk->sk_write_space(sk);
 	asctp_assoc_put(a);
 }

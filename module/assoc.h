@@ -134,6 +134,7 @@ struct asctp_assoc {
 	bool fast_rtx_now;		/* 7.2.4 (3): one packet despite cwnd */
 	bool rtt_pending;		/* rtt_tsn is in flight */
 	u32 rwnd_sent;			/* a_rwnd of our last SACK */
+	u32 rx_gen;			/* period of its last DATA, handshake.c */
 	int err;			/* why it ended, for connect() */
 	/* paths: see path.h; path0 is the first peer address */
 	struct list_head paths;		/* struct asctp_path.node */

@@ -59,6 +59,24 @@ static enum asctp_mib_field asctp_data_drop_mib(int err)
 	}
 }
 
+/* @a brought DATA for the reader: counted in rx_active (handshake.c). */
+static void asctp_sm_data_active(struct asctp_assoc *a)
+{
+	struct asctp_sock *as = asctp_sk(a->sk);
+	u32 gen = asctp_sm_rx_gen();
+
+	as->rx_last = a;
+	if (gen != as->rx_gen) {
+		as->rx_prev = gen == as->rx_gen + 1 ? as->rx_active : 0;
+		as->rx_active = 0;
+		as->rx_gen = gen;
+	}
+	if (a->rx_gen != gen) {
+		a->rx_gen = gen;
+		as->rx_active++;
+	}
+}
+
 /* RFC 9260 6.2: a DATA chunk. */
 enum asctp_mib_field asctp_sm_data(struct asctp_rx *rx)
 {
@@ -120,6 +138,7 @@ enum asctp_mib_field asctp_sm_data(struct asctp_rx *rx)
 		return ASCTP_MIB_IN_PKTS;
 	}
 	asctp_sm_data_taken(a, tsn);
+	asctp_sm_data_active(a);
 	a->sack_bytes += len;
 	asctp_mib_inc(rx->net, ASCTP_MIB_IN_DATA_CHUNKS);
 	return ASCTP_MIB_IN_PKTS;
@@ -149,7 +168,7 @@ unsigned int asctp_sm_sack_put(struct asctp_assoc *a, struct sk_buff *pkt,
 	sh = asctp_out_chunk(pkt, ASCTP_CID_SACK, 0, sizeof(*sh) +
 			     4 * (ngaps + ndups));
 	sh->cum_tsn = htonl(m->cum);
-	a->rwnd_sent = asctp_sm_rwnd(a->sk);
+	a->rwnd_sent = asctp_sm_rwnd_assoc(a);
 	sh->a_rwnd = htonl(a->rwnd_sent);
 	sh->n_gaps = htons(ngaps);
 	sh->n_dups = htons(ndups);

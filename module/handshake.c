@@ -36,6 +36,50 @@ u32 asctp_sm_rwnd(const struct sock *sk)
 	return room > 0 ? ((u64)room * asctp_sk(sk)->rcv_ratio) >> 8 : 0;
 }
 
+/* The current period of the count of associations that send DATA. */
+u32 asctp_sm_rx_gen(void)
+{
+	return jiffies_to_msecs(jiffies) >> 7;
+}
+
+/* Associations of @sk that sent DATA in this period or the last one,
+ * and one more unless @counted: the one the window is for.
+ */
+u32 asctp_sm_rx_senders(const struct sock *sk, bool counted)
+{
+	const struct asctp_sock *as = asctp_sk(sk);
+	u32 gen = asctp_sm_rx_gen(), n = 0;
+
+	if (gen == as->rx_gen)
+		n = max(as->rx_active, as->rx_prev);
+	else if (gen == as->rx_gen + 1)
+		n = as->rx_active;
+	return n + !counted;
+}
+
+/* The window for one association of @sk, @counted if it sent DATA
+ * this period.  On a one-to-many socket the associations share the
+ * receive buffer: each that sends gets an equal part of what is free,
+ * so that together they cannot overrun it.  Granting each the whole
+ * of it let 300 senders overfill it many times, and the drops turned
+ * into a retransmission storm.  Idle ones take no part.
+ */
+u32 asctp_sm_rwnd_assoc(const struct asctp_assoc *a)
+{
+	bool counted = a->rx_gen == asctp_sm_rx_gen();
+
+	return asctp_sm_rwnd(a->sk) /
+	       max(asctp_sm_rx_senders(a->sk, counted), 1U);
+}
+
+/* The INIT ACK's window: nothing is known of the new association yet,
+ * so its share is as if all of the socket's sent.
+ */
+static u32 asctp_sm_rwnd_new(const struct sock *sk)
+{
+	return asctp_sm_rwnd(sk) / (asctp_sk(sk)->n_assocs + 1);
+}
+
 static void asctp_sm_fill_init(struct asctp_init_hdr *ih, u32 tag, u32 rwnd,
 			       u16 os, u16 mis, u32 tsn)
 {
@@ -109,7 +153,7 @@ void asctp_sm_send_init(struct asctp_assoc *a)
 	if (!skb)
 		return;
 	body = asctp_out_chunk(skb, ASCTP_CID_INIT, 0, len);
-	a->rwnd_sent = asctp_sm_rwnd(a->sk);
+	a->rwnd_sent = asctp_sm_rwnd_assoc(a);
 	/* data queued meanwhile already took TSNs: the first is ours */
 	asctp_sm_fill_init(body, a->my_vtag, a->rwnd_sent, a->os,
 			   a->mis, a->acked_tsn + 1);
@@ -214,8 +258,9 @@ static void asctp_sm_send_init_ack(struct asctp_rx *rx,
 	p->length = htons(ASCTP_COOKIE_PARAM_LEN);
 	c = (struct asctp_cookie *)(p + 1);
 	asctp_sm_make_cookie(rx, in, c);
-	asctp_sm_fill_init(body, c->my_vtag, asctp_sm_rwnd(rx->sk), c->os,
-			   c->mis, c->my_tsn);
+	asctp_sm_fill_init(body, c->my_vtag,
+			   asctp_sm_rwnd_new(rx->sk), c->os, c->mis,
+			   c->my_tsn);
 	rx->reply.vtag = in->init_tag;
 	asctp_out_xmit(rx->net, NULL, skb, &rx->reply);
 }
@@ -355,7 +400,7 @@ static struct asctp_assoc *asctp_sm_tcb(struct sock *sk,
 	a->next_tsn = c->my_tsn;
 	a->acked_tsn = c->my_tsn - 1;
 	asctp_tsnmap_init(&a->tsnmap, c->peer_tsn);
-	a->rwnd_sent = asctp_sm_rwnd(a->sk);	/* about what INIT ACK said */
+	a->rwnd_sent = asctp_sm_rwnd_assoc(a);	/* about what INIT ACK said */
 	a->peer_rwnd = c->peer_rwnd;
 	a->laddr = c->laddr;
 	a->paddr = c->paddr;

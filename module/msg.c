@@ -509,18 +509,21 @@ static struct sk_buff *asctp_msg_wait_data(struct sock *sk, int flags,
  * Only while it may still send DATA: after its SHUTDOWN (9.2) it sends
  * none, and once our SHUTDOWN ACK is out it may have deleted its TCB
  * and would answer the SACK with an ABORT (8.4), a clean end turned
- * into ECONNRESET.
+ * into ECONNRESET.  Only when one association sends: with several,
+ * each window is a share (handshake.c) that the SACKs of their DATA
+ * renew, and a walk of them all per read would not scale.
  */
 static void asctp_msg_window_update(struct sock *sk)
 {
-	struct asctp_assoc *a;
-	u32 rwnd = asctp_sm_rwnd(sk);
+	struct asctp_assoc *a = asctp_sk(sk)->rx_last;
 
-	list_for_each_entry(a, &asctp_sk(sk)->assocs, sock_node)
-		if (a->state >= ASCTP_S_ESTABLISHED &&
-		    a->state <= ASCTP_S_SHUTDOWN_SENT &&
-		    rwnd >= a->rwnd_sent + READ_ONCE(sk->sk_rcvbuf) / 4)
-			asctp_sm_send_sack(a);
+	if (!a || asctp_sm_rx_senders(sk, true) > 1)
+		return;
+	if (a->state >= ASCTP_S_ESTABLISHED &&
+	    a->state <= ASCTP_S_SHUTDOWN_SENT &&
+	    asctp_sm_rwnd_assoc(a) >=
+	    a->rwnd_sent + READ_ONCE(sk->sk_rcvbuf) / 4)
+		asctp_sm_send_sack(a);
 }
 
 static int asctp_msg_recv_locked(struct sock *sk, struct msghdr *msg,

@@ -20,6 +20,7 @@
 #include "mem.h"
 #include "peeloff.h"
 #include "reasm.h"
+#include "sm.h"
 #include "sock.h"
 #include "ulp.h"
 
@@ -106,6 +107,11 @@ static void asctp_peeloff_move(struct asctp_assoc *a, struct sock *sk,
 	u32 wmem;
 
 	list_move_tail(&a->sock_node, &asctp_sk(nsk)->assocs);
+	asctp_sk(sk)->n_assocs--;
+	asctp_sk(nsk)->n_assocs++;
+	if (asctp_sk(sk)->rx_last == a)
+		asctp_sk(sk)->rx_last = NULL;
+	a->rx_gen = asctp_sm_rx_gen() - 1;
 	asctp_peeloff_rcvq(a, sk, nsk);
 	asctp_peeloff_rmem(&a->reasm, nsk);
 	asctp_peeloff_rmem(&a->lobby, nsk);

@@ -48,6 +48,9 @@ void asctp_sm_send_init(struct asctp_assoc *a);
 void asctp_sm_cookie_stale(struct asctp_assoc *a, u32 stale_us);
 void asctp_sm_t1_expire(struct asctp_assoc *a);
 u32 asctp_sm_rwnd(const struct sock *sk);
+u32 asctp_sm_rwnd_assoc(const struct asctp_assoc *a);
+u32 asctp_sm_rx_gen(void);
+u32 asctp_sm_rx_senders(const struct sock *sk, bool counted);
 
 /* data.c: RFC 9260 6.2, 6.7, the receiver */
 enum asctp_mib_field asctp_sm_data(struct asctp_rx *rx);

@@ -75,6 +75,10 @@ static void asctp_sock_init_lists(struct sock *sk)
 	as->pd_held = false;
 	skb_queue_head_init(&as->held);
 	as->closing = false;
+	as->n_assocs = 0;
+	as->rx_last = NULL;
+	as->rx_active = 0;
+	as->rx_prev = 0;
 	sock_set_flag(sk, SOCK_RCU_FREE);	/* port lookups under RCU */
 	sk->sk_write_space = asctp_sock_write_space;
 	asctp_obj_get(ASCTP_OBJ_SOCK);

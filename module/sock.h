@@ -61,6 +61,15 @@ struct asctp_sock {
 	struct sk_buff_head held;	/* of associations gone, reasm.c */
 	bool closing;			/* close() began: no more reading */
 	u8 rcv_ratio;			/* user data per truesize, /256 */
+	/* The receive buffer's fair share (handshake.c): associations
+	 * that brought DATA in period rx_gen (128 ms each) and in the
+	 * one before it, and the last of them.
+	 */
+	u32 rx_gen;
+	u32 rx_active;
+	u32 rx_prev;
+	struct asctp_assoc *rx_last;
+	u32 n_assocs;			/* on the assocs list */
 	bool nodelay;
 	bool disable_frags;		/* SCTP_DISABLE_FRAGMENTS */
 	bool frag_interleave;		/* SCTP_FRAGMENT_INTERLEAVE */

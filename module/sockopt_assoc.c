@@ -359,7 +359,7 @@ static int asctp_get_associnfo(struct sock *sk, char __user *optval,
 	v.sasoc_asocmaxrxt = a ? a->max_retrans : as->max_retrans;
 	v.sasoc_number_peer_destinations = a ? 1 : 0;
 	v.sasoc_peer_rwnd = a ? a->peer_rwnd : 0;
-	v.sasoc_local_rwnd = a ? asctp_sm_rwnd(sk) : 0;
+	v.sasoc_local_rwnd = a ? asctp_sm_rwnd_assoc(a) : 0;
 	v.sasoc_cookie_life = as->cookie_life_ms;
 	return asctp_opt_put(optval, optlen, len, &v, sizeof(v));
 }
