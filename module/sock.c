@@ -75,6 +75,7 @@ static void asctp_sock_init_lists(struct sock *sk)
 	as->pd_held = false;
 	skb_queue_head_init(&as->held);
 	as->closing = false;
+	as->connect_intr = 0;
 	as->n_assocs = 0;
 	as->rx_last = NULL;
 	as->rx_active = 0;
@@ -403,18 +404,26 @@ static void asctp_sock_connect_paths(struct sock *sk, struct asctp_assoc *a,
 
 /* An earlier connect() to @sin, still under way: a repeat, or this same
  * call restarted after a signal (SA_RESTART), which waits on for it.
+ * Or up by now, if a signal cut that connect(): as TCP's, the call
+ * after it succeeds, not EISCONN.  A one-to-one socket has at most one
+ * association, the first.
  */
 static struct asctp_assoc *asctp_sock_pending(struct sock *sk,
 					      const struct sockaddr_in *sin)
 {
+	struct asctp_sock *as = asctp_sk(sk);
+	s32 intr = as->connect_intr;
 	struct asctp_assoc *a;
 
+	as->connect_intr = 0;
 	if (sk->sk_type == SOCK_STREAM)
-		a = list_first_entry_or_null(&asctp_sk(sk)->assocs,
+		a = list_first_entry_or_null(&as->assocs,
 					     struct asctp_assoc, sock_node);
 	else
 		a = asctp_sock_find_peer(sk, sin);
-	return a && a->state < ASCTP_S_ESTABLISHED ? a : NULL;
+	if (!a)
+		return NULL;
+	return a->state < ASCTP_S_ESTABLISHED || a->id == intr ? a : NULL;
 }
 
 /* connect() or sctp_connectx() to @n addresses: the INIT goes to the
@@ -428,7 +437,7 @@ int asctp_sock_connect(struct sock *sk, const struct sockaddr_in *sin,
 
 	a = asctp_sock_pending(sk, sin);
 	if (a) {
-		if (flags & O_NONBLOCK)
+		if ((flags & O_NONBLOCK) && a->state < ASCTP_S_ESTABLISHED)
 			return -EALREADY;
 		goto wait;
 	}
@@ -452,6 +461,8 @@ wait:
 		*id = a->id;
 	asctp_assoc_hold(a);
 	err = asctp_wait_up(sk, a, sock_sndtimeo(sk, flags & O_NONBLOCK));
+	if (err == -ERESTARTSYS || err == -EINTR)
+		asctp_sk(sk)->connect_intr = a->id;
 	asctp_assoc_put(a);
 	return err;
 }

@@ -53,6 +53,7 @@ struct asctp_sock {
 	__be32 xaddrs[ASCTP_MAX_XADDRS];
 	u8 n_xaddrs;
 	s32 next_id;			/* next association id */
+	s32 connect_intr;		/* a connect() a signal cut: its id */
 	/* associations in partial delivery (reasm.c); pd_held: one of
 	 * the others was held back for them (level 0)
 	 */

@@ -5,7 +5,7 @@
 
 . "$(dirname "$0")/lib.sh"
 
-ksft_plan 6
+ksft_plan 7
 P=$(asctp_ipproto)
 
 for type in seqpacket stream; do
@@ -25,6 +25,18 @@ for type in stream seqpacket; do
 	ksft_check "SOCK_${type^^}: a blocking connect() restarted by signals (SA_RESTART) waits on and succeeds" \
 		restarted $type
 done
+
+# A connect() a signal cut (EINTR), called again once the association
+# is up: it succeeds, as TCP's (it said EISCONN; make check saw that in
+# restarted above, when the association came up between the signal and
+# the restart).
+again() {
+	ip netns exec "$ns" tc qdisc add dev lo root netem delay 100ms || return 1
+	ksft_diag "lo: netem delay 100ms"
+	ip netns exec "$ns" python3 "$SELFTEST_DIR/tools/sock.py" again stream "$P"
+}
+ns_new ns
+ksft_check "SOCK_STREAM: connect() cut by a signal, called again once up, succeeds" again
 
 held() {
 	local fifo=/tmp/held.$$ pid rc=0 n

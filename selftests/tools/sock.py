@@ -8,11 +8,15 @@
     sock.py restart TYPE PROTO    a blocking connect() to a listener on
                                   127.0.0.1, under a 50 ms SIGALRM with
                                   SA_RESTART: one call that succeeds
+    sock.py again stream PROTO    a connect() a signal cuts (EINTR),
+                                  called again once the association is
+                                  up: it succeeds, as TCP's
 TYPE is stream or seqpacket.  Exit status 0 when every check held.
 """
 import ctypes
 import errno
 import os
+import select
 import signal
 import socket
 import struct
@@ -152,10 +156,52 @@ def restart(typ, proto):
     return got == b"restarted"
 
 
+class Cut(Exception):
+    pass
+
+
+def cut(*_):
+    raise Cut()
+
+
+def again(typ, proto):
+    """connect() cut by a signal (EINTR, the handler raises), then, once
+    the association is up (writable), connect() again: 0, as TCP's."""
+    lsn = socket.socket(socket.AF_INET, typ, proto)
+    lsn.bind(("127.0.0.1", 0))
+    lsn.listen(1)
+    signal.signal(signal.SIGALRM, cut)
+    c = socket.socket(socket.AF_INET, typ, proto)
+    signal.setitimer(signal.ITIMER_REAL, 0.1)
+    try:
+        c.connect(lsn.getsockname())
+        print("# connect: done before the signal")
+        return False
+    except Cut:
+        pass
+    if not select.select([], [c], [], 10)[1]:
+        print("# not up 10 s after the signal")
+        return False
+    try:
+        c.connect(lsn.getsockname())
+        err = 0
+    except OSError as e:
+        err = e.errno
+    print(f"# connect again once up: {os.strerror(err) if err else 'ok'}")
+    if err:
+        return False
+    c.send(b"again")
+    got = lsn.accept()[0].recv(64)
+    print(f"# received {got!r}")
+    return got == b"again"
+
+
 def main():
     cmd, typ, proto = sys.argv[1], TYPES[sys.argv[2]], int(sys.argv[3])
     if cmd == "restart":
         sys.exit(0 if restart(typ, proto) else 1)
+    if cmd == "again":
+        sys.exit(0 if again(typ, proto) else 1)
     s = socket.socket(socket.AF_INET, typ, proto)
     ok = s.type == typ and s.proto == proto and check_sctp_opt(s)
     if cmd == "hold":
