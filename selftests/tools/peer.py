@@ -6,7 +6,7 @@
             [--ignore-shutdown N] [--hol | --delack] [--vanish]
             [--forge-hb-ack] [--shutdown-init] [--unknown]
             [--stale-cookie N] [--bad-stream | --empty-data | --no-cookie]
-            [--timeout S]
+            [--gone N] [--timeout S]
 
 Runs in a namespace where IFNAME is up but has no address, so the
 namespace's own stack never sees the packets (they are not local, and
