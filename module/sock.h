@@ -53,7 +53,10 @@ struct asctp_sock {
 	__be32 xaddrs[ASCTP_MAX_XADDRS];
 	u8 n_xaddrs;
 	s32 next_id;			/* next association id */
-	s32 connect_intr;		/* a connect() a signal cut: its id */
+	/* the association a connect() cut by a signal waited for, or 0;
+	 * the next connect() reads and clears it (sock.c)
+	 */
+	s32 connect_intr;
 	/* associations in partial delivery (reasm.c); pd_held: one of
 	 * the others was held back for them (level 0)
 	 */
@@ -64,7 +67,9 @@ struct asctp_sock {
 	u8 rcv_ratio;			/* user data per truesize, /256 */
 	/* The receive buffer's fair share (handshake.c): associations
 	 * that brought DATA in period rx_gen (128 ms each) and in the
-	 * one before it, and the last of them.
+	 * one before it, and the last of them.  rx_last holds no
+	 * reference: asctp_assoc_delete() and peeloff clear it when that
+	 * association leaves the socket.
 	 */
 	u32 rx_gen;
 	u32 rx_active;
