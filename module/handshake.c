@@ -385,12 +385,16 @@ enum asctp_mib_field asctp_sm_init_ack(struct asctp_rx *rx)
 
 /* The TCB, from a verified cookie, owned by @sk. */
 static struct asctp_assoc *asctp_sm_tcb(struct sock *sk,
-					const struct asctp_cookie *c)
+					const struct asctp_cookie *c,
+					__be16 encap)
 {
 	struct asctp_assoc *a = asctp_assoc_new(sk, GFP_ATOMIC);
 
 	if (!a)
 		return NULL;
+	/* RFC 6951 5.4: the COOKIE ACK goes back the way the ECHO came */
+	a->popts.encap_port = encap;
+	a->path0.o.encap_port = encap;
 	if (asctp_assoc_set_streams(a, c->os, c->mis, GFP_ATOMIC)) {
 		asctp_assoc_delete(a);
 		return NULL;
@@ -485,7 +489,7 @@ enum asctp_mib_field asctp_sm_cookie_echo(struct asctp_rx *rx)
 			return ASCTP_MIB_IN_NO_MEM;
 		rx->child = owner;
 	}
-	rx->a = asctp_sm_tcb(owner, &c);
+	rx->a = asctp_sm_tcb(owner, &c, rx->reply.encap);
 	if (!rx->a) {
 		if (rx->child)
 			asctp_sock_child_drop(rx->child);

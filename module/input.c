@@ -51,11 +51,13 @@ static bool asctp_input_is_unicast(const struct sk_buff *skb)
 /* RFC 9260 6.8: a packet with a bad CRC32c is silently discarded.
  * A device that already verified the checksum says so in ip_summed.
  */
-static bool asctp_input_csum_ok(const struct sk_buff *skb)
+static bool asctp_input_csum_ok(struct sk_buff *skb)
 {
 	const struct asctp_hdr *sh = (const struct asctp_hdr *)skb->data;
 
-	return skb_csum_unnecessary(skb) ||
+	/* in UDP, what a device or UDP verified was the UDP checksum */
+	return (skb_csum_unnecessary(skb) &&
+		!asctp_input_cb(skb)->encap_port) ||
 	       asctp_crc_skb(skb, 0) == sh->checksum;
 }
 
@@ -110,6 +112,7 @@ static enum asctp_mib_field asctp_input_process(struct net *net,
 			.daddr = iph->saddr,
 			.sport = sh->dport,
 			.dport = sh->sport,
+			.encap = asctp_input_cb(skb)->encap_port,
 		},
 	};
 	enum asctp_mib_field ret;
@@ -223,7 +226,7 @@ static void asctp_input_deliver(struct net *net, struct sk_buff *skb,
 	}
 }
 
-int asctp_input_rcv(struct sk_buff *skb)
+static void asctp_input_pkt(struct sk_buff *skb)
 {
 	struct net *net = dev_net(skb->dev);
 	enum asctp_mib_field drop;
@@ -254,9 +257,22 @@ int asctp_input_rcv(struct sk_buff *skb)
 		goto drop;
 	asctp_mib_inc(net, ASCTP_MIB_IN_PKTS);
 	asctp_input_deliver(net, skb, false);
-	return 0;
+	return;
 drop:
 	asctp_mib_inc(net, drop);
 	kfree_skb(skb);
+}
+
+int asctp_input_rcv(struct sk_buff *skb)
+{
+	asctp_input_cb(skb)->encap_port = 0;
+	asctp_input_pkt(skb);
 	return 0;
+}
+
+void asctp_input_encap(struct sk_buff *skb, __be16 port)
+{
+	asctp_mib_inc(dev_net(skb->dev), ASCTP_MIB_IN_ENCAP_PKTS);
+	asctp_input_cb(skb)->encap_port = port;
+	asctp_input_pkt(skb);
 }

@@ -3,10 +3,24 @@
 #ifndef _ASCTP_INPUT_H
 #define _ASCTP_INPUT_H
 
+#include <linux/skbuff.h>
+#include <net/ip.h>
+
 #include "mib.h"
 
+/* What a packet carries from reception to its socket's backlog. */
+struct asctp_input_cb {
+	struct inet_skb_parm h4;	/* the IP layer's, kept */
+	__be16 encap_port;		/* UDP source port; 0: not in UDP */
+};
+
+static inline struct asctp_input_cb *asctp_input_cb(struct sk_buff *skb)
+{
+	BUILD_BUG_ON(sizeof(struct asctp_input_cb) > sizeof(skb->cb));
+	return (struct asctp_input_cb *)skb->cb;
+}
+
 struct asctp_hdr;
-struct sk_buff;
 
 /* Result of the common header checks: ASCTP_MIB_IN_PKTS when the
  * header is acceptable, else the counter that names the drop.
@@ -14,6 +28,8 @@ struct sk_buff;
 enum asctp_mib_field asctp_input_hdr_check(const struct asctp_hdr *sh,
 					   unsigned int len);
 int asctp_input_rcv(struct sk_buff *skb);
+/* RFC 6951: an SCTP packet that came in UDP from @port. */
+void asctp_input_encap(struct sk_buff *skb, __be16 port);
 
 struct sock;
 /* A packet for a socket the caller owns (the socket's backlog). */

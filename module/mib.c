@@ -55,6 +55,8 @@ static const char *const asctp_mib_names[ASCTP_MIB_MAX] = {
 	[ASCTP_MIB_HB_EXPIREDS]		= "AsctpHbExpireds",
 	[ASCTP_MIB_PATH_FAILURES]	= "AsctpPathFailures",
 	[ASCTP_MIB_RESTARTS]		= "AsctpRestarts",
+	[ASCTP_MIB_IN_ENCAP_PKTS]	= "AsctpInUdpPkts",
+	[ASCTP_MIB_OUT_ENCAP_PKTS]	= "AsctpOutUdpPkts",
 };
 
 struct asctp_mib __percpu *asctp_net_mib(const struct net *net)

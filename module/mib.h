@@ -58,6 +58,8 @@ enum asctp_mib_field {
 	ASCTP_MIB_HB_EXPIREDS,		/* HEARTBEATs unanswered for an RTO */
 	ASCTP_MIB_PATH_FAILURES,	/* paths made inactive (8.2) */
 	ASCTP_MIB_RESTARTS,		/* peers restarted (5.2.4 A) */
+	ASCTP_MIB_IN_ENCAP_PKTS,	/* packets that came in UDP (RFC 6951) */
+	ASCTP_MIB_OUT_ENCAP_PKTS,	/* ... and that left in UDP */
 	ASCTP_MIB_MAX
 };
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Per network namespace state: counters, the /proc/net/asctp files,
- * the hash tables, the cookie secrets and the control socket.
+ * the hash tables, the cookie secrets, the control socket and the
+ * UDP encapsulation socket.
  */
 
 #include <net/inet_common.h>
@@ -49,8 +50,13 @@ static __net_init int asctp_net_init(struct net *net)
 	err = asctp_proc_net_init(net, an);
 	if (err)
 		goto err_proc;
+	err = asctp_encap_net_init(net, &an->encap);
+	if (err)
+		goto err_encap;
 	return 0;
 
+err_encap:
+	asctp_proc_net_exit(net);
 err_proc:
 	inet_ctl_sock_destroy(an->ctl_sk);
 err_ctl:
@@ -62,6 +68,7 @@ static __net_exit void asctp_net_exit(struct net *net)
 {
 	struct asctp_net *an = asctp_net(net);
 
+	asctp_encap_net_exit(&an->encap);
 	asctp_proc_net_exit(net);
 	inet_ctl_sock_destroy(an->ctl_sk);
 	free_percpu(an->mib);

@@ -8,6 +8,7 @@
 #include <net/net_namespace.h>
 
 #include "cookie.h"
+#include "encap.h"
 
 struct asctp_mib;
 struct proc_dir_entry;
@@ -27,6 +28,7 @@ struct asctp_net {
 	struct proc_dir_entry *proc_dir;	/* /proc/net/asctp */
 	struct sock *ctl_sk;		/* sends replies that have no socket */
 	struct asctp_secrets secrets;	/* State Cookie MAC keys */
+	struct asctp_encap_net encap;	/* RFC 6951 UDP socket, sysctls */
 	spinlock_t hash_lock;
 	struct hlist_head vtag_hash[ASCTP_HASH_SIZE];	/* by my_vtag */
 	struct hlist_head tuple_hash[ASCTP_HASH_SIZE];	/* by ports + peer */

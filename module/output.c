@@ -8,6 +8,7 @@
 #include "assoc.h"
 #include "chunk.h"
 #include "crc.h"
+#include "encap.h"
 #include "mib.h"
 #include "netns.h"
 #include "obj.h"
@@ -70,6 +71,11 @@ void asctp_out_xmit(struct net *net, struct sock *sk, struct sk_buff *skb,
 	}
 	skb_dst_set(skb, &rt->dst);
 	asctp_mib_inc(net, ASCTP_MIB_OUT_PKTS);
+	/* RFC 6951: as the kernel's, plain SCTP when UDP is off here */
+	if (r->encap && asctp_encap_xmit(net, skb, &fl4, r->encap)) {
+		asctp_mib_inc(net, ASCTP_MIB_OUT_ENCAP_PKTS);
+		return;
+	}
 	ip_build_and_send_pkt(skb, sk, fl4.saddr, r->daddr, NULL, 0);
 }
 
@@ -80,6 +86,7 @@ void asctp_out_path_route(const struct asctp_assoc *a,
 	r->daddr = p->addr;
 	r->sport = a->lport;
 	r->dport = a->pport;
+	r->encap = p->o.encap_port;
 	r->vtag = a->peer_vtag;
 }
 

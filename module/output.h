@@ -23,6 +23,7 @@ struct asctp_route {
 	__be32 daddr;
 	__be16 sport;
 	__be16 dport;
+	__be16 encap;			/* the peer's UDP port; 0: not in UDP */
 	u32 vtag;
 };
 

@@ -5,6 +5,7 @@
  */
 
 #include <linux/slab.h>
+#include <linux/udp.h>
 #include <net/route.h>
 
 #include "assoc.h"
@@ -102,15 +103,34 @@ struct asctp_path *asctp_path_find(struct asctp_assoc *a, __be32 addr)
 	return NULL;
 }
 
+/* RFC 6951 5.6: in UDP, the path carries 8 bytes less of SCTP. */
+u32 asctp_path_mtu(const struct asctp_path *p)
+{
+	return p->pmtu - (p->o.encap_port ? sizeof(struct udphdr) : 0);
+}
+
 /* The association's MTU: the smallest of its paths' (for fragmenting). */
-static void asctp_path_sync_pmtu(struct asctp_assoc *a)
+void asctp_path_sync_pmtu(struct asctp_assoc *a)
 {
 	struct asctp_path *p;
 	u32 mtu = U32_MAX;
 
 	list_for_each_entry(p, &a->paths, node)
-		mtu = min(mtu, p->pmtu);
+		mtu = min(mtu, asctp_path_mtu(p));
 	a->pmtu = mtu;
+}
+
+/* RFC 6951 5.4: a packet of the association from @addr, that came in
+ * UDP from @port (0: not in UDP), says how to send to @addr.
+ */
+void asctp_path_encap_seen(struct asctp_assoc *a, __be32 addr, __be16 port)
+{
+	struct asctp_path *p = asctp_path_find(a, addr);
+
+	if (!p || p->o.encap_port == port)
+		return;
+	p->o.encap_port = port;
+	asctp_path_sync_pmtu(a);
 }
 
 /* The source address and MTU of @p from a route to the peer.  The

@@ -36,6 +36,7 @@ struct asctp_path_opts {
 	u16 ps_retrans;			/* primary switchover (Linux) */
 	u8 pf_expose;			/* enum asctp_pf_expose */
 	u8 dscp;			/* SPP_DSCP: stored, not applied yet */
+	__be16 encap_port;		/* RFC 6951: the peer's UDP port, or 0 */
 };
 
 /* RFC 9260 16 defaults, and Linux's: PF after the first error, no
@@ -93,6 +94,9 @@ bool asctp_path_known_rcu(struct asctp_assoc *a, __be32 addr);
 int asctp_path_route(struct sock *sk, struct asctp_assoc *a,
 		     struct asctp_path *p);
 void asctp_path_select(struct asctp_assoc *a);
+u32 asctp_path_mtu(const struct asctp_path *p);
+void asctp_path_sync_pmtu(struct asctp_assoc *a);
+void asctp_path_encap_seen(struct asctp_assoc *a, __be32 addr, __be16 port);
 struct asctp_path *asctp_path_other(struct asctp_assoc *a,
 				    struct asctp_path *p);
 void asctp_path_rto_seen(struct asctp_assoc *a, struct asctp_path *p);

@@ -22,6 +22,7 @@
 #include "assoc.h"
 #include "compat.h"
 #include "cookie.h"
+#include "encap.h"
 #include "input.h"
 #include "mem.h"
 #include "msg.h"
@@ -108,6 +109,7 @@ static int asctp_sock_create(struct sock *sk)
 	as->popts.pf_retrans = ASCTP_PF_RETRANS;
 	as->popts.ps_retrans = ASCTP_PS_RETRANS;
 	as->popts.flags = SPP_HB_ENABLE | SPP_PMTUD_ENABLE;
+	as->popts.encap_port = asctp_encap_default_port(sock_net(sk));
 	WRITE_ONCE(sk->sk_rcvbuf, max(READ_ONCE(sk->sk_rcvbuf),
 				      ASCTP_DEFAULT_RCVBUF));
 	WRITE_ONCE(sk->sk_sndbuf, max(READ_ONCE(sk->sk_sndbuf),

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Per-path options (RFC 6458 8.1.3, 8.1.12, 8.2.2): a peer address
- * names a path of one of the socket's associations, as the kernel's
- * SCTP finds it (sctp_addr_id2transport): by address, and the id, if
- * it names an association, must name the same one.
+ * Per-path options (RFC 6458 8.1.3, 8.1.12, 8.2.2; RFC 6951 6.1): a
+ * peer address names a path of one of the socket's associations, as
+ * the kernel's SCTP finds it (sctp_addr_id2transport): by address,
+ * and the id, if it names an association, must name the same one.
  */
 
 #include <linux/uaccess.h>
@@ -383,6 +383,71 @@ static int asctp_get_thlds(struct sock *sk, char __user *optval,
 	return asctp_opt_put(optval, optlen, len, &v, len);
 }
 
+/* RFC 6951 6.1: SCTP_REMOTE_UDP_ENCAPS_PORT, the peer's UDP port for
+ * one path, an association's paths, or the socket's associations to
+ * come (0: not in UDP).  An unknown address is -EINVAL, as in Linux.
+ */
+static struct asctp_path_opts *
+asctp_encap_target(struct sock *sk, struct sctp_udpencaps *v,
+		   struct asctp_assoc **ap)
+{
+	struct asctp_path *p;
+	int err;
+
+	*ap = NULL;
+	if (asctp_opt_addr_set(&v->sue_address)) {
+		p = asctp_opt_path(sk, &v->sue_address, v->sue_assoc_id, ap);
+		return p ? &p->o : ERR_PTR(-EINVAL);
+	}
+	*ap = asctp_opt_assoc(sk, v->sue_assoc_id, &err);
+	if (err)
+		return ERR_PTR(err);
+	return *ap ? &(*ap)->popts : &asctp_sk(sk)->popts;
+}
+
+static int asctp_set_encap(struct sock *sk, sockptr_t optval,
+			   unsigned int optlen)
+{
+	struct sctp_udpencaps v;
+	struct asctp_path_opts *o;
+	struct asctp_assoc *a;
+	struct asctp_path *p;
+
+	if (optlen != sizeof(v))
+		return -EINVAL;
+	if (copy_from_sockptr(&v, optval, sizeof(v)))
+		return -EFAULT;
+	o = asctp_encap_target(sk, &v, &a);
+	if (IS_ERR(o))
+		return PTR_ERR(o);
+	o->encap_port = (__force __be16)v.sue_port;
+	if (!a)
+		return 0;
+	if (o == &a->popts)
+		list_for_each_entry(p, &a->paths, node)
+			p->o.encap_port = o->encap_port;
+	asctp_path_sync_pmtu(a);
+	return 0;
+}
+
+static int asctp_get_encap(struct sock *sk, char __user *optval,
+			   int __user *optlen, int len)
+{
+	struct sctp_udpencaps v;
+	struct asctp_path_opts *o;
+	struct asctp_assoc *a;
+
+	if (len < (int)sizeof(v))
+		return -EINVAL;
+	if (copy_from_user(&v, optval, sizeof(v)))
+		return -EFAULT;
+	o = asctp_encap_target(sk, &v, &a);
+	if (IS_ERR(o))
+		return PTR_ERR(o);
+	v.sue_port = (__force u16)o->encap_port;
+	return asctp_opt_put(optval, optlen, len, &v, sizeof(v));
+}
+
 /* SCTP_EXPOSE_POTENTIALLY_FAILED_STATE (Linux): enum asctp_pf_expose,
  * per association or the socket's default.
  */
@@ -445,6 +510,8 @@ int asctp_sockopt_path_set(struct sock *sk, int optname, sockptr_t optval,
 		return asctp_set_primary(sk, optval, optlen);
 	case SCTP_PEER_ADDR_PARAMS:
 		return asctp_set_paddr_params(sk, optval, optlen);
+	case SCTP_REMOTE_UDP_ENCAPS_PORT:
+		return asctp_set_encap(sk, optval, optlen);
 	default:
 		return -ENOPROTOOPT;
 	}
@@ -466,6 +533,8 @@ int asctp_sockopt_path_get(struct sock *sk, int optname, char __user *optval,
 				       optname == SCTP_PEER_ADDR_THLDS_V2);
 	case SCTP_EXPOSE_POTENTIALLY_FAILED_STATE:
 		return asctp_get_pf_expose(sk, optval, optlen, len);
+	case SCTP_REMOTE_UDP_ENCAPS_PORT:
+		return asctp_get_encap(sk, optval, optlen, len);
 	default:
 		return -ENOPROTOOPT;
 	}

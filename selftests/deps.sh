@@ -10,7 +10,7 @@ pkgs=(
 	gcc make flex bison bc libelf-dev libssl-dev kmod cpio xz-utils perl
 	linux-source-6.12 linux-source-6.1 qemu-system-x86 sparse
 	lksctp-tools libsctp-dev iperf3 tshark iproute2 python3 procps
-	util-linux rsync
+	util-linux rsync nftables
 	clang libclang-rt-14-dev
 )
 missing=()

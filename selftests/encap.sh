@@ -1,0 +1,165 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# RFC 6951: SCTP over UDP.  net.asctp.udp_port turns a namespace's UDP
+# socket on; net.asctp.encap_port (or SCTP_REMOTE_UDP_ENCAPS_PORT) makes
+# new associations send in UDP to that port.  Every transfer is checked
+# byte for byte (tools/mxfer, tools/echo.py), and the counters show that
+# every packet went in UDP (AsctpOutUdpPkts = AsctpOutPkts at the
+# sender, AsctpInUdpPkts = AsctpInPkts at the receiver).
+#
+# The NAT case: two clients behind a router whose nftables masquerade
+# translates only TCP, UDP and ICMP, as most home and carrier NATs do,
+# and a server with no route back to the clients' network.  Plain SCTP
+# does not cross it; SCTP in UDP does, for both clients at once.
+
+. "$(dirname "$0")/lib.sh"
+set -u
+
+P=$(asctp_ipproto)
+ENC=$SELFTEST_DIR/tools/encap.py
+MX=$SELFTEST_DIR/tools/mxfer
+ECHO=$SELFTEST_DIR/tools/echo.py
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+ksft_plan 6
+
+udp_on() { ip netns exec "$1" sysctl -qw "net.asctp.udp_port=${2:-9899}"; }
+sctl() { ip netns exec "$1" sysctl -n "net.asctp.$2"; }
+
+# The sysctls: off by default; a port is bound while on; a bad value or
+# a port in use is refused and leaves encapsulation off.
+sysctls() {
+	local n hold rc=0
+	ns_new n || return 1
+	[ "$(sctl "$n" udp_port) $(sctl "$n" encap_port)" = "0 0" ] ||
+		{ ksft_diag "defaults: $(sctl "$n" udp_port) $(sctl "$n" encap_port)"; rc=1; }
+	udp_on "$n" 9899 || rc=1
+	ip netns exec "$n" ss -Hlun | grep -q ":9899 " ||
+		{ ksft_diag "nothing bound to 9899"; rc=1; }
+	ip netns exec "$n" sysctl -qw net.asctp.udp_port=70000 2> /dev/null &&
+		{ ksft_diag "70000 taken"; rc=1; }
+	[ "$(sctl "$n" udp_port)" = 9899 ] || { ksft_diag "70000 changed it"; rc=1; }
+	ip netns exec "$n" python3 -c 'import socket, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("", 9900))
+print("ready", flush=True); sys.stdin.readline()' > "$TMP/hold" < <(sleep 60) &
+	hold=$!
+	wait_for 20 grep -q ready "$TMP/hold" || rc=1
+	ip netns exec "$n" sysctl -qw net.asctp.udp_port=9900 2> /dev/null &&
+		{ ksft_diag "9900 in use, taken"; rc=1; }
+	kill $hold; wait $hold 2> /dev/null
+	[ "$(sctl "$n" udp_port)" = 0 ] ||
+		{ ksft_diag "after a failed write: $(sctl "$n" udp_port), want 0"; rc=1; }
+	ip netns exec "$n" ss -Hlun | grep -qE ":(9899|9900) " &&
+		{ ksft_diag "a port still bound: $(ip netns exec "$n" ss -Hlun)"; rc=1; }
+	return $rc
+}
+ksft_check "sysctls: off by default, a port bound when on, bad values refused" sysctls
+
+# SCTP_REMOTE_UDP_ENCAPS_PORT (RFC 6951 6.1), as the kernel's.
+sockopt() {
+	local n
+	ns_new n && ip netns exec "$n" sysctl -qw net.asctp.encap_port=4242 &&
+	ip netns exec "$n" python3 "$ENC" opts "$P" 4242
+}
+ksft_check "SCTP_REMOTE_UDP_ENCAPS_PORT: default from the sysctl, errors as the kernel's" sockopt
+
+# RFC 6951 5.4: a path takes the UDP port the peer's packets came from,
+# or 0 (plain SCTP) once a plain packet comes.
+learn() {
+	local n
+	ns_new n && udp_on "$n" && ip netns exec "$n" python3 "$ENC" learn "$P" 9899
+}
+ksft_check "a path learns the peer's UDP port, and plain SCTP back (5.4)" learn
+
+# mxfer over veth (MTU 1500: the UDP header must come off the path MTU,
+# or DF packets of 1508 bytes are lost), every packet in UDP.
+over_veth() {	# over_veth TYPE
+	local a b srv rc=0 m ns udp all
+	ns_new a && ns_new b && ns_veth "$a" 10.99.40.1 "$b" 10.99.40.2 &&
+	udp_on "$a" && udp_on "$b" &&
+	ip netns exec "$b" sysctl -qw net.asctp.encap_port=9899 || return 1
+	ip netns exec "$a" "$MX" server "$P" 10.99.40.1 4000 7 --bytes 2M \
+		--type "$1" > "$TMP/srv" 2>&1 &
+	srv=$!
+	wait_for 20 grep -q listening "$TMP/srv" || rc=1
+	ip netns exec "$b" timeout 120 "$MX" client "$P" 10.99.40.1 4000 7 \
+		--bytes 2M --type "$1" > "$TMP/cli" 2>&1 || rc=1
+	wait $srv || rc=1
+	ksft_diag "client: $(tail -n 1 "$TMP/cli")"
+	ksft_diag "server: $(tail -n 1 "$TMP/srv")"
+	for m in "$b OutUdpPkts OutPkts" "$a InUdpPkts InPkts" \
+		 "$a OutUdpPkts OutPkts" "$b InUdpPkts InPkts"; do
+		read -r ns udp all <<< "$m"
+		udp=$(mib "Asctp$udp" "$ns") all=$(mib "Asctp$all" "$ns")
+		ksft_diag "$ns: $m: $udp $all"
+		[ "$udp" -gt 100 ] && [ "$udp" = "$all" ] || rc=1
+	done
+	return $rc
+}
+ksft_check "2 MiB one-to-one in UDP over veth, MTU 1500, every packet in UDP" over_veth stream
+ksft_check "2 MiB one-to-many in UDP over veth, MTU 1500, every packet in UDP" over_veth seqpacket
+
+# c1, c2 -- nat -- srv.  The server has no route to 10.99.41.0/24 or
+# 10.99.42.0/24: only what the NAT translated can be answered.
+nat_topology() {
+	ns_new C1 && ns_new C2 && ns_new R && ns_new S &&
+	ns_veth "$C1" 10.99.41.2 "$R" 10.99.41.1 veth0 lan1 &&
+	ns_veth "$C2" 10.99.42.2 "$R" 10.99.42.1 veth0 lan2 &&
+	ns_veth "$S" 10.99.43.2 "$R" 10.99.43.1 veth0 wan &&
+	ip -n "$C1" route add default via 10.99.41.1 &&
+	ip -n "$C2" route add default via 10.99.42.1 &&
+	ip netns exec "$R" sysctl -qw net.ipv4.ip_forward=1 &&
+	ip netns exec "$R" nft -f - <<-EOF
+	table ip nat {
+		chain post {
+			type nat hook postrouting priority srcnat;
+			oifname "wan" meta l4proto { tcp, udp, icmp } counter masquerade
+		}
+	}
+	EOF
+}
+
+assocs() {	# assocs NETNS N: at least N associations, listed in $TMP/assocs
+	ip netns exec "$1" tail -n +2 /proc/net/asctp/assocs > "$TMP/assocs" &&
+	[ "$(wc -l < "$TMP/assocs")" -ge "$2" ]
+}
+
+nat() {
+	local srv c1 c2 rc=0 estab
+	nat_topology || return 1
+	udp_on "$S" && udp_on "$C1" && udp_on "$C2" || return 1
+	ip netns exec "$S" python3 "$ECHO" server "$P" 10.99.43.2 5000 > "$TMP/echo" 2>&1 &
+	srv=$!
+	wait_for 20 grep -q listening "$TMP/echo" || rc=1
+	# plain SCTP: the INIT reaches the server untranslated, no answer
+	estab=$(mib AsctpPassiveEstabs "$S")
+	ip netns exec "$C1" timeout 5 python3 "$ECHO" client "$P" 10.99.43.2 5000 1 1 \
+		> "$TMP/plain" 2>&1 && { ksft_diag "plain SCTP crossed the NAT"; rc=1; }
+	ksft_diag "plain SCTP: $(tr '\n' ' ' < "$TMP/plain" | cut -c 1-100)(killed after 5 s)"
+	ksft_diag "server's AsctpInPkts $(mib AsctpInPkts "$S"), AsctpPassiveEstabs $(($(mib AsctpPassiveEstabs "$S") - estab))"
+	[ "$(mib AsctpPassiveEstabs "$S")" = "$estab" ] || rc=1
+	# in UDP: both clients at once
+	ip netns exec "$C1" sysctl -qw net.asctp.encap_port=9899 &&
+	ip netns exec "$C2" sysctl -qw net.asctp.encap_port=9899 || rc=1
+	ip netns exec "$C1" timeout 120 python3 "$ECHO" client "$P" 10.99.43.2 5000 400 1 \
+		> "$TMP/c1" 2>&1 &
+	c1=$!
+	ip netns exec "$C2" timeout 120 python3 "$ECHO" client "$P" 10.99.43.2 5000 400 2 \
+		> "$TMP/c2" 2>&1 &
+	c2=$!
+	wait_for 60 assocs "$S" 2 ||
+		{ ksft_diag "never two associations at once"; rc=1; }
+	ksft_diag "server's peers: $(awk '{ print $16 ":" $13 }' "$TMP/assocs" | tr '\n' ' ')"
+	wait $c1 || rc=1
+	wait $c2 || rc=1
+	kill $srv; wait $srv 2> /dev/null
+	ksft_diag "client 1: $(tail -n 1 "$TMP/c1")"
+	ksft_diag "client 2: $(tail -n 1 "$TMP/c2")"
+	ksft_diag "NAT: $(ip netns exec "$R" nft list chain ip nat post | grep -o 'counter.*')"
+	return $rc
+}
+ksft_check "NAT (masquerade of TCP, UDP, ICMP only): plain SCTP blocked, two clients in UDP at once" nat
+
+ksft_finish
