@@ -12,6 +12,10 @@
 # joined by two links, 10.1.1.0/24 (eth0) and 10.1.2.0/24 (eth1), .1 in
 # A, .2 in B; A drives B through lib.sh's remote_*.
 #
+# SCTP over UDP (RFC 6951): net.asctp.udp_port and net.sctp.udp_port,
+# and the encap_port of each, 9899 for one case each way; the capture
+# takes UDP port 9899 too, which tshark decodes as SCTP.
+#
 # In VM A, each case runs in both directions, asctp as client (A to B)
 # and as server (B to A), except the INIT collisions, where both are
 # both.  Every byte received is checked (tools/mxfer, tools/interop.py,
@@ -33,7 +37,7 @@
 . "$(dirname "$0")/lib.sh"
 set -uo pipefail
 
-NCASES=20
+NCASES=22
 SELF=$SELFTEST_DIR/interop.sh
 
 # The host: both VMs, then the capture check and the verdicts.
@@ -193,7 +197,7 @@ on() {
 }
 
 # The capture: both links, in A, for the whole run, whole frames.
-start a DUMPCAP "dumpcap -q -B 32 -i eth0 -i eth1 -f 'ip proto 132 or icmp' -w $CAP"
+start a DUMPCAP "dumpcap -q -B 32 -i eth0 -i eth1 -f 'ip proto 132 or icmp or udp port 9899' -w $CAP"
 if ! poll 60 test -s "$CAP"; then
 	h_tail "$DUMPCAP" 3 t
 	ksft_diag "dumpcap did not start: $t"
@@ -261,6 +265,11 @@ netem() {	# netem ARGS: the same qdisc on eth0 of both VMs ("" removes)
 	local c="tc qdisc del dev eth0 root 2> /dev/null"
 	[ -n "$1" ] && c="tc qdisc replace dev eth0 root netem $1"
 	on a "$c" && on b "$c"
+}
+
+encap() {	# encap PORT: SCTP over UDP (RFC 6951) on PORT both sides; 0: off
+	on a "sysctl -qw net.asctp.udp_port=$1 net.asctp.encap_port=$1" &&
+	on b "sysctl -qw net.sctp.udp_port=$1 net.sctp.encap_port=$1"
 }
 
 # abort_case CLIENT_SIDE ABORTER_SIDE: tools/abort_peer, one-to-one;
@@ -369,6 +378,10 @@ for cs in a b; do
 	netem "$LOSS_NETEM"
 	xfer "bulk 512 KiB with netem $LOSS_NETEM both ways" loss $cs 240 "${LOSS[@]}"
 	netem ""
+	encap 9899
+	xfer "SCTP over UDP (RFC 6951), 2 MiB" udp $cs 120 --type stream \
+		--streams 4 --max-msg 64K --bytes 2M
+	encap 0
 	abort_case $cs a
 	abort_case $cs b
 	begin "heartbeats both ways on an idle association, ${ROLE[$cs]}" hb $cs

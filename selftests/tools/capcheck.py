@@ -29,6 +29,8 @@ in capture order, consecutive repeats (retransmissions) counted once:
              carries its own INIT's Initiate Tag (RFC 9260 5.2.1); then
              COOKIE ECHO and COOKIE ACK, and graceful
   multihome  graceful, with DATA on a second pair of addresses too
+  udp        graceful, every packet in UDP (RFC 6951; tshark decodes
+             UDP port 9899 as SCTP)
   loss       graceful, but a handshake chunk seen again later (resent
              after a loss) counts where it first came
 
@@ -52,7 +54,7 @@ QUIET = {DATA, SACK, HB, HB_ACK}
 FIELDS = ["frame.number", "frame.time_epoch", "ip.src", "ip.dst", "sctp.srcport",
           "sctp.dstport", "sctp.checksum.status", "sctp.chunk_type",
           "sctp.init_initiate_tag", "sctp.initack_initiate_tag", "sctp.data_tsn_raw", "_ws.malformed",
-          "_ws.expert.severity", "ip.proto", "_ws.expert.message"]
+          "_ws.expert.severity", "ip.proto", "_ws.expert.message", "udp.srcport"]
 # CRC32c checked.  The payload goes to no upper-layer dissector: the
 # tests' PPIDs (message numbers) would pick ISUP, M3UA... which then
 # call random bytes malformed.
@@ -94,6 +96,7 @@ class Pkt:
         self.tags = ints(v["sctp.init_initiate_tag"], 16)
         self.acktags = ints(v["sctp.initack_initiate_tag"], 16)
         self.tsns = ints(v["sctp.data_tsn_raw"])
+        self.udp = bool(v["udp.srcport"])
 
 
 def seq_str(seq):
@@ -246,6 +249,10 @@ def check_case(kind, pkts, port, client):
                 data_links.add((p.src, p.dst))
         if len(data_links) < 2:
             bad.append(f"DATA on one address pair only: {sorted(data_links)}")
+    if kind == "udp":
+        plain = [p.no for p in pkts if not p.udp]
+        if plain:
+            bad.append(f"{len(plain)} packets not in UDP, frame {plain[0]} first")
     return bad
 
 
