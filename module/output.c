@@ -2,6 +2,7 @@
 /* Packet building and transmission (RFC 9260 6.10 bundling, 3.1). */
 
 #include <linux/ip.h>
+#include <linux/udp.h>
 #include <net/ip.h>
 #include <net/route.h>
 
@@ -70,6 +71,10 @@ void asctp_out_xmit(struct net *net, struct sock *sk, struct sk_buff *skb,
 		return;
 	}
 	skb_dst_set(skb, &rt->dst);
+	/* a chunk cut for a larger MTU than the route's (xmit.c) */
+	if (skb->len + sizeof(struct iphdr) +
+	    (r->encap ? sizeof(struct udphdr) : 0) > dst_mtu(&rt->dst))
+		skb->ignore_df = 1;
 	asctp_mib_inc(net, ASCTP_MIB_OUT_PKTS);
 	/* RFC 6951: as the kernel's, plain SCTP when UDP is off here */
 	if (r->encap && asctp_encap_xmit(net, skb, &fl4, r->encap)) {

@@ -36,15 +36,17 @@ static unsigned int asctp_xmit_sack_len(const struct asctp_assoc *a)
 }
 
 /* A packet to fill, with the SACK that is due in front; *room is what
- * is left for DATA.
+ * is left for DATA: at least @need bytes, even beyond the path MTU.
  */
 static struct sk_buff *asctp_xmit_packet(struct asctp_assoc *a,
-					 unsigned int *room)
+					 unsigned int *room, unsigned int need)
 {
 	unsigned int sack = asctp_xmit_sack_len(a);
 	struct sk_buff *pkt;
 
 	*room = asctp_sm_room(a);
+	if (need > *room)
+		*room = need + sack;
 	pkt = asctp_out_new(sock_net(a->sk), *room);
 	if (pkt && sack)
 		*room -= asctp_sm_sack_put(a, pkt, min(sack, *room));
@@ -60,6 +62,15 @@ static void asctp_xmit_sent(struct asctp_assoc *a, struct asctp_path *p,
 	p->last_sent = jiffies;
 }
 
+/* A chunk cut for a larger path MTU than the path has now (its MTU
+ * fell, or it went into UDP): it goes alone, and IP fragments it.
+ */
+static bool asctp_xmit_oversized(const struct asctp_assoc *a,
+				 const struct sk_buff *skb)
+{
+	return skb->len > asctp_sm_room(a);
+}
+
 /* 6.3.3 (E3), 7.2.4 (3): one packet of the chunks marked for
  * retransmission, lowest TSN first.
  */
@@ -67,11 +78,18 @@ static bool asctp_xmit_rtx(struct asctp_assoc *a)
 {
 	struct asctp_path *p = a->rtx_path ?: a->active;
 	struct net *net = sock_net(a->sk);
+	unsigned int room, len = 0, need = 0;
 	struct asctp_tx_cb *cb;
 	struct sk_buff *pkt, *skb;
-	unsigned int room, len = 0;
 
-	pkt = asctp_xmit_packet(a, &room);
+	skb_queue_walk(&a->sentq, skb) {
+		if (ASCTP_TX_CB(skb)->rtx) {
+			if (asctp_xmit_oversized(a, skb))
+				need = skb->len;
+			break;
+		}
+	}
+	pkt = asctp_xmit_packet(a, &room, need);
 	if (!pkt)
 		return false;
 	skb_queue_walk(&a->sentq, skb) {
@@ -116,10 +134,15 @@ static unsigned int asctp_xmit_new_len(struct asctp_assoc *a,
 	*n = 0;
 	skb_queue_walk(&a->outq, skb) {
 		clen = ASCTP_TX_CB(skb)->len;
-		if (len + skb->len > room)
-			break;
 		if (clen > wnd && (a->flight || *n))
 			break;
+		if (len + skb->len > room) {
+			if (!*n && asctp_xmit_oversized(a, skb)) {
+				len = skb->len;
+				*n = 1;
+			}
+			break;
+		}
 		wnd -= min_t(u32, wnd, clen);
 		len += skb->len;
 		(*n)++;
@@ -174,7 +197,7 @@ static bool asctp_xmit_new(struct asctp_assoc *a)
 	}
 	if (!n || asctp_xmit_nagle(a, len, room, n))
 		return false;
-	pkt = asctp_xmit_packet(a, &room);
+	pkt = asctp_xmit_packet(a, &room, len);
 	if (!pkt)
 		return false;
 	for (; n; n--) {

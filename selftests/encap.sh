@@ -23,7 +23,7 @@ ECHO=$SELFTEST_DIR/tools/echo.py
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-ksft_plan 6
+ksft_plan 7
 
 udp_on() { ip netns exec "$1" sysctl -qw "net.asctp.udp_port=${2:-9899}"; }
 sctl() { ip netns exec "$1" sysctl -n "net.asctp.$2"; }
@@ -41,7 +41,7 @@ sysctls() {
 	ip netns exec "$n" sysctl -qw net.asctp.udp_port=70000 2> /dev/null &&
 		{ ksft_diag "70000 taken"; rc=1; }
 	[ "$(sctl "$n" udp_port)" = 9899 ] || { ksft_diag "70000 changed it"; rc=1; }
-	ip netns exec "$n" python3 -c 'import socket, sys
+	ip netns exec "$n" python3 -S -c 'import socket, sys
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("", 9900))
 print("ready", flush=True); sys.stdin.readline()' > "$TMP/hold" < <(sleep 60) &
 	hold=$!
@@ -61,7 +61,7 @@ ksft_check "sysctls: off by default, a port bound when on, bad values refused" s
 sockopt() {
 	local n
 	ns_new n && ip netns exec "$n" sysctl -qw net.asctp.encap_port=4242 &&
-	ip netns exec "$n" python3 "$ENC" opts "$P" 4242
+	ip netns exec "$n" python3 -S "$ENC" opts "$P" 4242
 }
 ksft_check "SCTP_REMOTE_UDP_ENCAPS_PORT: default from the sysctl, errors as the kernel's" sockopt
 
@@ -69,9 +69,18 @@ ksft_check "SCTP_REMOTE_UDP_ENCAPS_PORT: default from the sysctl, errors as the 
 # or 0 (plain SCTP) once a plain packet comes.
 learn() {
 	local n
-	ns_new n && udp_on "$n" && ip netns exec "$n" python3 "$ENC" learn "$P" 9899
+	ns_new n && udp_on "$n" && ip netns exec "$n" python3 -S "$ENC" learn "$P" 9899
 }
 ksft_check "a path learns the peer's UDP port, and plain SCTP back (5.4)" learn
+
+# A path that goes into UDP loses 8 bytes of MTU (5.6): what was cut
+# for the old one goes all the same (alone, fragmented by IP), no stall.
+switch() {
+	local n
+	ns_new n && udp_on "$n" && ip -n "$n" link set lo mtu 1500 &&
+	ip netns exec "$n" python3 -S "$ENC" switch "$P" 9899
+}
+ksft_check "into UDP mid-association: chunks cut for the old MTU still go" switch
 
 # mxfer over veth (MTU 1500: the UDP header must come off the path MTU,
 # or DF packets of 1508 bytes are lost), every packet in UDP.
@@ -130,12 +139,12 @@ nat() {
 	local srv c1 c2 rc=0 estab
 	nat_topology || return 1
 	udp_on "$S" && udp_on "$C1" && udp_on "$C2" || return 1
-	ip netns exec "$S" python3 "$ECHO" server "$P" 10.99.43.2 5000 > "$TMP/echo" 2>&1 &
+	ip netns exec "$S" python3 -S "$ECHO" server "$P" 10.99.43.2 5000 > "$TMP/echo" 2>&1 &
 	srv=$!
 	wait_for 20 grep -q listening "$TMP/echo" || rc=1
 	# plain SCTP: the INIT reaches the server untranslated, no answer
 	estab=$(mib AsctpPassiveEstabs "$S")
-	ip netns exec "$C1" timeout 5 python3 "$ECHO" client "$P" 10.99.43.2 5000 1 1 \
+	ip netns exec "$C1" timeout 5 python3 -S "$ECHO" client "$P" 10.99.43.2 5000 1 1 \
 		> "$TMP/plain" 2>&1 && { ksft_diag "plain SCTP crossed the NAT"; rc=1; }
 	ksft_diag "plain SCTP: $(tr '\n' ' ' < "$TMP/plain" | cut -c 1-100)(killed after 5 s)"
 	ksft_diag "server's AsctpInPkts $(mib AsctpInPkts "$S"), AsctpPassiveEstabs $(($(mib AsctpPassiveEstabs "$S") - estab))"
@@ -143,10 +152,10 @@ nat() {
 	# in UDP: both clients at once
 	ip netns exec "$C1" sysctl -qw net.asctp.encap_port=9899 &&
 	ip netns exec "$C2" sysctl -qw net.asctp.encap_port=9899 || rc=1
-	ip netns exec "$C1" timeout 120 python3 "$ECHO" client "$P" 10.99.43.2 5000 400 1 \
+	ip netns exec "$C1" timeout 120 python3 -S "$ECHO" client "$P" 10.99.43.2 5000 400 1 \
 		> "$TMP/c1" 2>&1 &
 	c1=$!
-	ip netns exec "$C2" timeout 120 python3 "$ECHO" client "$P" 10.99.43.2 5000 400 2 \
+	ip netns exec "$C2" timeout 120 python3 -S "$ECHO" client "$P" 10.99.43.2 5000 400 2 \
 		> "$TMP/c2" 2>&1 &
 	c2=$!
 	wait_for 60 assocs "$S" 2 ||

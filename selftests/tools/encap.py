@@ -13,6 +13,12 @@
                                   The client then sets its path to 0 (plain
                                   SCTP) and sends again: the server's path
                                   must learn 0 (5.4).  Every message checked.
+    encap.py switch PROTO PORT    the same set-up (loopback MTU 1500), plain
+                                  SCTP at first: messages queued until the
+                                  send buffer is full, then both ends' paths
+                                  go into UDP, 8 bytes less of MTU:
+                                  the chunks cut before must still go, and
+                                  every message arrive whole (30 s at most)
 Prints one "# " line per check; exit status 0 when every check held.
 """
 import ctypes
@@ -21,6 +27,7 @@ import os
 import socket
 import struct
 import sys
+import threading
 import time
 
 SOL_SCTP = 132
@@ -110,10 +117,54 @@ def learn(proto, port):
           got == msgs, True)
 
 
+def switch(proto, port):
+    lsn = socket.socket(socket.AF_INET, socket.SOCK_STREAM, proto)
+    lsn.bind(("127.0.0.1", 0))
+    lsn.listen(1)
+    c = socket.socket(socket.AF_INET, socket.SOCK_STREAM, proto)
+    c.connect(lsn.getsockname())
+    srv = lsn.accept()[0]
+    srv.settimeout(30)
+    msgs = [bytes([i % 256]) * 30000 for i in range(400)]
+    got = []
+
+    def reader():
+        try:
+            while len(got) < len(msgs):
+                got.append(srv.recv(1 << 16))
+        except OSError as e:
+            print(f"# reader: {e}")
+
+    c.setblocking(False)    # fill the window and the send buffer
+    n = 0
+    try:
+        while n < len(msgs):
+            c.send(msgs[n])
+            n += 1
+    except BlockingIOError:
+        pass
+    print(f"# {n} messages queued before the switch")
+    # both ends: else the server's plain SACKs turn the client back (5.4)
+    check("client path to UDP", put(c, port, 0, lsn.getsockname()), 0)
+    check("server path to UDP", put(srv, port, 0, c.getsockname()), 0)
+    del msgs[n + 10:]
+    t = threading.Thread(target=reader)
+    t.start()
+    c.settimeout(30)
+    for m in msgs[n:]:
+        c.send(m)
+    t.join(35)
+    check("messages whole", [len(m) for m in got], [len(m) for m in msgs])
+    check("every byte", got == msgs, True)
+    check("server path learnt", get(srv, 0, c.getsockname()), (0, port))
+
+
 def main():
     cmd, proto = sys.argv[1], int(sys.argv[2])
     if cmd == "opts":
         opts(proto, int(sys.argv[3]))
+    elif cmd == "switch":
+        switch(proto, int(sys.argv[3]))
     else:
         learn(proto, int(sys.argv[3]))
     sys.exit(0 if OK[0] else 1)
