@@ -296,7 +296,7 @@ refused() {
 init_abort() {
 	local out rc=0
 	setup "$1" || return 1
-	out=$(ip netns exec "$CNS" python3 "$TOOLS/pkt.py" --proto "$P" \
+	out=$(ip netns exec "$CNS" python3 -S "$TOOLS/pkt.py" --proto "$P" \
 		--sport 5000 --dport 9 --expect-abort --timeout 5 "$SADDR" 2>&1)
 	same "pkt.py exit status" "$?" 0 || rc=1
 	ksft_diag "$out"

@@ -36,7 +36,7 @@ ksft_check "one-to-many server, 50 associations" smoke ns/msg many -n 50 -t 1 "$
 
 no_objects() {
 	local n
-	for n in "$NS" "$NC" "$NSRV"; do ip netns del "$n"; done
+	for n in "$NS" "$NC" "$NSRV"; do ns_del "$n"; done
 	[ -r /sys/kernel/debug/asctp/objects ] || return 0
 	wait_for 30 [ "$(asctp_objects)" -eq 0 ]
 }

@@ -16,13 +16,13 @@ XFER=$SELFTEST_DIR/tools/xfer.py
 xfer() {
 	local sns=$1 addr=$2 cns=$3 n=$4 size=$5 srv out want rc=0
 	srv=$(mktemp)
-	ip netns exec "$sns" python3 "$XFER" server "$P" "$addr" 4000 \
+	ip netns exec "$sns" python3 -S "$XFER" server "$P" "$addr" 4000 \
 		"${6:-0}" > "$srv" &
 	wait_for 10 grep -q listening "$srv" || rc=1
-	[ $rc -eq 0 ] && ip netns exec "$cns" timeout 120 python3 "$XFER" \
+	[ $rc -eq 0 ] && ip netns exec "$cns" timeout 120 python3 -S "$XFER" \
 		client "$P" "$addr" 4000 "$n" "$size" || rc=1
 	wait_for 120 grep -qE "^[0-9]+ " "$srv" || rc=1
-	out=$(tail -n 1 "$srv") want=$(python3 "$XFER" expect "$n" "$size")
+	out=$(tail -n 1 "$srv") want=$(python3 -S "$XFER" expect "$n" "$size")
 	rm -f "$srv"
 	ksft_diag "received: $out"
 	[ "$out" = "$want" ] || { ksft_diag "expected: $want"; rc=1; }
@@ -46,11 +46,11 @@ echo_two_chunks() {
 	local a b srv log out rc=0
 	ns_new a && ns_new b && ns_veth "$a" 10.99.3.1 "$b" 10.99.3.2 || return 1
 	log=$(mktemp)
-	ip netns exec "$b" python3 "$SELFTEST_DIR/tools/echo.py" server "$P" 10.99.3.2 4000 \
+	ip netns exec "$b" python3 -S "$SELFTEST_DIR/tools/echo.py" server "$P" 10.99.3.2 4000 \
 		> "$log" 2>&1 &
 	srv=$!
 	wait_for 10 grep -q listening "$log" || rc=1
-	out=$(ip netns exec "$a" timeout 120 python3 "$SELFTEST_DIR/tools/echo.py" client "$P" \
+	out=$(ip netns exec "$a" timeout 120 python3 -S "$SELFTEST_DIR/tools/echo.py" client "$P" \
 		10.99.3.2 4000 50 7) || rc=1
 	kill $srv
 	wait $srv 2> /dev/null
@@ -94,7 +94,7 @@ big() {
 	local ns out want
 	ns_new ns || return 1
 	out=$(xfer "$ns" 127.0.0.1 "$ns" 2 800000 | sed -n 's/^# received: //p')
-	want=$(python3 "$XFER" expect 2 800000)
+	want=$(python3 -S "$XFER" expect 2 800000)
 	ksft_diag "received: $out (last field: reads)"
 	[ -n "$out" ] && [ "${out% *}" = "${want% *}" ] && [ "${out##* }" -gt 2 ]
 }
@@ -106,7 +106,7 @@ huge() {
 	local a b out want
 	ns_new a && ns_new b && ns_veth "$a" 10.99.4.1 "$b" 10.99.4.2 || return 1
 	out=$(xfer "$b" 10.99.4.2 "$a" 2 4194304 | sed -n 's/^# received: //p')
-	want=$(python3 "$XFER" expect 2 4194304)
+	want=$(python3 -S "$XFER" expect 2 4194304)
 	ksft_diag "received: $out (last field: reads)"
 	[ -n "$out" ] && [ "${out% *}" = "${want% *}" ]
 }
@@ -123,7 +123,7 @@ head_of_line() {
 	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 || return 1
 	peer_run "$b" --hol || return 1
 	peer=$PEER_OUT
-	out=$(ip netns exec "$a" timeout 20 python3 -c "
+	out=$(ip netns exec "$a" timeout 20 python3 -S -c "
 import socket, struct, time
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
 s.setsockopt(132, 11, bytes([1]))	# SCTP_EVENTS: data_io_event
@@ -160,7 +160,7 @@ max_retrans() {
 	peer_run "$b" --vanish --timeout 10 || return 1
 	peer=$PEER_OUT
 	t0=$(mib AsctpT3Expireds "$a")
-	out=$(ip netns exec "$a" timeout 20 python3 -c "
+	out=$(ip netns exec "$a" timeout 20 python3 -S -c "
 import errno, socket, struct, time
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
 s.setsockopt(132, 0, struct.pack('iIII', 0, 100, 200, 100))	# SCTP_RTOINFO
@@ -190,7 +190,7 @@ ksft_check "Association.Max.Retrans: a vanished peer ends it with ETIMEDOUT" max
 eagain() {
 	local ns out
 	ns_new ns || return 1
-	out=$(ip netns exec "$ns" timeout 120 python3 -c "
+	out=$(ip netns exec "$ns" timeout 120 python3 -S -c "
 import select, socket
 l = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
 l.bind(('127.0.0.1', 0)); l.listen(1)
@@ -238,7 +238,7 @@ delayed_sack() {
 	peer_run "$b" --delack || return 1
 	peer=$PEER_OUT
 	s0=$(mib AsctpSackExpireds "$a")
-	out=$(ip netns exec "$a" timeout 20 python3 -c "
+	out=$(ip netns exec "$a" timeout 20 python3 -S -c "
 import socket, struct
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
 $opt

@@ -32,7 +32,7 @@ ksft_plan 6
 proc_listing() {
 	local ns out
 	ns_new ns || return 1
-	out=$(ip netns exec "$ns" timeout 60 python3 "$TOOLS/proclist.py" "$P")
+	out=$(ip netns exec "$ns" timeout 60 python3 -S "$TOOLS/proclist.py" "$P")
 	ksft_diag "$(echo "$out" | tr '\n' ';')"
 	[ "$(echo "$out" | tail -n 1)" = ok ]
 }
@@ -58,7 +58,7 @@ many() {
 	local ns fifo=$TMP/fifo pid out t0 rc=0 want
 	ns_new ns || return 1
 	mkfifo "$fifo"
-	ip netns exec "$ns" timeout 600 python3 "$TOOLS/many.py" "$P" "$N" "$@" \
+	ip netns exec "$ns" timeout 600 python3 -S "$TOOLS/many.py" "$P" "$N" "$@" \
 		< "$fifo" > "$TMP/many.out" 2>&1 &
 	pid=$!
 	exec {w}> "$fifo"
@@ -96,11 +96,11 @@ ksft_check "$N associations, SO_LINGER {1, 0}: owner killed: $((2 * N)) ABORTs, 
 vanish() {
 	local a b srv out rc=0 got sent first t3
 	ns_new a && ns_new b && ns_veth "$a" 10.99.8.1 "$b" 10.99.8.2 || return 1
-	ip netns exec "$b" timeout 60 python3 "$TOOLS/vanish.py" server "$P" 10.99.8.2 5000 \
+	ip netns exec "$b" timeout 60 python3 -S "$TOOLS/vanish.py" server "$P" 10.99.8.2 5000 \
 		> "$TMP/srv" 2>&1 &
 	srv=$!
 	wait_for 20 grep -q listening "$TMP/srv" || rc=1
-	ip netns exec "$a" timeout 60 python3 "$TOOLS/vanish.py" client "$P" 10.99.8.2 5000 \
+	ip netns exec "$a" timeout 60 python3 -S "$TOOLS/vanish.py" client "$P" 10.99.8.2 5000 \
 		5000 > "$TMP/cli" 2>&1 &
 	local cli=$!
 	wait_for 30 grep -qx "got 20" "$TMP/srv" || rc=1

@@ -41,7 +41,7 @@ flood() {
 	local s g fl srv cli bl rc=0 before max after a amax=0 t0 in out grew during=no
 	ns_new s && ns_new g && ns_veth "$s" 10.99.9.2 "$g" 10.99.9.1 &&
 	ip -n "$s" route add 10.200.0.0/16 via 10.99.9.1 || return 1
-	ip netns exec "$s" python3 "$TOOLS/echo.py" server "$P" 0.0.0.0 4000 \
+	ip netns exec "$s" python3 -S "$TOOLS/echo.py" server "$P" 0.0.0.0 4000 \
 		> "$TMP/srv" 2>&1 &
 	srv=$!
 	wait_for 10 grep -q listening "$TMP/srv" || rc=1
@@ -52,7 +52,7 @@ flood() {
 		> "$TMP/flood" 2>&1 &
 	fl=$!
 	wait_for 30 grep -q flooding "$TMP/flood" || rc=1
-	ip netns exec "$g" timeout 300 python3 "$TOOLS/echo.py" client "$P" 10.99.9.2 4000 \
+	ip netns exec "$g" timeout 300 python3 -S "$TOOLS/echo.py" client "$P" 10.99.9.2 4000 \
 		50 "$SEED" > "$TMP/cli" 2>&1 &
 	cli=$!
 	while alive $fl; do

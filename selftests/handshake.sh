@@ -28,7 +28,7 @@ cookie_case() {
 	[ -r "$OBJ" ] && exec 3< "$OBJ" && args+=(--objects-fd 3)
 	ns_new ns || return 1
 	b0=$(mib AsctpInBadCookies "$ns") e0=$(mib AsctpPassiveEstabs "$ns")
-	out=$(ip netns exec "$ns" python3 "$SELFTEST_DIR/tools/cookie.py" \
+	out=$(ip netns exec "$ns" python3 -S "$SELFTEST_DIR/tools/cookie.py" \
 		--proto "$P" --type "$type" "${args[@]}") || return 1
 	exec 3<&-
 	ksft_diag "$(echo "$out" | tr '\n' ' ')"
@@ -60,7 +60,7 @@ cookie_life() {
 	[ -n "${3:-}" ] && args+=(--preservative "$3")
 	ns_new ns || return 1
 	s0=$(mib AsctpInStaleCookies "$ns") e0=$(mib AsctpPassiveEstabs "$ns")
-	COOKIE_OUT=$(ip netns exec "$ns" python3 "$SELFTEST_DIR/tools/cookie.py" \
+	COOKIE_OUT=$(ip netns exec "$ns" python3 -S "$SELFTEST_DIR/tools/cookie.py" \
 		--proto "$P" "${args[@]}") || return 1
 	STALE=$(($(mib AsctpInStaleCookies "$ns") - s0))
 	UP=$(($(mib AsctpPassiveEstabs "$ns") - e0))
@@ -98,7 +98,7 @@ stale_restart() {
 	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 &&
 	peer_run "$b" --stale-cookie 1 || return 1
 	e0=$(mib AsctpActiveEstabs "$a") t0=$(mib AsctpT1Expireds "$a")
-	ip netns exec "$a" timeout 20 python3 "$XFER" client "$P" 10.99.5.2 \
+	ip netns exec "$a" timeout 20 python3 -S "$XFER" client "$P" 10.99.5.2 \
 		4000 1 100 || rc=1
 	wait "$PEER_PID" || rc=1
 	ksft_diag "peer: $(tr '\n' ';' < "$PEER_OUT")"
@@ -122,7 +122,7 @@ stale_expiry() {
 	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 &&
 	peer_run "$b" --stale-cookie 99 --timeout 5 || return 1
 	t0=$(mib AsctpT1Expireds "$a")
-	out=$(ip netns exec "$a" timeout 20 python3 -c "
+	out=$(ip netns exec "$a" timeout 20 python3 -S -c "
 import errno, socket, struct
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
 s.setsockopt(132, 2, struct.pack('HHHH', 5, 5, 2, 200))
@@ -149,7 +149,7 @@ refused() {
 	local ns out a0
 	ns_new ns || return 1
 	a0=$(mib AsctpOutOotbReplies "$ns")
-	out=$(ip netns exec "$ns" python3 -c "
+	out=$(ip netns exec "$ns" python3 -S -c "
 import errno, socket
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
 try:
@@ -172,7 +172,7 @@ t1_expiry() {
 	ip netns exec "$a" tc qdisc add dev veth0 root netem loss 100% || return 1
 	ksft_diag "netem on the sender: loss 100%"
 	t0=$(mib AsctpT1Expireds "$a")
-	out=$(ip netns exec "$a" python3 -c "
+	out=$(ip netns exec "$a" python3 -S -c "
 import errno, socket, struct, time
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
 # struct sctp_initmsg: ostreams, instreams, max_attempts, max_init_timeo
@@ -194,7 +194,7 @@ ksft_check "T1-init: INIT resent, max_attempts ends it with ETIMEDOUT" t1_expiry
 nonblocking() {
 	local ns out
 	ns_new ns || return 1
-	out=$(ip netns exec "$ns" python3 -c "
+	out=$(ip netns exec "$ns" python3 -S -c "
 import errno, select, socket
 l = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
 l.bind(('127.0.0.1', 0)); l.listen(1)
@@ -227,7 +227,7 @@ t1_cookie() {
 	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 &&
 	peer_run "$b" --ignore-cookie 2 || return 1
 	t0=$(mib AsctpT1Expireds "$a")
-	ip netns exec "$a" timeout 20 python3 "$XFER" client "$P" 10.99.5.2 \
+	ip netns exec "$a" timeout 20 python3 -S "$XFER" client "$P" 10.99.5.2 \
 		4000 1 100 || rc=1
 	wait "$PEER_PID" || rc=1
 	ksft_diag "peer: $(tr '\n' ';' < "$PEER_OUT")"
@@ -248,7 +248,7 @@ t1_cookie_expiry() {
 	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 &&
 	peer_run "$b" --ignore-cookie 99 --timeout 5 || return 1
 	t0=$(mib AsctpT1Expireds "$a")
-	out=$(ip netns exec "$a" python3 -c "
+	out=$(ip netns exec "$a" python3 -S -c "
 import errno, socket, struct
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
 s.setsockopt(132, 2, struct.pack('HHHH', 5, 5, 2, 200))
@@ -275,7 +275,7 @@ t2_shutdown() {
 	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 &&
 	peer_run "$b" --ignore-shutdown 2 || return 1
 	t0=$(mib AsctpT2Expireds "$a")
-	ip netns exec "$a" timeout 20 python3 "$XFER" client "$P" 10.99.5.2 \
+	ip netns exec "$a" timeout 20 python3 -S "$XFER" client "$P" 10.99.5.2 \
 		4000 3 100 || rc=1
 	wait "$PEER_PID" || rc=1
 	ksft_diag "peer: $(tr '\n' ';' < "$PEER_OUT")"
@@ -299,7 +299,7 @@ shutdown_ack_init() {
 	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 &&
 	peer_run "$b" --shutdown-init --timeout 10 || return 1
 	t0=$(mib AsctpT2Expireds "$a")
-	out=$(ip netns exec "$a" timeout 20 python3 -c "
+	out=$(ip netns exec "$a" timeout 20 python3 -S -c "
 import socket
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
 s.connect(('10.99.5.2', 4000))
@@ -325,7 +325,7 @@ shutdown_ack_quiet() {
 	local a b out rc=0
 	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 &&
 	peer_run "$b" --gone 60 --timeout 20 || return 1
-	out=$(ip netns exec "$a" timeout 30 python3 -c "
+	out=$(ip netns exec "$a" timeout 30 python3 -S -c "
 import errno, socket, time
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
 s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 100000)
@@ -361,7 +361,7 @@ init_params() {
 	listener7 "$ns" || rc=1
 	shift
 	[ $# -gt 0 ] || set -- --expect 2 --show-params
-	params=$(ip netns exec "$ns" python3 "$SELFTEST_DIR/tools/pkt.py" \
+	params=$(ip netns exec "$ns" python3 -S "$SELFTEST_DIR/tools/pkt.py" \
 		--proto "$P" 127.0.0.1 "$@" --timeout 5 \
 		--body "1122334400010000000a000a00000001$hex") || rc=1
 	kill "$LISTENER_PID"

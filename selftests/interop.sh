@@ -57,7 +57,7 @@ if [ "${ASCTP_NODE:-}" != a ]; then
 	A=$out/a
 	s=$SECONDS
 	if [ -s "$A/interop.pcapng" ] && [ -s "$A/interop.cases" ]; then
-		python3 "$SELFTEST_DIR/tools/capcheck.py" "$A/interop.pcapng" \
+		python3 -S "$SELFTEST_DIR/tools/capcheck.py" "$A/interop.pcapng" \
 			"$A/interop.cases" > "$out/capcheck" 2>&1
 	else
 		echo "all: FAIL: no capture or case list from VM A" > "$out/capcheck"
@@ -86,7 +86,7 @@ if [ "${ASCTP_NODE:-}" != a ]; then
 	fi
 	# shellcheck disable=SC2317 # called by ksft_check
 	capself() {
-		python3 "$SELFTEST_DIR/tools/capcheck.py" --selftest "$out/selftest" > /dev/null
+		python3 -S "$SELFTEST_DIR/tools/capcheck.py" --selftest "$out/selftest" > /dev/null
 	}
 	ksft_check "capcheck.py rejects a bad checksum, a malformed chunk, chunks out of order" capself
 	[ $vms -eq 0 ] || ksft_diag "vm/run2.sh exited $vms"
@@ -98,7 +98,7 @@ fi
 # VM A.  Only "# " lines on stdout: the TAP lines are the host's.
 TOOLS=$SELFTEST_DIR/tools
 MXFER=$TOOLS/mxfer
-IOP="python3 $TOOLS/interop.py"
+IOP="python3 -S $TOOLS/interop.py"
 T0=$SECONDS
 P=132
 SEED=${ASCTP_SEED:-$RANDOM}

@@ -8,6 +8,7 @@
 KSFT_PASS=0 KSFT_FAIL=1 KSFT_SKIP=4
 __ksft_n=0 __ksft_fail=0 __ksft_skip=0 __ksft_planned=0
 __asctp_netns=()
+declare -A __asctp_holder=()	# netns name -> pid of a process in it
 
 ksft_plan() {
 	__ksft_planned=$1
@@ -51,7 +52,7 @@ ksft_check() {
 
 ksft_finish() {
 	local n
-	for n in "${__asctp_netns[@]}"; do ip netns del "$n" 2>/dev/null; done
+	for n in "${__asctp_netns[@]}"; do ns_del "$n"; done
 	if [ "$__ksft_n" -ne "$__ksft_planned" ]; then
 		echo "# planned $__ksft_planned cases, ran $__ksft_n"
 		exit $KSFT_FAIL
@@ -63,24 +64,56 @@ ksft_finish() {
 }
 
 # ns_new VAR: a fresh network namespace with lo up; its name in VAR.
+# A process is left in it (a sleep, 1000 s at most), so that mib can
+# read its counters from /proc/PID/net without a process start (half a
+# second each in a TCG guest); ns_del ends it.
 ns_new() {
 	local name
 	name=asctp-$$-${#__asctp_netns[@]}
 	ip netns add "$name" || return 1
 	ip -n "$name" link set lo up
 	__asctp_netns+=("$name")
+	# not a child of this shell (a bare "wait" must not wait for it),
+	# and holding none of its files open
+	__asctp_holder[$name]=$(ip netns exec "$name" sleep 1000 \
+				< /dev/null > /dev/null 2>&1 & echo $!)
 	printf -v "$1" %s "$name"
 }
 
+# ns_del NETNS: delete it, and end the process kept in it.
+ns_del() {
+	local pid=${__asctp_holder[$1]:-}
+	if [ -n "$pid" ]; then
+		kill "$pid" 2> /dev/null
+		unset "__asctp_holder[$1]"
+	fi
+	ip netns del "$1" 2> /dev/null
+}
+
+# ns_proc NETNS VAR: /proc/PID of ns_new's process in NETNS into VAR,
+# once it is in there (it has become the sleep); 1 if there is none.
+ns_proc() {
+	local pid=${__asctp_holder[$1]:-} comm i
+	[ -n "$pid" ] || return 1
+	for ((i = 0; i < 500; i++)); do
+		comm=
+		read -r comm 2> /dev/null < "/proc/$pid/comm"
+		[ "$comm" = sleep ] && break
+		[ -z "$comm" ] && return 1
+		nap 0.02
+	done
+	printf -v "$2" %s "/proc/$pid"
+}
+
 # ns_veth NS1 ADDR1 NS2 ADDR2 [DEV1 DEV2]: a veth pair between two
-# namespaces, veth0 and veth1 unless named.
+# namespaces, veth0 and veth1 unless named; one ip(8) per side.
 ns_veth() {
 	local d1=${5:-veth0} d2=${6:-veth1}
-	ip link add "$d1" netns "$1" type veth peer name "$d2" netns "$3" &&
-	ip -n "$1" addr add "$2/24" dev "$d1" &&
-	ip -n "$3" addr add "$4/24" dev "$d2" &&
-	ip -n "$1" link set "$d1" up &&
-	ip -n "$3" link set "$d2" up
+	printf '%s\n' "link add $d1 type veth peer name $d2 netns $3" \
+		"addr add $2/24 dev $d1" "link set $d1 up" |
+		ip -n "$1" -batch - &&
+	printf '%s\n' "addr add $4/24 dev $d2" "link set $d2 up" |
+		ip -n "$3" -batch -
 }
 
 # ns_peer NS1 ADDR1 NS2 ADDR2: a veth pair for tools/peer.py.  NS1 gets
@@ -103,7 +136,7 @@ peer_run() {
 	local ns=$1
 	shift
 	PEER_OUT=$(mktemp)
-	ip netns exec "$ns" python3 "$SELFTEST_DIR/tools/peer.py" \
+	ip netns exec "$ns" python3 -S "$SELFTEST_DIR/tools/peer.py" \
 		"$(asctp_ipproto)" veth1 \
 		10.99.5.2 4000 "$@" > "$PEER_OUT" &
 	PEER_PID=$!
@@ -134,13 +167,31 @@ asctp_loaded() { [ -d /sys/module/asctp ]; }
 
 asctp_ipproto() { cat /sys/module/asctp/parameters/ipproto; }
 
-# mib NAME [NETNS]: one counter from /proc/net/asctp/snmp.
+# mib NAME [NETNS]: one counter from /proc/net/asctp/snmp; without a
+# process start when NETNS came from ns_new.
 mib() {
-	local ns=${2:-}
-	if [ -n "$ns" ]; then
-		ip netns exec "$ns" awk -v n="$1" '$1 == n { print $2 }' /proc/net/asctp/snmp
+	local f=/proc/net/asctp/snmp p k v
+	if [ -n "${2:-}" ]; then
+		if ! ns_proc "$2" p; then
+			ip netns exec "$2" awk -v n="$1" '$1 == n { print $2 }' $f
+			return
+		fi
+		f=$p/net/asctp/snmp
+	fi
+	while read -r k v; do
+		[ "$k" = "$1" ] && { echo "$v"; return 0; }
+	done < "$f"
+}
+
+# snmp VAR NETNS: NETNS's /proc/net/asctp/snmp in VAR, without a
+# process start when NETNS came from ns_new.
+snmp() {
+	local __p __v
+	if ns_proc "$2" __p; then
+		readf __v "$__p/net/asctp/snmp"
+		printf -v "$1" %s "${__v%$'\n'}"
 	else
-		awk -v n="$1" '$1 == n { print $2 }' /proc/net/asctp/snmp
+		printf -v "$1" %s "$(ip netns exec "$2" cat /proc/net/asctp/snmp)"
 	fi
 }
 
@@ -175,7 +226,10 @@ stack_mibs() {
 		if (p == "Asctp" && n == "InOutOfBlue") n = "OutOfBlues"
 		print n, $2
 	}'
-	if [ -n "$ns" ]; then
+	local p
+	if [ -n "$ns" ] && ns_proc "$ns" p; then
+		awk -v p=$prefix "$prog" "$p${file#/proc}"
+	elif [ -n "$ns" ]; then
 		ip netns exec "$ns" awk -v p=$prefix "$prog" $file
 	else
 		awk -v p=$prefix "$prog" $file
@@ -213,7 +267,7 @@ SELFTEST_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 listener7() {
 	local out
 	out=$(mktemp)
-	ip netns exec "$1" python3 -c "
+	ip netns exec "$1" python3 -S -c "
 import socket, time
 l = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $(asctp_ipproto))
 l.bind(('127.0.0.1', 7)); l.listen(1)

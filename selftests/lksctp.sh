@@ -177,7 +177,7 @@ ksft_check "sctp_darn: 3 lines from 3 associations arrive whole, in order" darn
 # sniff NS FILE: until its INIT and INIT ACK have passed, print the
 # stream counts in the first SCTP association set up on NS's loopback.
 sniff() {
-	ip netns exec "$1" timeout $T python3 -c '
+	ip netns exec "$1" timeout $T python3 -S -c '
 import socket, struct
 s = socket.socket(socket.AF_PACKET, socket.SOCK_DGRAM, socket.htons(0x0800))
 s.bind(("lo", 0))
@@ -238,7 +238,7 @@ iperf() {
 	# iperf3 counts what the client wrote and what the server read up to
 	# the end of the test: what the two socket buffers still held is in
 	# neither, so the totals may differ by up to their sizes.
-	out=$(ip netns exec "$ns" python3 -c '
+	out=$(ip netns exec "$ns" python3 -S -c '
 import json, socket, sys
 j = json.load(open(sys.argv[1]))
 e = j.get("end", {})

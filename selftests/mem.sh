@@ -61,11 +61,11 @@ hog() {
 	rm -f "$TMP/go"
 	echo "$1" > "$MEM"
 	drops=$(mib AsctpInMemLimit "$ns") full=$(mib AsctpInRcvbufFull "$ns")
-	ip netns exec "$ns" timeout 300 python3 "$TOOLS/hog.py" server "$P" 5000 16 \
+	ip netns exec "$ns" timeout 300 python3 -S "$TOOLS/hog.py" server "$P" 5000 16 \
 		"$TMP/go" > "$TMP/srv" 2>&1 &
 	srv=$!
 	wait_for 20 grep -q listening "$TMP/srv" || rc=1
-	ip netns exec "$ns" timeout 300 python3 "$TOOLS/hog.py" client "$P" 5000 16 48 \
+	ip netns exec "$ns" timeout 300 python3 -S "$TOOLS/hog.py" client "$P" 5000 16 48 \
 		> "$TMP/cli" 2>&1 &
 	cli=$!
 	wait_for 120 grep -q stalled "$TMP/cli" || rc=1
@@ -131,7 +131,7 @@ flood_data() {
 	full=$(mib AsctpInRcvbufFull "$a") far=$(mib AsctpInDataBeyondMap "$a")
 	ip netns exec "$a" cat /proc/net/asctp/snmp > "$TMP/snmp.before"
 	mkfifo "$fifo"
-	ip netns exec "$a" timeout 120 python3 -c "$FLOOD_READER" "$P" < "$fifo" \
+	ip netns exec "$a" timeout 120 python3 -S -c "$FLOOD_READER" "$P" < "$fifo" \
 		> "$TMP/reader" 2>&1 &
 	exec 8> "$fifo"
 	wait_for 60 grep -q "^sack cum" "$PEER_OUT" || rc=1
@@ -193,7 +193,7 @@ mute_peer() {
 	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 || return 1
 	peer_run "$b" --vanish --timeout 30 || return 1
 	before=$(pages)
-	out=$(ip netns exec "$a" timeout 60 python3 -c "$MUTE_SENDER" "$P")
+	out=$(ip netns exec "$a" timeout 60 python3 -S -c "$MUTE_SENDER" "$P")
 	wait "$PEER_PID"
 	rm -f "$PEER_OUT"
 	wait_for 30 pages_back || rc=1
@@ -217,10 +217,10 @@ fan_in() {
 	local ns srv rc=0 drops data
 	ns_new ns || return 1
 	srv=$(mktemp)
-	ip netns exec "$ns" timeout 120 python3 "$TOOLS/fanin.py" server "$P" \
+	ip netns exec "$ns" timeout 120 python3 -S "$TOOLS/fanin.py" server "$P" \
 		127.0.0.1 4000 10 300 2 > "$srv" 2>&1 &
 	wait_for 10 grep -q listening "$srv" || rc=1
-	[ $rc -eq 0 ] && { ip netns exec "$ns" timeout 120 python3 \
+	[ $rc -eq 0 ] && { ip netns exec "$ns" timeout 120 python3 -S \
 		"$TOOLS/fanin.py" client "$P" 127.0.0.1 4000 10 300 || rc=1; }
 	wait $! || rc=1
 	drops=$(mib AsctpInRcvbufFull "$ns") data=$(mib AsctpInDataChunks "$ns")

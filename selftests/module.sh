@@ -29,7 +29,7 @@ ksft_check "unload and reload" unload_reload
 rmmod_busy() {
 	local fifo=/tmp/hold.$$ pid line rc=0
 	mkfifo $fifo
-	python3 "$SELFTEST_DIR/tools/sock.py" hold seqpacket "$(asctp_ipproto)" $fifo > $fifo.out &
+	python3 -S "$SELFTEST_DIR/tools/sock.py" hold seqpacket "$(asctp_ipproto)" $fifo > $fifo.out &
 	pid=$!
 	wait_for 20 grep -q ready $fifo.out || { ksft_diag "holder not ready"; rc=1; }
 	line=$(rmmod asctp 2>&1) && { ksft_diag "rmmod succeeded with a socket open"; rc=1; }

@@ -51,7 +51,7 @@ forged_hb_ack() {
 	local a b out rc=0
 	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 &&
 	peer_run "$b" --forge-hb-ack --timeout 15 || return 1
-	out=$(ip netns exec "$a" timeout 20 python3 -c "
+	out=$(ip netns exec "$a" timeout 20 python3 -S -c "
 import socket, struct, time
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
 # SCTP_PEER_ADDR_PARAMS, socket default: HB.interval 100 ms

@@ -210,7 +210,7 @@ log_clean() {
 
 # objects_gone: once the namespace is deleted, no asctp object is left.
 objects_gone() {
-	ip netns del "$FUZZ_NS"
+	ns_del "$FUZZ_NS"
 	poll 30 test "$(asctp_objects)" = 0 ||
 		{ ksft_diag "left: $(awk '$2' /sys/kernel/debug/asctp/objects | tr '\n' ' ')"; return 1; }
 }

@@ -36,11 +36,11 @@ restart() {
 	local s c srv c1 rc=0 before
 	pair s c || return 1
 	before=$(counter Restarts "$s")
-	ip netns exec "$s" python3 "$IOP" restart server "$(stack_ipproto)" 10.99.8.1 5000 \
+	ip netns exec "$s" python3 -S "$IOP" restart server "$(stack_ipproto)" 10.99.8.1 5000 \
 		> "$TMP/srv" 2>&1 &
 	srv=$!
 	wait_for 20 grep -q listening "$TMP/srv" || rc=1
-	ip netns exec "$c" python3 "$IOP" restart client1 "$(stack_ipproto)" 10.99.8.1 5000 \
+	ip netns exec "$c" python3 -S "$IOP" restart client1 "$(stack_ipproto)" 10.99.8.1 5000 \
 		10.99.8.2 6000 > "$TMP/c1" 2>&1 &
 	c1=$!
 	wait_for 20 grep -q "got 1" "$TMP/srv" || rc=1
@@ -48,7 +48,7 @@ restart() {
 	kill -9 $c1
 	wait $c1 2> /dev/null
 	ip -n "$c" link set veth1 up
-	ip netns exec "$c" timeout 30 python3 "$IOP" restart client2 "$(stack_ipproto)" \
+	ip netns exec "$c" timeout 30 python3 -S "$IOP" restart client2 "$(stack_ipproto)" \
 		10.99.8.1 5000 10.99.8.2 6000 > "$TMP/c2" 2>&1 || rc=1
 	wait $srv || rc=1
 	ksft_diag "server: $(tr '\n' ' ' < "$TMP/srv")"
@@ -67,10 +67,10 @@ collide() {
 	ip netns exec "$x" tc qdisc add dev veth0 root netem delay 300ms &&
 	ip netns exec "$y" tc qdisc add dev veth1 root netem delay 300ms ||
 		return 1
-	ip netns exec "$x" timeout 60 python3 "$IOP" collide "$type" "$(stack_ipproto)" \
+	ip netns exec "$x" timeout 60 python3 -S "$IOP" collide "$type" "$(stack_ipproto)" \
 		10.99.8.1 10.99.8.2 5001 "$go" > "$TMP/x" 2>&1 &
 	px=$!
-	ip netns exec "$y" timeout 60 python3 "$IOP" collide "$type" "$(stack_ipproto)" \
+	ip netns exec "$y" timeout 60 python3 -S "$IOP" collide "$type" "$(stack_ipproto)" \
 		10.99.8.2 10.99.8.1 5001 "$go" > "$TMP/y" 2>&1 &
 	py=$!
 	wait_for 20 grep -q ready "$TMP/x" && wait_for 20 grep -q ready "$TMP/y"

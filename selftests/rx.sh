@@ -20,7 +20,7 @@
 
 ksft_plan 29
 P=$(asctp_ipproto)
-INJECT="python3 $SELFTEST_DIR/tools/pkt.py --proto $P"
+INJECT="python3 -S $SELFTEST_DIR/tools/pkt.py --proto $P"
 
 # expect NS 'Counter=delta ...' -- packet args: send, then compare every
 # counter in the namespace with its expected change (0 when unnamed).
@@ -35,10 +35,10 @@ expect() {
 expect_at() {
 	local from=$1 ns=$2 want=$3 before after name out moved='' rc=0
 	shift 4
-	before=$(ip netns exec "$ns" cat /proc/net/asctp/snmp)
+	snmp before "$ns"
 	out=$(ip netns exec "$from" $INJECT "$@") || rc=1
 	[ -n "$out" ] && ksft_diag "$out"
-	after=$(ip netns exec "$ns" cat /proc/net/asctp/snmp)
+	snmp after "$ns"
 	# one awk for all deltas: a fork per counter is slow under TCG
 	while read -r name n; do
 		local d=0
@@ -103,7 +103,7 @@ pair_up() {
 	local out
 	ns_new VNS || return 1
 	out=$(mktemp)
-	ip netns exec "$VNS" python3 -c "
+	ip netns exec "$VNS" python3 -S -c "
 import socket, sys, time
 l = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
 l.bind(('127.0.0.1', 0)); l.listen(1)
@@ -161,7 +161,7 @@ cw_up() {
 	ip -n "$CWNS" addr add 10.99.6.1/24 dev dummy0 &&
 	ip -n "$CWNS" link set dummy0 up || return 1
 	CWOUT=$(mktemp)
-	ip netns exec "$CWNS" timeout 60 python3 -c "
+	ip netns exec "$CWNS" timeout 60 python3 -S -c "
 import errno, socket, struct
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
 # SCTP_RTOINFO: initial 30 s, so T1-init stays quiet
@@ -296,7 +296,7 @@ unknown_run() {
 	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 &&
 	peer_run "$b" --unknown --timeout 10 || return 1
 	u0=$(mib AsctpInUnknownChunks "$a") v0=$(mib AsctpInBadVtags "$a")
-	ip netns exec "$a" timeout 20 python3 -c "
+	ip netns exec "$a" timeout 20 python3 -S -c "
 import socket
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
 s.connect(('10.99.5.2', 4000))
@@ -336,8 +336,8 @@ peer_client() {
 	local a b before rc=0
 	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 &&
 	peer_run "$b" "$@" --timeout 10 || return 1
-	before=$(ip netns exec "$a" cat /proc/net/asctp/snmp)
-	CLIENT_OUT=$(ip netns exec "$a" timeout 20 python3 -c "
+	snmp before "$a"
+	CLIENT_OUT=$(ip netns exec "$a" timeout 20 python3 -S -c "
 import errno, socket
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
 s.connect(('10.99.5.2', 4000))
@@ -353,7 +353,7 @@ s.close()") || rc=1
 		BEGIN { n = split(want, w, " "); for (i = 1; i <= n; i++) k[w[i]] = 1 }
 		NR == FNR { was[$1] = $2; next }
 		$1 in k { printf "%s%s=%d", sep, $1, $2 - was[$1]; sep = " " }' \
-		<(echo "$before") <(ip netns exec "$a" cat /proc/net/asctp/snmp))
+		<(echo "$before") <(snmp after "$a"; echo "$after"))
 	ksft_diag "peer: $(tr '\n' ';' <<< "$PEER_LINES")"
 	ksft_diag "client: $CLIENT_OUT; $MOVED"
 	return $rc
@@ -397,7 +397,7 @@ no_cookie() {
 	local a b out rc=0
 	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 &&
 	peer_run "$b" --no-cookie --timeout 10 || return 1
-	out=$(ip netns exec "$a" timeout 20 python3 -c "
+	out=$(ip netns exec "$a" timeout 20 python3 -S -c "
 import errno, socket
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, $P)
 try:

@@ -29,7 +29,7 @@ beside() {
 	insmod "$ASCTP_MODULE" ipproto=253 || return 1
 	grep -q '^SCTP ' /proc/net/protocols || rc=1
 	grep -q '^ASCTP ' /proc/net/protocols || rc=1
-	python3 "$SELFTEST_DIR/tools/sock.py" create seqpacket 253 || rc=1
+	python3 -S "$SELFTEST_DIR/tools/sock.py" create seqpacket 253 || rc=1
 	return $rc
 }
 ksft_check "runs beside sctp.ko with ipproto=253" beside
@@ -37,7 +37,7 @@ ksft_check "runs beside sctp.ko with ipproto=253" beside
 
 # The kernel's SCTP answers SOL_SCTP options; asctp on 253 does not yet.
 kernel_sctp_socket() {
-	python3 -c '
+	python3 -S -c '
 import socket
 s = socket.socket(socket.AF_INET, socket.SOCK_SEQPACKET, 132)
 s.getsockopt(132, 14, 256)  # SCTP_STATUS reaches sctp.ko, not asctp

@@ -35,12 +35,12 @@ abuse() {
 	ip netns exec "$ns" timeout 240 "$TOOL" -p "$1" > "$2" 2> "$2.err" || rc=1
 	ksft_diag "protocol $1: $(tail -n 1 "$2.err"), $((SECONDS - t0)) s"
 	[ "$rc" -eq 0 ] || sed 's/^/# /' "$2.err"
-	ip netns del "$ns"
+	ns_del "$ns"
 	return "$rc"
 }
 
 compare() {
-	python3 "$CMP" "$1" "$2" "$ALLOW"
+	python3 -S "$CMP" "$1" "$2" "$ALLOW"
 }
 
 # asctp's live objects drop to zero once its sockets are closed (they

@@ -11,14 +11,14 @@ P=$(asctp_ipproto)
 for type in seqpacket stream; do
 	ns_new ns
 	ksft_check "SOCK_${type^^} created, SOL_SCTP options answered, closed" \
-		ip netns exec "$ns" python3 "$SELFTEST_DIR/tools/sock.py" create $type "$P"
+		ip netns exec "$ns" python3 -S "$SELFTEST_DIR/tools/sock.py" create $type "$P"
 done
 
 # The handshake takes 4 x 100 ms on lo; SIGALRM comes every 50 ms.
 restarted() {
 	ip netns exec "$ns" tc qdisc add dev lo root netem delay 100ms || return 1
 	ksft_diag "lo: netem delay 100ms"
-	ip netns exec "$ns" python3 "$SELFTEST_DIR/tools/sock.py" restart "$1" "$P"
+	ip netns exec "$ns" python3 -S "$SELFTEST_DIR/tools/sock.py" restart "$1" "$P"
 }
 for type in stream seqpacket; do
 	ns_new ns
@@ -33,7 +33,7 @@ done
 again() {
 	ip netns exec "$ns" tc qdisc add dev lo root netem delay 100ms || return 1
 	ksft_diag "lo: netem delay 100ms"
-	ip netns exec "$ns" python3 "$SELFTEST_DIR/tools/sock.py" again stream "$P"
+	ip netns exec "$ns" python3 -S "$SELFTEST_DIR/tools/sock.py" again stream "$P"
 }
 ns_new ns
 ksft_check "SOCK_STREAM: connect() cut by a signal, called again once up, succeeds" again
@@ -41,7 +41,7 @@ ksft_check "SOCK_STREAM: connect() cut by a signal, called again once up, succee
 held() {
 	local fifo=/tmp/held.$$ pid rc=0 n
 	mkfifo $fifo
-	ip netns exec "$ns" python3 "$SELFTEST_DIR/tools/sock.py" hold stream "$P" $fifo > $fifo.out &
+	ip netns exec "$ns" python3 -S "$SELFTEST_DIR/tools/sock.py" hold stream "$P" $fifo > $fifo.out &
 	pid=$!
 	wait_for 20 grep -q ready $fifo.out || rc=1
 	n=$(asctp_objects)

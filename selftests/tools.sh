@@ -36,7 +36,7 @@ capture() {
 	ip netns exec "$ns" tshark -n -i lo -c 1 -f "ip proto $P" \
 		-o "ip.try_heuristic_first:FALSE" > /tmp/tshark.$$ 2>&1 &
 	wait_for 150 grep -q "Capturing on" /tmp/tshark.$$ || return 1
-	ip netns exec "$ns" python3 "$SELFTEST_DIR/tools/pkt.py" --proto "$P" 127.0.0.1
+	ip netns exec "$ns" python3 -S "$SELFTEST_DIR/tools/pkt.py" --proto "$P" 127.0.0.1
 	wait
 	out=$(cat /tmp/tshark.$$)
 	ksft_diag "tshark: $(echo "$out" | grep -m1 -E "SCTP|$P")"
@@ -44,7 +44,7 @@ capture() {
 }
 ksft_check "tshark captures and decodes an SCTP packet" capture
 
-ksft_check "python3 runs" python3 -c 'import socket, struct, errno'
+ksft_check "python3 -S runs" python3 -S -c 'import socket, struct, errno'
 
 ksft_check "lksctp-tools: checksctp finds SCTP sockets" checksctp
 
