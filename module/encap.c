@@ -17,6 +17,7 @@
 
 #include "compat.h"
 #include "encap.h"
+#include "icmp.h"
 #include "input.h"
 #include "netns.h"
 
@@ -52,6 +53,7 @@ static int asctp_encap_start(struct asctp_encap_net *en, int port)
 	/* set before bind: no datagram reaches the socket's own queue */
 	udp_sk(sock->sk)->encap_type = 1;
 	WRITE_ONCE(udp_sk(sock->sk)->encap_rcv, asctp_encap_rcv);
+	WRITE_ONCE(udp_sk(sock->sk)->encap_err_lookup, asctp_icmp_encap_err);
 	udp_tunnel_encap_enable(sock->sk);
 	err = kernel_bind(sock, (struct sockaddr *)&sin, sizeof(sin));
 	if (err) {

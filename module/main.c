@@ -8,6 +8,7 @@
 #include <net/protocol.h>
 #include <linux/asctp.h>
 
+#include "icmp.h"
 #include "input.h"
 #include "netns.h"
 #include "obj.h"
@@ -20,6 +21,7 @@ MODULE_PARM_DESC(ipproto,
 
 static struct net_protocol asctp_protocol = {
 	.handler	= asctp_input_rcv,
+	.err_handler	= asctp_icmp_err,
 	.no_policy	= 1,
 };
 

@@ -57,6 +57,8 @@ static const char *const asctp_mib_names[ASCTP_MIB_MAX] = {
 	[ASCTP_MIB_RESTARTS]		= "AsctpRestarts",
 	[ASCTP_MIB_IN_ENCAP_PKTS]	= "AsctpInUdpPkts",
 	[ASCTP_MIB_OUT_ENCAP_PKTS]	= "AsctpOutUdpPkts",
+	[ASCTP_MIB_ICMP_FRAG_NEEDED]	= "AsctpIcmpFragNeeded",
+	[ASCTP_MIB_ICMP_IGNORED]	= "AsctpIcmpIgnored",
 };
 
 struct asctp_mib __percpu *asctp_net_mib(const struct net *net)

@@ -60,6 +60,8 @@ enum asctp_mib_field {
 	ASCTP_MIB_RESTARTS,		/* peers restarted (5.2.4 A) */
 	ASCTP_MIB_IN_ENCAP_PKTS,	/* packets that came in UDP (RFC 6951) */
 	ASCTP_MIB_OUT_ENCAP_PKTS,	/* ... and that left in UDP */
+	ASCTP_MIB_ICMP_FRAG_NEEDED,	/* ICMP Fragmentation Needed taken */
+	ASCTP_MIB_ICMP_IGNORED,		/* ... quoting no association of ours */
 	ASCTP_MIB_MAX
 };
 

@@ -71,6 +71,7 @@ struct asctp_path {
 	bool hb_pending;		/* a HEARTBEAT is unanswered */
 	struct asctp_path_opts o;
 	u32 pmtu;
+	u32 icmp_mtu;			/* ICMP's, for release_cb; socket spinlock */
 	struct asctp_rto rto;
 	struct asctp_cc cc;
 	u64 hb_nonce;			/* of the pending HEARTBEAT */

@@ -23,6 +23,7 @@
 #include "compat.h"
 #include "cookie.h"
 #include "encap.h"
+#include "icmp.h"
 #include "input.h"
 #include "mem.h"
 #include "msg.h"
@@ -665,6 +666,7 @@ static int asctp_sock_backlog_rcv(struct sock *sk, struct sk_buff *skb)
 static void asctp_sock_release_cb(struct sock *sk)
 {
 	asctp_timer_release_cb(sk);
+	asctp_icmp_release_cb(sk);
 }
 
 static struct proto asctp_prot = {

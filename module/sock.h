@@ -92,6 +92,7 @@ struct asctp_sock {
 
 enum asctp_defer_bit {
 	ASCTP_DEFER_TIMERS,		/* an assoc has a timer bit set */
+	ASCTP_DEFER_PMTU,		/* a path has an icmp_mtu (icmp.c) */
 };
 
 static inline struct asctp_sock *asctp_sk(const struct sock *sk)

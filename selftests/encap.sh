@@ -23,7 +23,7 @@ ECHO=$SELFTEST_DIR/tools/echo.py
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-ksft_plan 7
+ksft_plan 9
 
 udp_on() { ip netns exec "$1" sysctl -qw "net.asctp.udp_port=${2:-9899}"; }
 sctl() { ip netns exec "$1" sysctl -n "net.asctp.$2"; }
@@ -89,7 +89,7 @@ over_veth() {	# over_veth TYPE
 	ns_new a && ns_new b && ns_veth "$a" 10.99.40.1 "$b" 10.99.40.2 &&
 	udp_on "$a" && udp_on "$b" &&
 	ip netns exec "$b" sysctl -qw net.asctp.encap_port=9899 || return 1
-	ip netns exec "$a" "$MX" server "$P" 10.99.40.1 4000 7 --bytes 2M \
+	ip netns exec "$a" timeout 150 "$MX" server "$P" 10.99.40.1 4000 7 --bytes 2M \
 		--type "$1" > "$TMP/srv" 2>&1 &
 	srv=$!
 	wait_for 20 grep -q listening "$TMP/srv" || rc=1
@@ -109,6 +109,41 @@ over_veth() {	# over_veth TYPE
 }
 ksft_check "2 MiB one-to-one in UDP over veth, MTU 1500, every packet in UDP" over_veth stream
 ksft_check "2 MiB one-to-many in UDP over veth, MTU 1500, every packet in UDP" over_veth seqpacket
+
+# RFC 9260 7.3, RFC 6951 5.5: a -- r -- b, r's link to b of MTU 1280:
+# r answers a's 1500-byte packets (DF) with ICMP Fragmentation Needed;
+# a's path MTU falls, the chunks cut for 1500 go IP-fragmented, the
+# rest are cut for 1280.  Plain SCTP, or in UDP (UDP hands the ICMP to
+# asctp).  1 MiB checked byte for byte.
+pmtu() {	# pmtu plain|udp
+	local a r b srv rc=0 icmp
+	ns_new a && ns_new r && ns_new b &&
+	ns_veth "$a" 10.99.44.1 "$r" 10.99.44.2 &&
+	ns_veth "$b" 10.99.45.1 "$r" 10.99.45.2 veth0 veth2 &&
+	ip -n "$r" link set veth2 mtu 1280 && ip -n "$b" link set veth0 mtu 1280 &&
+	ip -n "$a" route add default via 10.99.44.2 &&
+	ip -n "$b" route add default via 10.99.45.2 &&
+	ip netns exec "$r" sysctl -qw net.ipv4.ip_forward=1 || return 1
+	if [ "$1" = udp ]; then
+		udp_on "$a" && udp_on "$b" &&
+		ip netns exec "$a" sysctl -qw net.asctp.encap_port=9899 || return 1
+	fi
+	ip netns exec "$b" timeout 150 "$MX" server "$P" 10.99.45.1 4000 3 --bytes 1M \
+		--type stream > "$TMP/srv" 2>&1 &
+	srv=$!
+	wait_for 20 grep -q listening "$TMP/srv" || rc=1
+	ip netns exec "$a" timeout 120 "$MX" client "$P" 10.99.45.1 4000 3 \
+		--bytes 1M --type stream > "$TMP/cli" 2>&1 || rc=1
+	wait $srv || rc=1
+	icmp=$(mib AsctpIcmpFragNeeded "$a")
+	ksft_diag "client: $(tail -n 1 "$TMP/cli")"
+	ksft_diag "server: $(tail -n 1 "$TMP/srv")"
+	ksft_diag "client: AsctpIcmpFragNeeded $icmp, AsctpOutUdpPkts $(mib AsctpOutUdpPkts "$a"), AsctpOutRetrans $(mib AsctpOutRetrans "$a")"
+	[ "$icmp" -gt 0 ] || rc=1
+	return $rc
+}
+ksft_check "ICMP Fragmentation Needed lowers the path MTU (7.3), 1 MiB through MTU 1280" pmtu plain
+ksft_check "... and for SCTP in UDP (RFC 6951 5.5)" pmtu udp
 
 # c1, c2 -- nat -- srv.  The server has no route to 10.99.41.0/24 or
 # 10.99.42.0/24: only what the NAT translated can be answered.

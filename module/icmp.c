@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ICMP errors about our packets.  Only Fragmentation Needed acts: it
+ * lowers the path MTU (RFC 9260 7.3, RFC 1191); chunks already cut for
+ * the old one go IP-fragmented (xmit.c), later ones are cut smaller.
+ * RFC 9260 Appendix C: the ICMP must quote a packet of an association
+ * of ours, with the peer's tag; an INIT's (tag 0) is not checked, so
+ * it is ignored.  Runs in softirq: with the socket held by the user,
+ * the new MTU waits in the path for release_cb.
+ */
+
+#include <linux/icmp.h>
+#include <linux/udp.h>
+#include <net/icmp.h>
+#include <net/ip.h>
+#include <net/route.h>
+
+#include "assoc.h"
+#include "icmp.h"
+#include "mib.h"
+#include "sock.h"
+#include "wire.h"
+
+/* The association and path a quoted packet went on, referenced. */
+static struct asctp_assoc *asctp_icmp_assoc(struct net *net,
+					    const struct iphdr *iph,
+					    const struct asctp_hdr *sh)
+{
+	struct asctp_assoc *a;
+
+	a = asctp_assoc_lookup_tuple(net, iph->saddr, sh->sport, iph->daddr,
+				     sh->dport);
+	if (a && (!sh->vtag || ntohl(sh->vtag) != a->peer_vtag)) {
+		asctp_assoc_put(a);
+		return NULL;
+	}
+	return a;
+}
+
+/* With the socket owned: the path to @daddr takes @mtu if lower. */
+static void asctp_icmp_pmtu(struct asctp_assoc *a, __be32 daddr, u32 mtu)
+{
+	struct asctp_path *p = asctp_path_find(a, daddr);
+
+	if (!p || (p->o.flags & SPP_PMTUD_DISABLE))
+		return;
+	mtu = max_t(u32, mtu, ASCTP_PMTU_MIN);
+	if (mtu >= p->pmtu)
+		return;
+	p->pmtu = mtu;
+	asctp_path_sync_pmtu(a);
+}
+
+/* The owner may be adding paths: a walk under RCU (path.h). */
+static struct asctp_path *asctp_icmp_path_rcu(struct asctp_assoc *a,
+					      __be32 daddr)
+{
+	struct asctp_path *p;
+
+	list_for_each_entry_rcu(p, &a->paths, node)
+		if (p->addr == daddr)
+			return p;
+	return NULL;
+}
+
+static void asctp_icmp_frag_needed(struct net *net, struct asctp_assoc *a,
+				   __be32 daddr, u32 mtu)
+{
+	struct asctp_path *p;
+	struct sock *sk;
+
+	do {
+		sk = READ_ONCE(a->sk);
+	} while (!refcount_inc_not_zero(&sk->sk_refcnt));
+	bh_lock_sock(sk);
+	if (a->sk != sk || READ_ONCE(a->dead)) {
+		/* peeled off meanwhile, or over: nothing to learn */
+	} else if (!sock_owned_by_user(sk)) {
+		asctp_icmp_pmtu(a, daddr, mtu);
+	} else {
+		p = asctp_icmp_path_rcu(a, daddr);
+		if (p && (!p->icmp_mtu || mtu < p->icmp_mtu)) {
+			p->icmp_mtu = mtu;
+			set_bit(ASCTP_DEFER_PMTU, &asctp_sk(sk)->deferred);
+		}
+	}
+	bh_unlock_sock(sk);
+	sock_put(sk);
+	asctp_mib_inc(net, ASCTP_MIB_ICMP_FRAG_NEEDED);
+}
+
+/* The quoted packet's addresses, ports and tag; type, code, MTU. */
+static void asctp_icmp_handle(struct net *net, const struct iphdr *iph,
+			      const struct asctp_hdr *sh, u8 type, u8 code,
+			      u32 mtu)
+{
+	struct asctp_assoc *a;
+
+	if (type != ICMP_DEST_UNREACH || code != ICMP_FRAG_NEEDED)
+		return;
+	a = asctp_icmp_assoc(net, iph, sh);
+	if (!a) {
+		asctp_mib_inc(net, ASCTP_MIB_ICMP_IGNORED);
+		return;
+	}
+	asctp_icmp_frag_needed(net, a, iph->daddr, mtu);
+	asctp_assoc_put(a);
+}
+
+int asctp_icmp_err(struct sk_buff *skb, u32 info)
+{
+	const struct iphdr *iph = (const struct iphdr *)skb->data;
+	const struct icmphdr *ih = icmp_hdr(skb);
+	const struct asctp_hdr *sh;
+	struct net *net = dev_net(skb->dev);
+
+	/* icmp.c pulled the IP header and 8 bytes: ports and tag */
+	sh = (const struct asctp_hdr *)(skb->data + (iph->ihl << 2));
+	if (ih->type == ICMP_DEST_UNREACH && ih->code == ICMP_FRAG_NEEDED)
+		ipv4_update_pmtu(skb, net, info, 0, asctp_ipproto);
+	asctp_icmp_handle(net, iph, sh, ih->type, ih->code, info);
+	return 0;
+}
+
+/* RFC 6951 5.5: about a packet we sent in UDP; UDP updates the route's
+ * MTU itself.  The network header is the quoted IP header, the
+ * transport header its UDP header.
+ */
+int asctp_icmp_encap_err(struct sock *sk, struct sk_buff *skb)
+{
+	const struct icmphdr *ih = (const struct icmphdr *)
+		(skb_network_header(skb) - sizeof(struct icmphdr));
+	struct asctp_hdr buf;
+	const struct asctp_hdr *sh;
+
+	sh = skb_header_pointer(skb, skb_transport_offset(skb) +
+				sizeof(struct udphdr), 8, &buf);
+	if (!sh)
+		return -ENOENT;
+	asctp_icmp_handle(sock_net(sk), ip_hdr(skb), sh, ih->type, ih->code,
+			  ntohs(ih->un.frag.mtu));
+	return 0;
+}
+
+/* Called with the socket's spinlock held and BH off. */
+void asctp_icmp_release_cb(struct sock *sk)
+{
+	struct asctp_assoc *a;
+	struct asctp_path *p;
+	u32 mtu;
+
+	if (!test_and_clear_bit(ASCTP_DEFER_PMTU, &asctp_sk(sk)->deferred))
+		return;
+	list_for_each_entry(a, &asctp_sk(sk)->assocs, sock_node) {
+		list_for_each_entry(p, &a->paths, node) {
+			mtu = p->icmp_mtu;
+			p->icmp_mtu = 0;
+			if (mtu)
+				asctp_icmp_pmtu(a, p->addr, mtu);
+		}
+	}
+}
