@@ -21,7 +21,9 @@
 #include "sock.h"
 #include "wire.h"
 
-/* The association and path a quoted packet went on, referenced. */
+/* The association a quoted packet went on, referenced, if the packet
+ * carried the peer's tag (Appendix C); else counted as ignored.
+ */
 static struct asctp_assoc *asctp_icmp_assoc(struct net *net,
 					    const struct iphdr *iph,
 					    const struct asctp_hdr *sh)
@@ -32,8 +34,10 @@ static struct asctp_assoc *asctp_icmp_assoc(struct net *net,
 				     sh->dport);
 	if (a && (!sh->vtag || ntohl(sh->vtag) != a->peer_vtag)) {
 		asctp_assoc_put(a);
-		return NULL;
+		a = NULL;
 	}
+	if (!a)
+		asctp_mib_inc(net, ASCTP_MIB_ICMP_IGNORED);
 	return a;
 }
 
@@ -51,21 +55,10 @@ static void asctp_icmp_pmtu(struct asctp_assoc *a, __be32 daddr, u32 mtu)
 	asctp_path_sync_pmtu(a);
 }
 
-/* The owner may be adding paths: a walk under RCU (path.h). */
-static struct asctp_path *asctp_icmp_path_rcu(struct asctp_assoc *a,
-					      __be32 daddr)
-{
-	struct asctp_path *p;
-
-	list_for_each_entry_rcu(p, &a->paths, node)
-		if (p->addr == daddr)
-			return p;
-	return NULL;
-}
-
 static void asctp_icmp_frag_needed(struct net *net, struct asctp_assoc *a,
 				   __be32 daddr, u32 mtu)
 {
+	enum asctp_mib_field what = ASCTP_MIB_ICMP_FRAG_NEEDED;
 	struct asctp_path *p;
 	struct sock *sk;
 
@@ -74,11 +67,11 @@ static void asctp_icmp_frag_needed(struct net *net, struct asctp_assoc *a,
 	} while (!refcount_inc_not_zero(&sk->sk_refcnt));
 	bh_lock_sock(sk);
 	if (a->sk != sk || READ_ONCE(a->dead)) {
-		/* peeled off meanwhile, or over: nothing to learn */
+		what = ASCTP_MIB_ICMP_IGNORED;	/* peeled off, or over */
 	} else if (!sock_owned_by_user(sk)) {
 		asctp_icmp_pmtu(a, daddr, mtu);
 	} else {
-		p = asctp_icmp_path_rcu(a, daddr);
+		p = asctp_path_find_rcu(a, daddr);
 		if (p && (!p->icmp_mtu || mtu < p->icmp_mtu)) {
 			p->icmp_mtu = mtu;
 			set_bit(ASCTP_DEFER_PMTU, &asctp_sk(sk)->deferred);
@@ -86,59 +79,61 @@ static void asctp_icmp_frag_needed(struct net *net, struct asctp_assoc *a,
 	}
 	bh_unlock_sock(sk);
 	sock_put(sk);
-	asctp_mib_inc(net, ASCTP_MIB_ICMP_FRAG_NEEDED);
+	asctp_mib_inc(net, what);
 }
 
-/* The quoted packet's addresses, ports and tag; type, code, MTU. */
-static void asctp_icmp_handle(struct net *net, const struct iphdr *iph,
-			      const struct asctp_hdr *sh, u8 type, u8 code,
-			      u32 mtu)
+static bool asctp_icmp_frag(u8 type, u8 code)
 {
-	struct asctp_assoc *a;
-
-	if (type != ICMP_DEST_UNREACH || code != ICMP_FRAG_NEEDED)
-		return;
-	a = asctp_icmp_assoc(net, iph, sh);
-	if (!a) {
-		asctp_mib_inc(net, ASCTP_MIB_ICMP_IGNORED);
-		return;
-	}
-	asctp_icmp_frag_needed(net, a, iph->daddr, mtu);
-	asctp_assoc_put(a);
+	return type == ICMP_DEST_UNREACH && code == ICMP_FRAG_NEEDED;
 }
 
 int asctp_icmp_err(struct sk_buff *skb, u32 info)
 {
 	const struct iphdr *iph = (const struct iphdr *)skb->data;
 	const struct icmphdr *ih = icmp_hdr(skb);
-	const struct asctp_hdr *sh;
 	struct net *net = dev_net(skb->dev);
+	const struct asctp_hdr *sh;
+	struct asctp_assoc *a;
 
+	if (!asctp_icmp_frag(ih->type, ih->code))
+		return 0;
 	/* icmp.c pulled the IP header and 8 bytes: ports and tag */
 	sh = (const struct asctp_hdr *)(skb->data + (iph->ihl << 2));
-	if (ih->type == ICMP_DEST_UNREACH && ih->code == ICMP_FRAG_NEEDED)
-		ipv4_update_pmtu(skb, net, info, 0, asctp_ipproto);
-	asctp_icmp_handle(net, iph, sh, ih->type, ih->code, info);
+	a = asctp_icmp_assoc(net, iph, sh);
+	if (!a)
+		return 0;
+	/* the route learns it only from an ICMP that passed the tag check */
+	ipv4_update_pmtu(skb, net, info, 0, asctp_ipproto);
+	asctp_icmp_frag_needed(net, a, iph->daddr, info);
+	asctp_assoc_put(a);
 	return 0;
 }
 
-/* RFC 6951 5.5: about a packet we sent in UDP; UDP updates the route's
- * MTU itself.  The network header is the quoted IP header, the
- * transport header its UDP header.
+/* RFC 6951 5.5: about a packet we sent in UDP.  UDP updates the
+ * route's MTU itself when we return 0: not for an ICMP that fails the
+ * tag check.  The network header is the quoted IP header, the transport
+ * header its UDP header.
  */
 int asctp_icmp_encap_err(struct sock *sk, struct sk_buff *skb)
 {
 	const struct icmphdr *ih = (const struct icmphdr *)
 		(skb_network_header(skb) - sizeof(struct icmphdr));
-	struct asctp_hdr buf;
 	const struct asctp_hdr *sh;
+	struct asctp_assoc *a;
+	struct asctp_hdr buf;
 
 	sh = skb_header_pointer(skb, skb_transport_offset(skb) +
 				sizeof(struct udphdr), 8, &buf);
 	if (!sh)
 		return -ENOENT;
-	asctp_icmp_handle(sock_net(sk), ip_hdr(skb), sh, ih->type, ih->code,
-			  ntohs(ih->un.frag.mtu));
+	if (!asctp_icmp_frag(ih->type, ih->code))
+		return 0;
+	a = asctp_icmp_assoc(sock_net(sk), ip_hdr(skb), sh);
+	if (!a)
+		return -ENOENT;
+	asctp_icmp_frag_needed(sock_net(sk), a, ip_hdr(skb)->daddr,
+			       ntohs(ih->un.frag.mtu));
+	asctp_assoc_put(a);
 	return 0;
 }
 

@@ -70,7 +70,7 @@ static struct asctp_assoc *asctp_input_assoc(struct net *net,
 
 	a = asctp_assoc_lookup_vtag(net, ntohl(sh->vtag), sh->dport,
 				    sh->sport);
-	if (a && asctp_path_known_rcu(a, iph->saddr))
+	if (a && asctp_path_find_rcu(a, iph->saddr))
 		return a;
 	if (a)
 		asctp_assoc_put(a);
@@ -152,18 +152,19 @@ static void asctp_input_done(struct net *net, struct sk_buff *skb,
 static void asctp_input_deliver(struct net *net, struct sk_buff *skb,
 				bool again);
 
-/* From the backlog: in process context, the socket owned. */
+/* From the backlog: in process context, the socket owned, BHs off
+ * (asctp_sock_backlog_rcv()).
+ */
 void asctp_input_sk_rcv(struct sock *sk, struct sk_buff *skb)
 {
 	struct net *net = sock_net(sk);
 	enum asctp_mib_field ret;
 
+	lockdep_assert_in_softirq();
 	rcu_read_lock();
 	ret = asctp_input_process(net, sk, skb);
 	if (ret == ASCTP_MIB_IN_REDIRECTED) {
-		local_bh_disable();
 		asctp_input_deliver(net, skb, true);
-		local_bh_enable();
 	} else {
 		asctp_input_done(net, skb, ret);
 	}

@@ -83,14 +83,14 @@ void asctp_path_free_all(struct asctp_assoc *a)
  * (list_add_tail_rcu), their addresses fixed, and freed with the
  * association after a grace period.
  */
-bool asctp_path_known_rcu(struct asctp_assoc *a, __be32 addr)
+struct asctp_path *asctp_path_find_rcu(struct asctp_assoc *a, __be32 addr)
 {
 	struct asctp_path *p;
 
 	list_for_each_entry_rcu(p, &a->paths, node)
 		if (READ_ONCE(p->addr) == addr)
-			return true;
-	return false;
+			return p;
+	return NULL;
 }
 
 struct asctp_path *asctp_path_find(struct asctp_assoc *a, __be32 addr)
@@ -127,6 +127,7 @@ void asctp_path_encap_seen(struct asctp_assoc *a, __be32 addr, __be16 port)
 {
 	struct asctp_path *p = asctp_path_find(a, addr);
 
+	sock_owned_by_me(a->sk);
 	if (!p || p->o.encap_port == port)
 		return;
 	p->o.encap_port = port;

@@ -7,7 +7,7 @@
  * The first path lives inside the association, so an association
  * always has one; further ones are allocated and freed with it.  All
  * fields are under the owning socket's lock, like the association's;
- * the list is also walked under RCU (asctp_path_known_rcu()): paths
+ * the list is also walked under RCU (asctp_path_find_rcu()): paths
  * are added with list_add_tail_rcu() and freed only by the
  * association's RCU callback.  No path goes away before its association
  * (there is no ASCONF), so the pointers the association keeps (primary,
@@ -91,7 +91,7 @@ void asctp_path_add_peers(struct sock *sk, struct asctp_assoc *a,
 			  const __be32 *addrs, int n);
 void asctp_path_free_all(struct asctp_assoc *a);
 struct asctp_path *asctp_path_find(struct asctp_assoc *a, __be32 addr);
-bool asctp_path_known_rcu(struct asctp_assoc *a, __be32 addr);
+struct asctp_path *asctp_path_find_rcu(struct asctp_assoc *a, __be32 addr);
 int asctp_path_route(struct sock *sk, struct asctp_assoc *a,
 		     struct asctp_path *p);
 void asctp_path_select(struct asctp_assoc *a);

@@ -41,6 +41,28 @@ static bool asctp_opt_addr_set(const struct sockaddr_storage *ss)
 	       !(ss->ss_family == AF_INET && !sin->sin_addr.s_addr);
 }
 
+/* The options an (address, association id) pair names: one path's, an
+ * association's or the socket's defaults, or an error pointer; @nopath
+ * is the error for an address no association has.
+ */
+static struct asctp_path_opts *
+asctp_opt_popts(struct sock *sk, struct sockaddr_storage *addr, s32 id,
+		int nopath, struct asctp_assoc **ap)
+{
+	struct asctp_path *p;
+	int err;
+
+	*ap = NULL;
+	if (asctp_opt_addr_set(addr)) {
+		p = asctp_opt_path(sk, addr, id, ap);
+		return p ? &p->o : ERR_PTR(nopath);
+	}
+	*ap = asctp_opt_assoc(sk, id, &err);
+	if (err)
+		return ERR_PTR(err);
+	return *ap ? &(*ap)->popts : &asctp_sk(sk)->popts;
+}
+
 void asctp_opt_fill_paddr(const struct asctp_assoc *a,
 			  const struct asctp_path *p,
 			  struct sctp_paddrinfo *pi)
@@ -317,25 +339,6 @@ static void asctp_thlds_apply(struct asctp_path_opts *o,
 		o->ps_retrans = v->spt_pathcpthld;
 }
 
-/* The options SCTP_PEER_ADDR_THLDS names, or an error pointer. */
-static struct asctp_path_opts *
-asctp_thlds_target(struct sock *sk, struct sctp_paddrthlds_v2 *v,
-		   struct asctp_assoc **ap)
-{
-	struct asctp_path *p;
-	int err;
-
-	*ap = NULL;
-	if (asctp_opt_addr_set(&v->spt_address)) {
-		p = asctp_opt_path(sk, &v->spt_address, v->spt_assoc_id, ap);
-		return p ? &p->o : ERR_PTR(-ENOENT);
-	}
-	*ap = asctp_opt_assoc(sk, v->spt_assoc_id, &err);
-	if (err)
-		return ERR_PTR(err);
-	return *ap ? &(*ap)->popts : &asctp_sk(sk)->popts;
-}
-
 static int asctp_set_thlds(struct sock *sk, sockptr_t optval,
 			   unsigned int optlen, bool v2)
 {
@@ -352,7 +355,7 @@ static int asctp_set_thlds(struct sock *sk, sockptr_t optval,
 		return -EFAULT;
 	if (v2 && v.spt_pathpfthld > v.spt_pathcpthld)
 		return -EINVAL;
-	o = asctp_thlds_target(sk, &v, &a);
+	o = asctp_opt_popts(sk, &v.spt_address, v.spt_assoc_id, -ENOENT, &a);
 	if (IS_ERR(o))
 		return PTR_ERR(o);
 	asctp_thlds_apply(o, &v, v2);
@@ -374,7 +377,7 @@ static int asctp_get_thlds(struct sock *sk, char __user *optval,
 	len = v2 ? sizeof(v) : sizeof(struct sctp_paddrthlds);
 	if (copy_from_user(&v, optval, len))
 		return -EFAULT;
-	o = asctp_thlds_target(sk, &v, &a);
+	o = asctp_opt_popts(sk, &v.spt_address, v.spt_assoc_id, -ENOENT, &a);
 	if (IS_ERR(o))
 		return PTR_ERR(o);
 	v.spt_pathmaxrxt = o->max_retrans;
@@ -387,24 +390,6 @@ static int asctp_get_thlds(struct sock *sk, char __user *optval,
  * one path, an association's paths, or the socket's associations to
  * come (0: not in UDP).  An unknown address is -EINVAL, as in Linux.
  */
-static struct asctp_path_opts *
-asctp_encap_target(struct sock *sk, struct sctp_udpencaps *v,
-		   struct asctp_assoc **ap)
-{
-	struct asctp_path *p;
-	int err;
-
-	*ap = NULL;
-	if (asctp_opt_addr_set(&v->sue_address)) {
-		p = asctp_opt_path(sk, &v->sue_address, v->sue_assoc_id, ap);
-		return p ? &p->o : ERR_PTR(-EINVAL);
-	}
-	*ap = asctp_opt_assoc(sk, v->sue_assoc_id, &err);
-	if (err)
-		return ERR_PTR(err);
-	return *ap ? &(*ap)->popts : &asctp_sk(sk)->popts;
-}
-
 static int asctp_set_encap(struct sock *sk, sockptr_t optval,
 			   unsigned int optlen)
 {
@@ -417,7 +402,7 @@ static int asctp_set_encap(struct sock *sk, sockptr_t optval,
 		return -EINVAL;
 	if (copy_from_sockptr(&v, optval, sizeof(v)))
 		return -EFAULT;
-	o = asctp_encap_target(sk, &v, &a);
+	o = asctp_opt_popts(sk, &v.sue_address, v.sue_assoc_id, -EINVAL, &a);
 	if (IS_ERR(o))
 		return PTR_ERR(o);
 	o->encap_port = (__force __be16)v.sue_port;
@@ -441,7 +426,7 @@ static int asctp_get_encap(struct sock *sk, char __user *optval,
 		return -EINVAL;
 	if (copy_from_user(&v, optval, sizeof(v)))
 		return -EFAULT;
-	o = asctp_encap_target(sk, &v, &a);
+	o = asctp_opt_popts(sk, &v.sue_address, v.sue_assoc_id, -EINVAL, &a);
 	if (IS_ERR(o))
 		return PTR_ERR(o);
 	v.sue_port = (__force u16)o->encap_port;

@@ -78,21 +78,20 @@ static bool asctp_xmit_rtx(struct asctp_assoc *a)
 {
 	struct asctp_path *p = a->rtx_path ?: a->active;
 	struct net *net = sock_net(a->sk);
-	unsigned int room, len = 0, need = 0;
+	unsigned int room, len = 0;
 	struct asctp_tx_cb *cb;
 	struct sk_buff *pkt, *skb;
 
-	skb_queue_walk(&a->sentq, skb) {
-		if (ASCTP_TX_CB(skb)->rtx) {
-			if (asctp_xmit_oversized(a, skb))
-				need = skb->len;
+	skb_queue_walk(&a->sentq, skb)
+		if (ASCTP_TX_CB(skb)->rtx)
 			break;
-		}
-	}
-	pkt = asctp_xmit_packet(a, &room, need);
+	if (skb == (struct sk_buff *)&a->sentq)
+		return false;
+	pkt = asctp_xmit_packet(a, &room, asctp_xmit_oversized(a, skb) ?
+				skb->len : 0);
 	if (!pkt)
 		return false;
-	skb_queue_walk(&a->sentq, skb) {
+	skb_queue_walk_from(&a->sentq, skb) {
 		cb = ASCTP_TX_CB(skb);
 		if (!cb->rtx)
 			continue;

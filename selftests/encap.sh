@@ -20,10 +20,11 @@ P=$(asctp_ipproto)
 ENC=$SELFTEST_DIR/tools/encap.py
 MX=$SELFTEST_DIR/tools/mxfer
 ECHO=$SELFTEST_DIR/tools/echo.py
+ICMP=$SELFTEST_DIR/tools/icmp.py
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-ksft_plan 9
+ksft_plan 10
 
 udp_on() { ip netns exec "$1" sysctl -qw "net.asctp.udp_port=${2:-9899}"; }
 sctl() { ip netns exec "$1" sysctl -n "net.asctp.$2"; }
@@ -144,6 +145,14 @@ pmtu() {	# pmtu plain|udp
 }
 ksft_check "ICMP Fragmentation Needed lowers the path MTU (7.3), 1 MiB through MTU 1280" pmtu plain
 ksft_check "... and for SCTP in UDP (RFC 6951 5.5)" pmtu udp
+
+# a -- b; from b, forged Fragmentation Needed about a's packets
+icmp_tag() {
+	local a b
+	ns_new a && ns_new b && ns_veth "$a" 10.99.46.1 "$b" 10.99.46.2 &&
+	ip netns exec "$a" python3 -S "$ICMP" tag "$P" "$b" 10.99.46.2
+}
+ksft_check "an ICMP with a wrong tag changes nothing, with the peer's it does (Appendix C)" icmp_tag
 
 # c1, c2 -- nat -- srv.  The server has no route to 10.99.41.0/24 or
 # 10.99.42.0/24: only what the NAT translated can be answered.
