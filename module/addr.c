@@ -12,7 +12,8 @@
 #include "sock.h"
 #include "wire.h"
 
-int asctp_addr_netns(struct net *net, __be32 peer, __be32 *out, int max)
+int asctp_addr_netns(struct net *net, const struct in6_addr *peer,
+		     struct in6_addr *out, int max)
 {
 	struct net_device *dev;
 	struct in_ifaddr *ifa;
@@ -26,13 +27,13 @@ int asctp_addr_netns(struct net *net, __be32 peer, __be32 *out, int max)
 			continue;
 		in_dev_for_each_ifa_rcu(ifa, in) {
 			if (peer && ipv4_is_loopback(ifa->ifa_local) !=
-				    ipv4_is_loopback(peer))
+				    asctp_addr_loopback(peer))
 				continue;
 			if (n == max) {
 				n = -ENOMEM;
 				goto out;
 			}
-			out[n++] = ifa->ifa_local;
+			asctp_addr_set_v4(&out[n++], ifa->ifa_local);
 		}
 	}
 out:
@@ -41,26 +42,28 @@ out:
 }
 
 /* A bound socket's addresses in the peer's scope. */
-static int asctp_addr_bound(struct sock *sk, __be32 peer, __be32 *out)
+static int asctp_addr_bound(struct sock *sk, const struct in6_addr *peer,
+			    struct in6_addr *out)
 {
 	const struct asctp_sock *as = asctp_sk(sk);
-	bool lo = ipv4_is_loopback(peer);
+	bool lo = asctp_addr_loopback(peer);
 	int i, n = 0;
 
-	if (ipv4_is_loopback(as->inet.inet_rcv_saddr) == lo)
-		out[n++] = as->inet.inet_rcv_saddr;
+	if (asctp_addr_loopback(&as->baddr) == lo)
+		out[n++] = as->baddr;
 	for (i = 0; i < as->n_xaddrs; i++)
-		if (ipv4_is_loopback(as->xaddrs[i]) == lo)
+		if (asctp_addr_loopback(&as->xaddrs[i]) == lo)
 			out[n++] = as->xaddrs[i];
 	return n;
 }
 
-int asctp_addr_to_list(struct sock *sk, __be32 peer, __be32 *out)
+int asctp_addr_to_list(struct sock *sk, const struct in6_addr *peer,
+		       struct in6_addr *out)
 {
 	int n;
 
 	BUILD_BUG_ON(1 + ASCTP_MAX_XADDRS > ASCTP_MAX_LADDRS);
-	if (inet_sk(sk)->inet_rcv_saddr) {
+	if (asctp_sock_bound_addr(sk)) {
 		n = asctp_addr_bound(sk, peer, out);
 		return n > 1 ? n : 0;
 	}
@@ -70,16 +73,18 @@ int asctp_addr_to_list(struct sock *sk, __be32 peer, __be32 *out)
 	return n > 1 ? n : 0;
 }
 
-void *asctp_addr_put_params(void *p, const __be32 *addrs, int n)
+void *asctp_addr_put_params(void *p, const struct in6_addr *addrs, int n)
 {
 	struct asctp_param_hdr *ph;
+	__be32 v4;
 	int i;
 
 	for (i = 0; i < n; i++, p += 8) {
 		ph = p;
 		ph->type = htons(ASCTP_PID_IPV4);
 		ph->length = htons(8);
-		memcpy(ph + 1, &addrs[i], sizeof(addrs[i]));
+		v4 = asctp_addr_v4(&addrs[i]);
+		memcpy(ph + 1, &v4, sizeof(v4));
 	}
 	return p;
 }

@@ -18,10 +18,12 @@
 #include "timer.h"
 #include "ulp.h"
 
-static u32 asctp_tuple_hash(__be16 lport, __be32 paddr, __be16 pport)
+static u32 asctp_tuple_hash(__be16 lport, const struct in6_addr *paddr,
+			    __be16 pport)
 {
-	return jhash_3words((__force u32)paddr, (__force u32)lport,
-			    (__force u32)pport, 0) & (ASCTP_HASH_SIZE - 1);
+	u32 ports = (__force u32)lport << 16 | (__force u32)pport;
+
+	return jhash2((const u32 *)paddr, 4, ports) & (ASCTP_HASH_SIZE - 1);
 }
 
 static u32 asctp_vtag_hash(u32 vtag)
@@ -44,7 +46,7 @@ struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp)
 	a->state = ASCTP_S_CLOSED;
 	INIT_LIST_HEAD(&a->paths);
 	a->popts = as->popts;
-	asctp_path_init(a, &a->path0, 0, SCTP_ACTIVE);
+	asctp_path_init(a, &a->path0, &in6addr_any, SCTP_ACTIVE);
 	asctp_rto_init(&a->path0.rto, as->rto_initial_ms, as->rto_min_ms,
 		       as->rto_max_ms);
 	a->primary = &a->path0;
@@ -112,7 +114,7 @@ static void asctp_assoc_hash_path(struct asctp_net *an, struct asctp_assoc *a,
 				  struct asctp_path *p)
 {
 	hlist_add_head_rcu(&p->tuple_node,
-			   &an->tuple_hash[asctp_tuple_hash(a->lport, p->addr,
+			   &an->tuple_hash[asctp_tuple_hash(a->lport, &p->addr,
 							    a->pport)]);
 }
 
@@ -261,8 +263,10 @@ struct asctp_assoc *asctp_assoc_lookup_vtag(struct net *net, u32 vtag,
  * them on any of ours.
  */
 struct asctp_assoc *asctp_assoc_lookup_tuple(struct net *net,
-					     __be32 laddr, __be16 lport,
-					     __be32 paddr, __be16 pport)
+					     const struct in6_addr *laddr,
+					     __be16 lport,
+					     const struct in6_addr *paddr,
+					     __be16 pport)
 {
 	struct asctp_net *an = asctp_net(net);
 	struct asctp_path *p;
@@ -273,8 +277,9 @@ struct asctp_assoc *asctp_assoc_lookup_tuple(struct net *net,
 	hlist_for_each_entry_rcu(p, h, tuple_node) {
 		a = p->a;
 		if (a->lport == lport && a->pport == pport &&
-		    READ_ONCE(p->addr) == paddr &&
-		    (a->laddr == laddr || !a->laddr ||
+		    asctp_addr_eq(&p->addr, paddr) &&
+		    (asctp_addr_eq(&a->laddr, laddr) ||
+		     asctp_addr_any(&a->laddr) ||
 		     READ_ONCE(a->npaths) > 1) &&
 		    refcount_inc_not_zero(&a->ref))
 			return a;

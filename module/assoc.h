@@ -83,7 +83,7 @@ struct asctp_assoc_stats {
 	u64 opackets;
 	u64 ipackets;
 	u32 max_obs_rto;		/* highest RTO since last read */
-	__be32 max_obs_path;		/* the peer address it was of */
+	struct in6_addr max_obs_path;	/* the peer address it was of */
 };
 
 struct asctp_assoc {
@@ -95,8 +95,8 @@ struct asctp_assoc {
 	/* fixed once hashed, so lookups may read them under RCU; a
 	 * restart changes my_vtag under hash_lock (asctp_assoc_retag())
 	 */
-	__be32 laddr;
-	__be32 paddr;
+	struct in6_addr laddr;		/* addr.h; all zeros: not yet */
+	struct in6_addr paddr;
 	__be16 lport;
 	__be16 pport;
 	u32 my_vtag;
@@ -220,8 +220,10 @@ static inline void asctp_assoc_hold(struct asctp_assoc *a)
 struct asctp_assoc *asctp_assoc_lookup_vtag(struct net *net, u32 vtag,
 					    __be16 lport, __be16 pport);
 struct asctp_assoc *asctp_assoc_lookup_tuple(struct net *net,
-					     __be32 laddr, __be16 lport,
-					     __be32 paddr, __be16 pport);
+					     const struct in6_addr *laddr,
+					     __be16 lport,
+					     const struct in6_addr *paddr,
+					     __be16 pport);
 struct asctp_assoc *asctp_assoc_find_id(struct sock *sk, s32 id);
 
 #endif /* _ASCTP_ASSOC_H */

@@ -10,6 +10,7 @@
 #include <linux/string.h>
 #include <net/ip.h>
 
+#include "addr.h"
 #include "chunk.h"
 
 /* RFC 9260 3.3: the shortest valid chunk of each type we know. */
@@ -203,21 +204,49 @@ asctp_init_preservative(const struct asctp_param_hdr *p,
 	return ASCTP_MIB_IN_PKTS;
 }
 
-/* A peer's IPv4 address that can be a path: unicast, not the
- * wildcard, not listed before; beyond ASCTP_MAX_PADDRS unused.
+/* A peer's address that can be a path, not listed before; beyond
+ * ASCTP_MAX_PADDRS unused.
  */
-static void asctp_init_v4(__be32 addr, struct asctp_init_info *info)
+static void asctp_init_paddr(const struct in6_addr *addr,
+			     struct asctp_init_info *info)
 {
 	unsigned int i;
 
-	/* 0.0.0.0/8 is "this network": a source, never a destination */
-	if (!(addr & htonl(0xff000000)) || ipv4_is_lbcast(addr) ||
-	    ipv4_is_multicast(addr) || info->n_v4 == ASCTP_MAX_PADDRS)
+	if (info->n_paddrs == ASCTP_MAX_PADDRS)
 		return;
-	for (i = 0; i < info->n_v4; i++)
-		if (info->v4[i] == addr)
+	for (i = 0; i < info->n_paddrs; i++)
+		if (asctp_addr_eq(&info->paddrs[i], addr))
 			return;
-	info->v4[info->n_v4++] = addr;
+	info->paddrs[info->n_paddrs++] = *addr;
+}
+
+/* IPv4: unicast, not the wildcard */
+static void asctp_init_v4(__be32 v4, struct asctp_init_info *info)
+{
+	struct in6_addr addr;
+
+	/* 0.0.0.0/8 is "this network": a source, never a destination */
+	if (!(v4 & htonl(0xff000000)) || ipv4_is_lbcast(v4) ||
+	    ipv4_is_multicast(v4))
+		return;
+	asctp_addr_set_v4(&addr, v4);
+	asctp_init_paddr(&addr, info);
+}
+
+/* IPv6: unicast, not the unspecified address, not IPv4-mapped (an IPv4
+ * address has its own parameter); link-local and site-local not yet
+ * (no scope to route them by).
+ */
+static void asctp_init_v6(const struct in6_addr *addr,
+			  struct asctp_init_info *info)
+{
+	int type = ipv6_addr_type(addr);
+
+	if (type & (IPV6_ADDR_MULTICAST | IPV6_ADDR_MAPPED |
+		    IPV6_ADDR_LINKLOCAL | IPV6_ADDR_SITELOCAL) ||
+	    type == IPV6_ADDR_ANY)
+		return;
+	asctp_init_paddr(addr, info);
 }
 
 /* RFC 5061 4.2.5: Adaptation Layer Indication, 32 bits for the user. */
@@ -238,6 +267,7 @@ static enum asctp_mib_field
 asctp_init_addr(const struct asctp_param_hdr *p, struct asctp_init_info *info)
 {
 	unsigned int want = ntohs(p->type) == ASCTP_PID_IPV4 ? 8 : 20;
+	struct in6_addr v6;
 	__be32 v4;
 
 	if (ntohs(p->length) != want)
@@ -246,6 +276,9 @@ asctp_init_addr(const struct asctp_param_hdr *p, struct asctp_init_info *info)
 	if (want == 8) {
 		memcpy(&v4, p + 1, sizeof(v4));
 		asctp_init_v4(v4, info);
+	} else {
+		memcpy(&v6, p + 1, sizeof(v6));
+		asctp_init_v6(&v6, info);
 	}
 	return ASCTP_MIB_IN_PKTS;
 }

@@ -8,6 +8,8 @@
 #ifndef _ASCTP_CHUNK_H
 #define _ASCTP_CHUNK_H
 
+#include <linux/in6.h>
+
 #include "mib.h"
 #include "wire.h"
 
@@ -98,9 +100,9 @@ struct asctp_init_info {
 	u16 cookie_len;
 	u32 cookie_inc_ms;	/* Cookie Preservative, 0 if absent */
 	u16 n_addrs;		/* IPv4 and IPv6 address parameters */
-	/* the usable IPv4 ones (asctp_init_v4()), in order */
-	__be32 v4[ASCTP_MAX_PADDRS];
-	u8 n_v4;
+	/* the usable ones (asctp_init_v4(), _v6()), in order (addr.h) */
+	struct in6_addr paddrs[ASCTP_MAX_PADDRS];
+	u8 n_paddrs;
 	bool ecn;		/* ECN Capable */
 	u32 adaptation_ind;	/* RFC 5061 4.2.5, 0 if absent */
 	/* Parameters whose type says "report" (upper bit 0 set), to be

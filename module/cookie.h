@@ -10,6 +10,7 @@
 #ifndef _ASCTP_COOKIE_H
 #define _ASCTP_COOKIE_H
 
+#include <linux/in6.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 #include <crypto/sha2.h>
@@ -53,14 +54,14 @@ struct asctp_cookie {
 	u16 mis;		/* inbound streams, after negotiation */
 	__be16 lport;
 	__be16 pport;
-	__be32 laddr;
-	__be32 paddr;
+	struct in6_addr laddr;	/* addr.h */
+	struct in6_addr paddr;
 	u32 peer_cookie_inc_ms;	/* Cookie Preservative asked for */
 	u32 peer_adaptation_ind; /* RFC 5061 4.2.5, 0 if none */
 	u32 tie_my;		/* 5.2.2 Tie-Tags: the association's tags */
 	u32 tie_peer;		/* when the INIT came; 0 if it had none */
-	u8 n_paddrs;		/* the INIT's IPv4 addresses, 5.1.2 */
-	__be32 paddrs[ASCTP_MAX_PADDRS];
+	u8 n_paddrs;		/* the INIT's addresses, 5.1.2 */
+	struct in6_addr paddrs[ASCTP_MAX_PADDRS];
 } __packed;
 
 enum asctp_cookie_verdict {

@@ -97,7 +97,7 @@ enum asctp_mib_field asctp_sm_data(struct asctp_rx *rx)
 	a->last_data = jiffies;
 	/* 6.4: the SACK goes back where the DATA came from */
 	if (a->npaths > 1)
-		a->sack_path = asctp_path_find(a, ip_hdr(rx->skb)->saddr);
+		a->sack_path = asctp_path_find(a, &rx->reply.daddr);
 	if (rx->ch->flags & ASCTP_DATA_I)
 		a->sack_now = true;
 	switch (asctp_tsnmap_check(&a->tsnmap, tsn)) {

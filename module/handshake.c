@@ -140,14 +140,14 @@ void asctp_sm_send_init(struct asctp_assoc *a)
 			   asctp_sm_adaptation_len(a->sk) +
 			   asctp_sm_preservative_len(a) +
 			   ASCTP_ADDR_TYPES_LEN;
-	__be32 addrs[ASCTP_MAX_LADDRS];
+	struct in6_addr addrs[ASCTP_MAX_LADDRS];
 	struct asctp_param_hdr *p;
 	struct asctp_route r;
 	struct sk_buff *skb;
 	void *body;
 	int n;
 
-	n = asctp_addr_to_list(a->sk, a->paddr, addrs);
+	n = asctp_addr_to_list(a->sk, &a->paddr, addrs);
 	len += asctp_addr_params_len(n);
 	skb = asctp_out_new(sock_net(a->sk), ASCTP_CHUNK_HDR_LEN + len);
 	if (!skb)
@@ -197,8 +197,8 @@ static void asctp_sm_make_cookie(struct asctp_rx *rx,
 	c->pport = rx->reply.dport;
 	c->laddr = rx->reply.saddr;
 	c->paddr = rx->reply.daddr;
-	c->n_paddrs = in->n_v4;
-	memcpy(c->paddrs, in->v4, sizeof(c->paddrs));
+	c->n_paddrs = in->n_paddrs;
+	memcpy(c->paddrs, in->paddrs, sizeof(c->paddrs));
 	c->peer_adaptation_ind = in->adaptation_ind;
 	if (rx->a) {			/* 5.2.1, 5.2.2 */
 		c->tie_my = rx->a->my_vtag;
@@ -237,14 +237,14 @@ static void asctp_sm_send_init_ack(struct asctp_rx *rx,
 			   in->unrec_len +
 			   asctp_sm_adaptation_len(rx->sk) +
 			   ASCTP_COOKIE_PARAM_LEN;
-	__be32 addrs[ASCTP_MAX_LADDRS];
+	struct in6_addr addrs[ASCTP_MAX_LADDRS];
 	struct asctp_param_hdr *p;
 	struct asctp_cookie *c;
 	struct sk_buff *skb;
 	void *body;
 	int n;
 
-	n = asctp_addr_to_list(rx->sk, rx->reply.daddr, addrs);
+	n = asctp_addr_to_list(rx->sk, &rx->reply.daddr, addrs);
 	len += asctp_addr_params_len(n);
 	skb = asctp_out_new(rx->net, ASCTP_CHUNK_HDR_LEN + len);
 	if (!skb)
@@ -363,7 +363,7 @@ enum asctp_mib_field asctp_sm_init_ack(struct asctp_rx *rx)
 	asctp_tsnmap_init(&a->tsnmap, in.init_tsn);
 	a->peer_rwnd = in.a_rwnd;
 	a->peer_adaptation_ind = in.adaptation_ind;
-	asctp_path_add_peers(a->sk, a, in.v4, in.n_v4);
+	asctp_path_add_peers(a->sk, a, in.paddrs, in.n_paddrs);
 	list_for_each_entry(p, &a->paths, node)
 		asctp_cc_init(&p->cc, p->pmtu, in.a_rwnd);
 	kfree(a->cookie);
@@ -461,7 +461,7 @@ static enum asctp_mib_field asctp_sm_check_cookie(struct asctp_rx *rx,
 	if (rx->vtag != c->my_vtag)
 		return ASCTP_MIB_IN_BAD_VTAG;
 	if (c->lport != rx->reply.sport || c->pport != rx->reply.dport ||
-	    c->paddr != rx->reply.daddr)
+	    !asctp_addr_eq(&c->paddr, &rx->reply.daddr))
 		return ASCTP_MIB_IN_BAD_COOKIE;
 	return ASCTP_MIB_IN_PKTS;
 }

@@ -20,7 +20,7 @@
 
 struct asctp_hb_info {
 	struct asctp_param_hdr hdr;	/* ASCTP_PID_HEARTBEAT_INFO */
-	__be32 addr;
+	struct in6_addr addr;		/* addr.h */
 	u64 nonce;
 } __packed;
 
@@ -176,13 +176,15 @@ enum asctp_mib_field asctp_sm_heartbeat(struct asctp_rx *rx)
 static struct asctp_path *asctp_hb_ack_path(struct asctp_rx *rx)
 {
 	const struct asctp_hb_info *hb = (const void *)(rx->ch + 1);
+	struct in6_addr addr;
 	struct asctp_path *p;
 
 	if (ntohs(rx->ch->length) != ASCTP_CHUNK_HDR_LEN + sizeof(*hb) ||
 	    hb->hdr.type != htons(ASCTP_PID_HEARTBEAT_INFO) ||
 	    hb->hdr.length != htons(sizeof(*hb)))
 		return NULL;
-	p = asctp_path_find(rx->a, hb->addr);
+	memcpy(&addr, &hb->addr, sizeof(addr));
+	p = asctp_path_find(rx->a, &addr);
 	if (!p || !p->hb_nonce || hb->nonce != p->hb_nonce)
 		return NULL;
 	return p;

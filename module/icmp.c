@@ -28,9 +28,12 @@ static struct asctp_assoc *asctp_icmp_assoc(struct net *net,
 					    const struct iphdr *iph,
 					    const struct asctp_hdr *sh)
 {
+	struct in6_addr saddr, daddr;
 	struct asctp_assoc *a;
 
-	a = asctp_assoc_lookup_tuple(net, iph->saddr, sh->sport, iph->daddr,
+	asctp_addr_set_v4(&saddr, iph->saddr);
+	asctp_addr_set_v4(&daddr, iph->daddr);
+	a = asctp_assoc_lookup_tuple(net, &saddr, sh->sport, &daddr,
 				     sh->dport);
 	if (a && (!sh->vtag || ntohl(sh->vtag) != a->peer_vtag)) {
 		asctp_assoc_put(a);
@@ -42,7 +45,8 @@ static struct asctp_assoc *asctp_icmp_assoc(struct net *net,
 }
 
 /* With the socket owned: the path to @daddr takes @mtu if lower. */
-static void asctp_icmp_pmtu(struct asctp_assoc *a, __be32 daddr, u32 mtu)
+static void asctp_icmp_pmtu(struct asctp_assoc *a,
+			    const struct in6_addr *daddr, u32 mtu)
 {
 	struct asctp_path *p = asctp_path_find(a, daddr);
 
@@ -56,12 +60,14 @@ static void asctp_icmp_pmtu(struct asctp_assoc *a, __be32 daddr, u32 mtu)
 }
 
 static void asctp_icmp_frag_needed(struct net *net, struct asctp_assoc *a,
-				   __be32 daddr, u32 mtu)
+				   __be32 v4, u32 mtu)
 {
 	enum asctp_mib_field what = ASCTP_MIB_ICMP_FRAG_NEEDED;
+	struct in6_addr daddr;
 	struct asctp_path *p;
 	struct sock *sk;
 
+	asctp_addr_set_v4(&daddr, v4);
 	do {
 		sk = READ_ONCE(a->sk);
 	} while (!refcount_inc_not_zero(&sk->sk_refcnt));
@@ -69,9 +75,9 @@ static void asctp_icmp_frag_needed(struct net *net, struct asctp_assoc *a,
 	if (a->sk != sk || READ_ONCE(a->dead)) {
 		what = ASCTP_MIB_ICMP_IGNORED;	/* peeled off, or over */
 	} else if (!sock_owned_by_user(sk)) {
-		asctp_icmp_pmtu(a, daddr, mtu);
+		asctp_icmp_pmtu(a, &daddr, mtu);
 	} else {
-		p = asctp_path_find_rcu(a, daddr);
+		p = asctp_path_find_rcu(a, &daddr);
 		if (p && (!p->icmp_mtu || mtu < p->icmp_mtu)) {
 			p->icmp_mtu = mtu;
 			set_bit(ASCTP_DEFER_PMTU, &asctp_sk(sk)->deferred);
@@ -151,7 +157,7 @@ void asctp_icmp_release_cb(struct sock *sk)
 			mtu = p->icmp_mtu;
 			p->icmp_mtu = 0;
 			if (mtu)
-				asctp_icmp_pmtu(a, p->addr, mtu);
+				asctp_icmp_pmtu(a, &p->addr, mtu);
 		}
 	}
 }

@@ -17,6 +17,7 @@
 #include <net/ip.h>
 #include <net/route.h>
 
+#include "addr.h"
 #include "assoc.h"
 #include "chunk.h"
 #include "crc.h"
@@ -61,21 +62,31 @@ static bool asctp_input_csum_ok(struct sk_buff *skb)
 	       asctp_crc_skb(skb, 0) == sh->checksum;
 }
 
+/* The packet's source and destination addresses (addr.h). */
+static void asctp_input_addrs(const struct sk_buff *skb,
+			      struct in6_addr *src, struct in6_addr *dst)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+
+	asctp_addr_set_v4(src, iph->saddr);
+	asctp_addr_set_v4(dst, iph->daddr);
+}
+
 static struct asctp_assoc *asctp_input_assoc(struct net *net,
 					     const struct sk_buff *skb)
 {
 	const struct asctp_hdr *sh = (const struct asctp_hdr *)skb->data;
-	const struct iphdr *iph = ip_hdr(skb);
+	struct in6_addr src, dst;
 	struct asctp_assoc *a;
 
+	asctp_input_addrs(skb, &src, &dst);
 	a = asctp_assoc_lookup_vtag(net, ntohl(sh->vtag), sh->dport,
 				    sh->sport);
-	if (a && asctp_path_find_rcu(a, iph->saddr))
+	if (a && asctp_path_find_rcu(a, &src))
 		return a;
 	if (a)
 		asctp_assoc_put(a);
-	return asctp_assoc_lookup_tuple(net, iph->daddr, sh->dport,
-					iph->saddr, sh->sport);
+	return asctp_assoc_lookup_tuple(net, &dst, sh->dport, &src, sh->sport);
 }
 
 /* The socket to lock for this packet, with a reference, or NULL. */
@@ -83,10 +94,13 @@ static struct sock *asctp_input_sk(struct net *net, const struct sk_buff *skb)
 {
 	const struct asctp_hdr *sh = (const struct asctp_hdr *)skb->data;
 	struct asctp_assoc *a = asctp_input_assoc(net, skb);
+	struct in6_addr src, dst;
 	struct sock *sk;
 
-	if (!a)
-		return asctp_port_lookup(net, ip_hdr(skb)->daddr, sh->dport);
+	if (!a) {
+		asctp_input_addrs(skb, &src, &dst);
+		return asctp_port_lookup(net, &dst, sh->dport);
+	}
 	/* a peeled-off association's old owner may be on its way out */
 	do {
 		sk = READ_ONCE(a->sk);
@@ -101,15 +115,12 @@ static enum asctp_mib_field asctp_input_process(struct net *net,
 						struct sk_buff *skb)
 {
 	const struct asctp_hdr *sh = (const struct asctp_hdr *)skb->data;
-	const struct iphdr *iph = ip_hdr(skb);
 	struct asctp_rx rx = {
 		.net = net,
 		.skb = skb,
 		.sk = sk,
 		.vtag = ntohl(sh->vtag),
 		.reply = {
-			.saddr = iph->daddr,
-			.daddr = iph->saddr,
 			.sport = sh->dport,
 			.dport = sh->sport,
 			.encap = asctp_input_cb(skb)->encap_port,
@@ -117,6 +128,7 @@ static enum asctp_mib_field asctp_input_process(struct net *net,
 	};
 	enum asctp_mib_field ret;
 
+	asctp_input_addrs(skb, &rx.reply.daddr, &rx.reply.saddr);
 	if (sk) {
 		sock_owned_by_me(sk);
 		rx.a = asctp_input_assoc(net, skb);
@@ -163,11 +175,10 @@ void asctp_input_sk_rcv(struct sock *sk, struct sk_buff *skb)
 	lockdep_assert_in_softirq();
 	rcu_read_lock();
 	ret = asctp_input_process(net, sk, skb);
-	if (ret == ASCTP_MIB_IN_REDIRECTED) {
+	if (ret == ASCTP_MIB_IN_REDIRECTED)
 		asctp_input_deliver(net, skb, true);
-	} else {
+	else
 		asctp_input_done(net, skb, ret);
-	}
 	rcu_read_unlock();
 }
 

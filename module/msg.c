@@ -474,10 +474,7 @@ static void asctp_msg_name(struct msghdr *msg, const struct asctp_rcv_cb *cb)
 
 	if (!sin)
 		return;
-	memset(sin, 0, sizeof(*sin));
-	sin->sin_family = AF_INET;
-	sin->sin_port = cb->pport;
-	sin->sin_addr.s_addr = cb->paddr;
+	asctp_addr_to_sin(sin, &cb->paddr, cb->pport);
 	msg->msg_namelen = sizeof(*sin);
 }
 

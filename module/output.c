@@ -6,6 +6,7 @@
 #include <net/ip.h>
 #include <net/route.h>
 
+#include "addr.h"
 #include "assoc.h"
 #include "chunk.h"
 #include "crc.h"
@@ -48,22 +49,16 @@ void *asctp_out_chunk(struct sk_buff *skb, u8 type, u8 flags,
 	return ch + 1;
 }
 
-void asctp_out_xmit(struct net *net, struct sock *sk, struct sk_buff *skb,
-		    const struct asctp_route *r)
+static void asctp_out_xmit4(struct net *net, struct sock *sk,
+			    struct sk_buff *skb, const struct asctp_route *r)
 {
-	struct asctp_hdr *sh = (struct asctp_hdr *)skb->data;
+	__be32 daddr = asctp_addr_v4(&r->daddr);
 	struct rtable *rt;
 	struct flowi4 fl4;
 
-	sh->sport = r->sport;
-	sh->dport = r->dport;
-	sh->vtag = htonl(r->vtag);
-	sh->checksum = asctp_crc_buf(skb->data, skb->len);
-	skb->ip_summed = CHECKSUM_NONE;
-	if (!sk)
-		sk = asctp_net(net)->ctl_sk;
-	rt = ip_route_output_ports(net, &fl4, sk, r->daddr, r->saddr,
-				   r->dport, r->sport, asctp_ipproto, 0,
+	rt = ip_route_output_ports(net, &fl4, sk, daddr,
+				   asctp_addr_v4(&r->saddr), r->dport,
+				   r->sport, asctp_ipproto, 0,
 				   sk->sk_bound_dev_if);
 	if (IS_ERR(rt)) {
 		asctp_mib_inc(net, ASCTP_MIB_OUT_NO_ROUTE);
@@ -81,13 +76,33 @@ void asctp_out_xmit(struct net *net, struct sock *sk, struct sk_buff *skb,
 		asctp_mib_inc(net, ASCTP_MIB_OUT_ENCAP_PKTS);
 		return;
 	}
-	ip_build_and_send_pkt(skb, sk, fl4.saddr, r->daddr, NULL, 0);
+	ip_build_and_send_pkt(skb, sk, fl4.saddr, daddr, NULL, 0);
+}
+
+void asctp_out_xmit(struct net *net, struct sock *sk, struct sk_buff *skb,
+		    const struct asctp_route *r)
+{
+	struct asctp_hdr *sh = (struct asctp_hdr *)skb->data;
+
+	sh->sport = r->sport;
+	sh->dport = r->dport;
+	sh->vtag = htonl(r->vtag);
+	sh->checksum = asctp_crc_buf(skb->data, skb->len);
+	skb->ip_summed = CHECKSUM_NONE;
+	if (!sk)
+		sk = asctp_net(net)->ctl_sk;
+	if (!asctp_addr_is_v4(&r->daddr)) {
+		asctp_mib_inc(net, ASCTP_MIB_OUT_NO_ROUTE);	/* no IPv6 yet */
+		kfree_skb(skb);
+		return;
+	}
+	asctp_out_xmit4(net, sk, skb, r);
 }
 
 void asctp_out_path_route(const struct asctp_assoc *a,
 			  const struct asctp_path *p, struct asctp_route *r)
 {
-	r->saddr = p->saddr ?: a->laddr;
+	r->saddr = asctp_addr_any(&p->saddr) ? a->laddr : p->saddr;
 	r->daddr = p->addr;
 	r->sport = a->lport;
 	r->dport = a->pport;

@@ -8,6 +8,7 @@
 #ifndef _ASCTP_OUTPUT_H
 #define _ASCTP_OUTPUT_H
 
+#include <linux/in6.h>
 #include <linux/skbuff.h>
 
 #include "wire.h"
@@ -19,8 +20,8 @@ struct sock;
 
 /* Where a packet goes, and its verification tag. */
 struct asctp_route {
-	__be32 saddr;
-	__be32 daddr;
+	struct in6_addr saddr;		/* addr.h; all zeros: the route's */
+	struct in6_addr daddr;
 	__be16 sport;
 	__be16 dport;
 	__be16 encap;			/* the peer's UDP port; 0: not in UDP */

@@ -16,10 +16,10 @@
 #include "ulp.h"
 
 void asctp_path_init(struct asctp_assoc *a, struct asctp_path *p,
-		     __be32 addr, int state)
+		     const struct in6_addr *addr, int state)
 {
 	p->a = a;
-	p->addr = addr;
+	p->addr = *addr;
 	p->state = state;
 	INIT_HLIST_NODE(&p->tuple_node);
 	p->o = a->popts;
@@ -29,8 +29,9 @@ void asctp_path_init(struct asctp_assoc *a, struct asctp_path *p,
 }
 
 /* A further peer address; the first is asctp_assoc.path0. */
-struct asctp_path *asctp_path_add(struct asctp_assoc *a, __be32 addr,
-				  int state, gfp_t gfp)
+struct asctp_path *asctp_path_add(struct asctp_assoc *a,
+				  const struct in6_addr *addr, int state,
+				  gfp_t gfp)
 {
 	const struct asctp_rto *r = &a->primary->rto;
 	struct asctp_path *p;
@@ -51,17 +52,20 @@ struct asctp_path *asctp_path_add(struct asctp_assoc *a, __be32 addr,
  * loopback addresses go with a loopback peer, and none with another.
  */
 void asctp_path_add_peers(struct sock *sk, struct asctp_assoc *a,
-			  const __be32 *addrs, int n)
+			  const struct in6_addr *addrs, int n)
 {
-	bool lo = ipv4_is_loopback(a->primary->addr);
+	bool lo = asctp_addr_loopback(&a->primary->addr);
 	struct asctp_path *p;
 	int i;
 
 	for (i = 0; i < n; i++) {
-		if (ipv4_is_loopback(addrs[i]) != lo ||
-		    asctp_path_find(a, addrs[i]))
+		/* IPv6 paths: not yet (no IPv6 output) */
+		if (!asctp_addr_is_v4(&addrs[i]) ||
+		    asctp_addr_loopback(&addrs[i]) != lo ||
+		    asctp_path_find(a, &addrs[i]))
 			continue;
-		p = asctp_path_add(a, addrs[i], SCTP_UNCONFIRMED, GFP_ATOMIC);
+		p = asctp_path_add(a, &addrs[i], SCTP_UNCONFIRMED,
+				   GFP_ATOMIC);
 		if (!p)
 			return;
 		asctp_path_route(sk, a, p);
@@ -83,22 +87,24 @@ void asctp_path_free_all(struct asctp_assoc *a)
  * (list_add_tail_rcu), their addresses fixed, and freed with the
  * association after a grace period.
  */
-struct asctp_path *asctp_path_find_rcu(struct asctp_assoc *a, __be32 addr)
+struct asctp_path *asctp_path_find_rcu(struct asctp_assoc *a,
+				       const struct in6_addr *addr)
 {
 	struct asctp_path *p;
 
 	list_for_each_entry_rcu(p, &a->paths, node)
-		if (READ_ONCE(p->addr) == addr)
+		if (asctp_addr_eq(&p->addr, addr))
 			return p;
 	return NULL;
 }
 
-struct asctp_path *asctp_path_find(struct asctp_assoc *a, __be32 addr)
+struct asctp_path *asctp_path_find(struct asctp_assoc *a,
+				   const struct in6_addr *addr)
 {
 	struct asctp_path *p;
 
 	list_for_each_entry(p, &a->paths, node)
-		if (p->addr == addr)
+		if (asctp_addr_eq(&p->addr, addr))
 			return p;
 	return NULL;
 }
@@ -123,7 +129,8 @@ void asctp_path_sync_pmtu(struct asctp_assoc *a)
 /* RFC 6951 5.4: a packet of the association from @addr, that came in
  * UDP from @port (0: not in UDP), says how to send to @addr.
  */
-void asctp_path_encap_seen(struct asctp_assoc *a, __be32 addr, __be16 port)
+void asctp_path_encap_seen(struct asctp_assoc *a, const struct in6_addr *addr,
+			   __be16 port)
 {
 	struct asctp_path *p = asctp_path_find(a, addr);
 
@@ -142,29 +149,32 @@ void asctp_path_encap_seen(struct asctp_assoc *a, __be32 addr, __be16 port)
 int asctp_path_route(struct sock *sk, struct asctp_assoc *a,
 		     struct asctp_path *p)
 {
-	__be32 src = inet_sk(sk)->inet_rcv_saddr;
+	__be32 bound = asctp_addr_v4(&asctp_sk(sk)->baddr);
+	__be32 src = bound, dst = asctp_addr_v4(&p->addr);
+	struct in6_addr got;
 	struct rtable *rt;
 	struct flowi4 fl4;
 
+	if (!asctp_addr_is_v4(&p->addr))
+		return -EAFNOSUPPORT;
 	if (p == a->primary)
-		src = a->laddr;
+		src = asctp_addr_v4(&a->laddr);
 	else if (asctp_sk(sk)->n_xaddrs)
 		src = 0;	/* the route's choice, if it is bound */
-	rt = ip_route_output_ports(sock_net(sk), &fl4, sk, p->addr, src,
+	rt = ip_route_output_ports(sock_net(sk), &fl4, sk, dst, src,
 				   a->pport, a->lport, asctp_ipproto, 0,
 				   sk->sk_bound_dev_if);
-	if (!IS_ERR(rt) && !src && inet_sk(sk)->inet_rcv_saddr &&
-	    !asctp_sock_has_addr(sk, fl4.saddr)) {
+	asctp_addr_set_v4(&got, IS_ERR(rt) ? 0 : fl4.saddr);
+	if (!IS_ERR(rt) && !src && bound && !asctp_sock_has_addr(sk, &got)) {
 		ip_rt_put(rt);
-		src = inet_sk(sk)->inet_rcv_saddr;
-		rt = ip_route_output_ports(sock_net(sk), &fl4, sk, p->addr,
-					   src, a->pport, a->lport,
-					   asctp_ipproto, 0,
+		src = bound;
+		rt = ip_route_output_ports(sock_net(sk), &fl4, sk, dst, src,
+					   a->pport, a->lport, asctp_ipproto, 0,
 					   sk->sk_bound_dev_if);
 	}
 	if (IS_ERR(rt))
 		return PTR_ERR(rt);
-	p->saddr = fl4.saddr;
+	asctp_addr_set_v4(&p->saddr, fl4.saddr);
 	if (!(p->o.flags & SPP_PMTUD_DISABLE))
 		p->pmtu = min_t(u32, dst_mtu(&rt->dst), IP_MAX_MTU);
 	ip_rt_put(rt);

@@ -17,6 +17,7 @@
 #ifndef _ASCTP_PATH_H
 #define _ASCTP_PATH_H
 
+#include <linux/in6.h>
 #include <linux/ktime.h>
 #include <linux/list.h>
 #include <linux/types.h>
@@ -64,8 +65,8 @@ struct asctp_path {
 	struct list_head node;		/* asctp_assoc.paths */
 	struct hlist_node tuple_node;	/* asctp_net.tuple_hash */
 	struct asctp_assoc *a;		/* fixed */
-	__be32 addr;			/* the peer's */
-	__be32 saddr;			/* ours, from the route */
+	struct in6_addr addr;		/* the peer's (addr.h) */
+	struct in6_addr saddr;		/* ours, from the route */
 	int state;			/* SCTP_ACTIVE, SCTP_PF, ... */
 	u16 errors;			/* error counter (8.2) */
 	bool hb_pending;		/* a HEARTBEAT is unanswered */
@@ -84,20 +85,24 @@ struct asctp_assoc;
 struct sock;
 
 void asctp_path_init(struct asctp_assoc *a, struct asctp_path *p,
-		     __be32 addr, int state);
-struct asctp_path *asctp_path_add(struct asctp_assoc *a, __be32 addr,
-				  int state, gfp_t gfp);
+		     const struct in6_addr *addr, int state);
+struct asctp_path *asctp_path_add(struct asctp_assoc *a,
+				  const struct in6_addr *addr, int state,
+				  gfp_t gfp);
 void asctp_path_add_peers(struct sock *sk, struct asctp_assoc *a,
-			  const __be32 *addrs, int n);
+			  const struct in6_addr *addrs, int n);
 void asctp_path_free_all(struct asctp_assoc *a);
-struct asctp_path *asctp_path_find(struct asctp_assoc *a, __be32 addr);
-struct asctp_path *asctp_path_find_rcu(struct asctp_assoc *a, __be32 addr);
+struct asctp_path *asctp_path_find(struct asctp_assoc *a,
+				   const struct in6_addr *addr);
+struct asctp_path *asctp_path_find_rcu(struct asctp_assoc *a,
+				       const struct in6_addr *addr);
 int asctp_path_route(struct sock *sk, struct asctp_assoc *a,
 		     struct asctp_path *p);
 void asctp_path_select(struct asctp_assoc *a);
 u32 asctp_path_mtu(const struct asctp_path *p);
 void asctp_path_sync_pmtu(struct asctp_assoc *a);
-void asctp_path_encap_seen(struct asctp_assoc *a, __be32 addr, __be16 port);
+void asctp_path_encap_seen(struct asctp_assoc *a, const struct in6_addr *addr,
+			   __be16 port);
 struct asctp_path *asctp_path_other(struct asctp_assoc *a,
 				    struct asctp_path *p);
 void asctp_path_rto_seen(struct asctp_assoc *a, struct asctp_path *p);

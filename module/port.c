@@ -24,10 +24,11 @@ static bool asctp_port_reuse(const struct sock *sk)
 /* Two bindings of a port overlap unless both name different specific
  * addresses.
  */
-static bool asctp_port_overlap(const struct inet_sock *inet, __be32 addr)
+static bool asctp_port_overlap(const struct sock *sk,
+			       const struct in6_addr *addr)
 {
-	return !addr || !inet->inet_rcv_saddr ||
-	       asctp_sock_has_addr(&inet->sk, addr);
+	return asctp_addr_any(addr) || !asctp_sock_bound_addr(sk) ||
+	       asctp_sock_has_addr(sk, addr);
 }
 
 /* Whether @sk (NULL: a port for autobind) may not have @addr:@port.
@@ -36,7 +37,7 @@ static bool asctp_port_overlap(const struct inet_sock *inet, __be32 addr)
  * to pick is one nobody else has.
  */
 static bool asctp_port_taken(struct asctp_net *an, const struct sock *sk,
-			     __be32 addr, u16 port)
+			     const struct in6_addr *addr, u16 port)
 {
 	bool reuse = sk && asctp_port_reuse(sk);
 	struct asctp_sock *as;
@@ -49,7 +50,7 @@ static bool asctp_port_taken(struct asctp_net *an, const struct sock *sk,
 		if (reuse && asctp_port_reuse(sk2) &&
 		    READ_ONCE(sk2->sk_state) != TCP_LISTEN)
 			continue;
-		if (asctp_port_overlap(&as->inet, addr))
+		if (asctp_port_overlap(sk2, addr))
 			return true;
 	}
 	return false;
@@ -62,17 +63,17 @@ static bool asctp_port_taken_all(struct asctp_net *an, const struct sock *sk,
 	const struct asctp_sock *as = asctp_sk(sk);
 	int i;
 
-	if (asctp_port_taken(an, sk, as->inet.inet_rcv_saddr, port))
+	if (asctp_port_taken(an, sk, &as->baddr, port))
 		return true;
 	for (i = 0; i < as->n_xaddrs; i++)
-		if (asctp_port_taken(an, sk, as->xaddrs[i], port))
+		if (asctp_port_taken(an, sk, &as->xaddrs[i], port))
 			return true;
 	return false;
 }
 
 /* Port 0: a free one from ip_local_port_range, from a random start. */
 static int asctp_port_pick(struct net *net, struct asctp_net *an,
-			   __be32 addr)
+			   const struct in6_addr *addr)
 {
 	int low, high, n, i;
 	u16 port;
@@ -87,7 +88,7 @@ static int asctp_port_pick(struct net *net, struct asctp_net *an,
 	return -EADDRINUSE;
 }
 
-int asctp_port_bind(struct sock *sk, __be32 addr, u16 port)
+int asctp_port_bind(struct sock *sk, const struct in6_addr *addr, u16 port)
 {
 	struct asctp_net *an = asctp_net(sock_net(sk));
 	struct inet_sock *inet = inet_sk(sk);
@@ -104,8 +105,7 @@ int asctp_port_bind(struct sock *sk, __be32 addr, u16 port)
 	if (ret > 0) {
 		inet->inet_num = ret;
 		inet->inet_sport = htons(ret);
-		inet->inet_rcv_saddr = addr;
-		inet->inet_saddr = addr;
+		asctp_sock_set_baddr(asctp_sk(sk), addr);
 		hlist_add_head_rcu(&asctp_sk(sk)->port_node,
 				   asctp_port_bucket(an, ret));
 		ret = 0;
@@ -148,7 +148,7 @@ int asctp_port_listen(struct sock *sk)
 }
 
 /* sctp_bindx(): one more address on the bound port (RFC 6458 9.1). */
-int asctp_port_add_addr(struct sock *sk, __be32 addr)
+int asctp_port_add_addr(struct sock *sk, const struct in6_addr *addr)
 {
 	struct asctp_net *an = asctp_net(sock_net(sk));
 	struct asctp_sock *as = asctp_sk(sk);
@@ -163,35 +163,34 @@ int asctp_port_add_addr(struct sock *sk, __be32 addr)
 	if (asctp_port_taken(an, sk, addr, as->inet.inet_num)) {
 		ret = -EADDRINUSE;
 	} else {
-		WRITE_ONCE(as->xaddrs[as->n_xaddrs], addr);
-		WRITE_ONCE(as->n_xaddrs, as->n_xaddrs + 1);
+		as->xaddrs[as->n_xaddrs] = *addr;
+		/* the address before the count: lockless readers (sock.h) */
+		smp_store_release(&as->n_xaddrs, as->n_xaddrs + 1);
 	}
 	spin_unlock_bh(&an->hash_lock);
 	return ret;
 }
 
 /* sctp_bindx() removal: the last bound address stays (-EBUSY). */
-int asctp_port_rem_addr(struct sock *sk, __be32 addr)
+int asctp_port_rem_addr(struct sock *sk, const struct in6_addr *addr)
 {
 	struct asctp_net *an = asctp_net(sock_net(sk));
 	struct asctp_sock *as = asctp_sk(sk);
-	struct inet_sock *inet = &as->inet;
 	int i, n = as->n_xaddrs;
 
 	sock_owned_by_me(sk);
-	if (!addr || !asctp_sock_has_addr(sk, addr))
+	if (asctp_addr_any(addr) || !asctp_sock_has_addr(sk, addr))
 		return -EINVAL;
 	if (!n)
 		return -EBUSY;
 	spin_lock_bh(&an->hash_lock);
-	if (inet->inet_rcv_saddr == addr) {
-		inet->inet_rcv_saddr = as->xaddrs[0];
-		inet->inet_saddr = as->xaddrs[0];
-		addr = as->xaddrs[0];
+	if (asctp_addr_eq(&as->baddr, addr)) {
+		asctp_sock_set_baddr(as, &as->xaddrs[0]);
+		addr = &as->xaddrs[0];
 	}
-	for (i = 0; i < n && as->xaddrs[i] != addr; i++)
+	for (i = 0; i < n && !asctp_addr_eq(&as->xaddrs[i], addr); i++)
 		;
-	WRITE_ONCE(as->xaddrs[i], as->xaddrs[n - 1]);
+	as->xaddrs[i] = as->xaddrs[n - 1];
 	WRITE_ONCE(as->n_xaddrs, n - 1);
 	spin_unlock_bh(&an->hash_lock);
 	return 0;
@@ -202,13 +201,14 @@ int asctp_port_rem_addr(struct sock *sk, __be32 addr)
  * shares the port by SCTP_REUSE_PORT or SO_REUSEADDR and takes no
  * new associations), then a specific address beats the wildcard.
  */
-static int asctp_port_rank(const struct inet_sock *inet, __be32 daddr)
+static int asctp_port_rank(const struct inet_sock *inet,
+			   const struct in6_addr *daddr)
 {
 	int rank;
 
 	if (asctp_sock_has_addr(&inet->sk, daddr))
 		rank = 1;
-	else if (!inet->inet_rcv_saddr)
+	else if (!asctp_sock_bound_addr(&inet->sk))
 		rank = 0;
 	else
 		return -1;
@@ -220,7 +220,8 @@ static int asctp_port_rank(const struct inet_sock *inet, __be32 daddr)
 /* The socket bound to @dport that takes packets for @daddr that have
  * no association (INIT, out of the blue), with a reference.
  */
-struct sock *asctp_port_lookup(struct net *net, __be32 daddr, __be16 dport)
+struct sock *asctp_port_lookup(struct net *net, const struct in6_addr *daddr,
+			       __be16 dport)
 {
 	struct asctp_net *an = asctp_net(net);
 	u16 port = ntohs(dport);

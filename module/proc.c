@@ -61,16 +61,25 @@ static void asctp_proc_sock(struct seq_file *seq, void *v, struct sock *sk)
 		   sock_i_ino(sk));
 }
 
+/* " ADDR": dotted for IPv4 (the wildcard too), else IPv6's form. */
+static void asctp_proc_addr(struct seq_file *seq, const char *mark,
+			    const struct in6_addr *a)
+{
+	if (asctp_addr_is_v4(a) || asctp_addr_any(a))
+		seq_printf(seq, " %s%pI4", mark, &a->s6_addr32[3]);
+	else
+		seq_printf(seq, " %s%pI6c", mark, a);
+}
+
 static void asctp_proc_laddrs(struct seq_file *seq, struct asctp_sock *as)
 {
-	int i, n = min_t(int, READ_ONCE(as->n_xaddrs), ASCTP_MAX_XADDRS);
+	/* pairs with asctp_port_add_addr()'s release */
+	int i, n = min_t(int, smp_load_acquire(&as->n_xaddrs),
+			 ASCTP_MAX_XADDRS);
 
-	seq_printf(seq, " %pI4", &as->inet.inet_rcv_saddr);
-	for (i = 0; i < n; i++) {
-		__be32 addr = READ_ONCE(as->xaddrs[i]);
-
-		seq_printf(seq, " %pI4", &addr);
-	}
+	asctp_proc_addr(seq, "", &as->baddr);
+	for (i = 0; i < n; i++)
+		asctp_proc_addr(seq, "", &as->xaddrs[i]);
 }
 
 static int asctp_eps_show(struct seq_file *seq, void *v)
@@ -97,21 +106,23 @@ static void asctp_proc_raddrs(struct seq_file *seq, struct asctp_assoc *a)
 	struct asctp_path *p;
 
 	list_for_each_entry_rcu(p, &a->paths, node)
-		seq_printf(seq, " %s%pI4", p == primary ? "*" : "", &p->addr);
+		asctp_proc_addr(seq, p == primary ? "*" : "", &p->addr);
 }
 
 static void asctp_proc_assoc(struct seq_file *seq, void *v,
 			     struct asctp_assoc *a)
 {
 	asctp_proc_sock(seq, v, READ_ONCE(a->sk));
-	seq_printf(seq, "%2d %8d %08x %08x %8u %8u %5u %5u  %pI4 <->",
+	seq_printf(seq, "%2d %8d %08x %08x %8u %8u %5u %5u ",
 		   READ_ONCE(a->state), READ_ONCE(a->id),
 		   READ_ONCE(a->my_vtag), READ_ONCE(a->peer_vtag),
 		   skb_queue_len_lockless(&a->outq) +
 		   skb_queue_len_lockless(&a->sentq),
 		   skb_queue_len_lockless(&a->reasm) +
 		   skb_queue_len_lockless(&a->lobby),
-		   ntohs(a->lport), ntohs(a->pport), &a->laddr);
+		   ntohs(a->lport), ntohs(a->pport));
+	asctp_proc_addr(seq, "", &a->laddr);
+	seq_puts(seq, " <->");
 	asctp_proc_raddrs(seq, a);
 	seq_printf(seq, "\t%5u %5u %5u %5u %5u %8llu\n",
 		   READ_ONCE(a->mis), READ_ONCE(a->os),

@@ -120,7 +120,7 @@ enum asctp_mib_field asctp_sm_shutdown(struct asctp_rx *rx)
 
 	asctp_sm_ack_upto(a, ntohl(*(const __be32 *)(rx->ch + 1)));
 	if (a->npaths > 1)
-		a->sack_path = asctp_path_find(a, ip_hdr(rx->skb)->saddr);
+		a->sack_path = asctp_path_find(a, &rx->reply.daddr);
 	switch (a->state) {
 	case ASCTP_S_ESTABLISHED:
 	case ASCTP_S_SHUTDOWN_PENDING:

@@ -253,7 +253,7 @@ enum asctp_mib_field asctp_sm_rx(struct asctp_rx *rx)
 		return ret;
 	/* RFC 6951 5.4: after the tag check, the peer's UDP port or none */
 	if (ret == ASCTP_MIB_IN_PKTS && rx->vtag == rx->a->my_vtag)
-		asctp_path_encap_seen(rx->a, rx->reply.daddr, rx->reply.encap);
+		asctp_path_encap_seen(rx->a, &rx->reply.daddr, rx->reply.encap);
 	if (rx->a->sack_needed)
 		asctp_sm_data_done(rx->a);
 	return ret;

@@ -192,10 +192,9 @@ void asctp_sock_assoc_up(struct asctp_assoc *a)
 		sk->sk_state_change(sk);
 		return;
 	}
-	inet->inet_daddr = a->paddr;
+	inet->inet_daddr = asctp_addr_v4(&a->paddr);
 	inet->inet_dport = a->pport;
-	inet->inet_saddr = a->laddr;
-	inet->inet_rcv_saddr = a->laddr;
+	asctp_sock_set_baddr(asctp_sk(sk), &a->laddr);
 	sk->sk_state = TCP_ESTABLISHED;
 	if (sk->sk_socket)
 		sk->sk_socket->state = SS_CONNECTED;
@@ -223,10 +222,11 @@ struct asctp_assoc *asctp_sock_find_peer(struct sock *sk,
 					 const struct sockaddr_in *sin)
 {
 	struct asctp_assoc *a;
+	struct in6_addr addr;
 
+	asctp_addr_set_v4(&addr, sin->sin_addr.s_addr);
 	list_for_each_entry(a, &asctp_sk(sk)->assocs, sock_node)
-		if (a->pport == sin->sin_port &&
-		    asctp_path_find(a, sin->sin_addr.s_addr))
+		if (a->pport == sin->sin_port && asctp_path_find(a, &addr))
 			return a;
 	return NULL;
 }
@@ -235,7 +235,7 @@ static int asctp_sock_autobind(struct sock *sk)
 {
 	if (inet_sk(sk)->inet_num)
 		return 0;
-	return asctp_port_bind(sk, 0, 0);
+	return asctp_port_bind(sk, &in6addr_any, 0);
 }
 
 /* The source address (the bound one, or the route's) and path MTU. */
@@ -243,7 +243,7 @@ static int asctp_sock_route(struct sock *sk, struct asctp_assoc *a)
 {
 	int err;
 
-	a->laddr = inet_sk(sk)->inet_saddr;
+	a->laddr = asctp_sk(sk)->baddr;
 	err = asctp_path_route(sk, a, a->primary);
 	a->laddr = a->primary->saddr;
 	return err;
@@ -260,7 +260,8 @@ struct asctp_assoc *asctp_sock_connect_assoc(struct sock *sk,
 
 	*err = -EINVAL;
 	if (!sin->sin_port || ipv4_is_multicast(sin->sin_addr.s_addr) ||
-	    ipv4_is_lbcast(sin->sin_addr.s_addr))
+	    ipv4_is_lbcast(sin->sin_addr.s_addr) ||
+	    ipv4_is_zeronet(sin->sin_addr.s_addr))
 		return NULL;
 	*err = asctp_sock_autobind(sk);
 	if (*err)
@@ -272,7 +273,7 @@ struct asctp_assoc *asctp_sock_connect_assoc(struct sock *sk,
 	if (init)		/* SCTP_INIT cmsg: its non-zero fields */
 		asctp_initmsg_merge(&im, init);
 	a->lport = inet_sk(sk)->inet_sport;
-	a->paddr = sin->sin_addr.s_addr;
+	asctp_addr_set_v4(&a->paddr, sin->sin_addr.s_addr);
 	a->pport = sin->sin_port;
 	a->primary->addr = a->paddr;
 	/* what we offer; the INIT ACK may lower it */
@@ -311,6 +312,7 @@ int asctp_sock_bind(struct sock *sk, const struct sockaddr_in *sin)
 	struct net *net = sock_net(sk);
 	__be32 addr = sin->sin_addr.s_addr;
 	u16 port = ntohs(sin->sin_port);
+	struct in6_addr a6;
 
 	if (inet_sk(sk)->inet_num)
 		return -EINVAL;
@@ -320,7 +322,8 @@ int asctp_sock_bind(struct sock *sk, const struct sockaddr_in *sin)
 	if (port && inet_port_requires_bind_service(net, port) &&
 	    !ns_capable(net->user_ns, CAP_NET_BIND_SERVICE))
 		return -EACCES;
-	return asctp_port_bind(sk, addr, port);
+	asctp_addr_set_v4(&a6, addr);
+	return asctp_port_bind(sk, &a6, port);
 }
 
 static int asctp_bind(struct socket *sock, struct sockaddr *uaddr, int len)
@@ -397,11 +400,11 @@ static int asctp_wait_up(struct sock *sk, struct asctp_assoc *a, long timeo)
 static void asctp_sock_connect_paths(struct sock *sk, struct asctp_assoc *a,
 				     const struct sockaddr_in *sin, int n)
 {
-	__be32 addrs[ASCTP_MAX_PADDRS];
+	struct in6_addr addrs[ASCTP_MAX_PADDRS];
 	int i;
 
 	for (i = 0; i < n && i < ASCTP_MAX_PADDRS; i++)
-		addrs[i] = sin[i].sin_addr.s_addr;
+		asctp_addr_set_v4(&addrs[i], sin[i].sin_addr.s_addr);
 	asctp_path_add_peers(sk, a, addrs, i);
 }
 

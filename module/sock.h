@@ -6,6 +6,7 @@
 #include <net/inet_sock.h>
 #include <uapi/linux/sctp.h>
 
+#include "addr.h"
 #include "path.h"
 
 /* What a socket hands each new association, and the association
@@ -47,10 +48,13 @@ struct asctp_sock {
 	u32 autoclose;			/* SCTP_AUTOCLOSE, seconds, 0: off */
 	u32 pd_point;			/* SCTP_PARTIAL_DELIVERY_POINT */
 	u32 adaptation_ind;		/* SCTP_ADAPTATION_LAYER, 0: none */
-	/* sctp_bindx()'s addresses beyond inet_rcv_saddr; written under
-	 * the socket lock and hash_lock, read under either or RCU
+	/* The bound address (all zeros: the wildcard; addr.h), and
+	 * sctp_bindx()'s further ones; written under the socket lock and
+	 * hash_lock, read under either or RCU.  An AF_INET socket's
+	 * inet_rcv_saddr and inet_saddr follow baddr.
 	 */
-	__be32 xaddrs[ASCTP_MAX_XADDRS];
+	struct in6_addr baddr;
+	struct in6_addr xaddrs[ASCTP_MAX_XADDRS];
 	u8 n_xaddrs;
 	s32 next_id;			/* next association id */
 	/* the association a connect() cut by a signal waited for, or 0;
@@ -100,18 +104,39 @@ static inline struct asctp_sock *asctp_sk(const struct sock *sk)
 	return (struct asctp_sock *)sk;
 }
 
-/* @addr is one of the socket's bound addresses (not the wildcard). */
-static inline bool asctp_sock_has_addr(const struct sock *sk, __be32 addr)
+/* @addr is one of the socket's bound addresses (not the wildcard).
+ * Lockless readers may see a half-written address: one that matches
+ * nothing, and they recheck under a lock where it matters.
+ */
+static inline bool asctp_sock_has_addr(const struct sock *sk,
+				       const struct in6_addr *addr)
 {
 	const struct asctp_sock *as = asctp_sk(sk);
-	int i, n = READ_ONCE(as->n_xaddrs);
+	/* pairs with asctp_port_add_addr()'s release */
+	int i, n = min_t(int, smp_load_acquire(&as->n_xaddrs),
+			  ASCTP_MAX_XADDRS);
 
-	if (inet_sk(sk)->inet_rcv_saddr == addr)
+	if (asctp_addr_eq(&as->baddr, addr))
 		return true;
 	for (i = 0; i < n; i++)
-		if (READ_ONCE(as->xaddrs[i]) == addr)
+		if (asctp_addr_eq(&as->xaddrs[i], addr))
 			return true;
 	return false;
+}
+
+/* The bound address; an AF_INET socket's inet fields follow it. */
+static inline void asctp_sock_set_baddr(struct asctp_sock *as,
+					const struct in6_addr *addr)
+{
+	as->baddr = *addr;
+	as->inet.inet_rcv_saddr = asctp_addr_v4(addr);
+	as->inet.inet_saddr = as->inet.inet_rcv_saddr;
+}
+
+/* The socket is bound to one or more addresses, not the wildcard. */
+static inline bool asctp_sock_bound_addr(const struct sock *sk)
+{
+	return !asctp_addr_any(&asctp_sk(sk)->baddr);
 }
 
 /* One association at most, which every call means whatever its id:

@@ -56,7 +56,7 @@ static int asctp_bindx_check(struct sock *sk, const struct sockaddr_in *sin)
 	const struct inet_sock *inet = inet_sk(sk);
 	struct net *net = sock_net(sk);
 
-	if (!inet->inet_rcv_saddr || !sin->sin_addr.s_addr ||
+	if (!asctp_sock_bound_addr(sk) || !sin->sin_addr.s_addr ||
 	    (sin->sin_port && sin->sin_port != inet->inet_sport))
 		return -EINVAL;
 	if (inet_addr_type(net, sin->sin_addr.s_addr) != RTN_LOCAL &&
@@ -73,6 +73,7 @@ static int asctp_bindx_add(struct sock *sk, const struct sockaddr_in *addrs,
 			   int n)
 {
 	struct inet_sock *inet = inet_sk(sk);
+	struct in6_addr a6;
 	int i = 0, err;
 
 	if (!inet->inet_num) {
@@ -81,9 +82,10 @@ static int asctp_bindx_add(struct sock *sk, const struct sockaddr_in *addrs,
 			return err;
 	}
 	for (; i < n; i++) {
+		asctp_addr_set_v4(&a6, addrs[i].sin_addr.s_addr);
 		err = asctp_bindx_check(sk, &addrs[i]);
 		if (!err)
-			err = asctp_port_add_addr(sk, addrs[i].sin_addr.s_addr);
+			err = asctp_port_add_addr(sk, &a6);
 		if (err)
 			return err;
 	}
@@ -97,6 +99,7 @@ static int asctp_bindx_rem(struct sock *sk, const struct sockaddr_in *addrs,
 			   int n)
 {
 	const struct inet_sock *inet = inet_sk(sk);
+	struct in6_addr a6;
 	int i, err;
 
 	if (!inet->inet_num)
@@ -104,7 +107,8 @@ static int asctp_bindx_rem(struct sock *sk, const struct sockaddr_in *addrs,
 	for (i = 0; i < n; i++) {
 		if (addrs[i].sin_port && addrs[i].sin_port != inet->inet_sport)
 			return -EINVAL;
-		err = asctp_port_rem_addr(sk, addrs[i].sin_addr.s_addr);
+		asctp_addr_set_v4(&a6, addrs[i].sin_addr.s_addr);
+		err = asctp_port_rem_addr(sk, &a6);
 		if (err)
 			return err;
 	}
@@ -207,15 +211,12 @@ static struct asctp_assoc *asctp_addrs_assoc(struct sock *sk, s32 id)
 }
 
 /* Appends one address at *to if it fits, as the kernel's SCTP does. */
-static int asctp_addr_put(char __user **to, int *left, __be32 addr,
-			  __be16 port)
+static int asctp_addr_put(char __user **to, int *left,
+			  const struct in6_addr *addr, __be16 port)
 {
-	struct sockaddr_in sin = {
-		.sin_family = AF_INET,
-		.sin_port = port,
-		.sin_addr.s_addr = addr,
-	};
+	struct sockaddr_in sin;
 
+	asctp_addr_to_sin(&sin, addr, port);
 	if (*left < (int)sizeof(sin))
 		return -ENOMEM;		/* libsctp retries with more room */
 	if (copy_to_user(*to, &sin, sizeof(sin)))
@@ -248,7 +249,7 @@ static int asctp_get_peer_addrs(struct sock *sk, char __user *optval,
 	to = optval + offsetof(struct sctp_getaddrs, addrs);
 	left = len - offsetof(struct sctp_getaddrs, addrs);
 	list_for_each_entry(p, &a->paths, node) {
-		err = asctp_addr_put(&to, &left, p->addr, a->pport);
+		err = asctp_addr_put(&to, &left, &p->addr, a->pport);
 		if (err)
 			return err;
 	}
@@ -265,7 +266,7 @@ static int asctp_local_addrs_any(struct sock *sk, char __user **to,
 {
 	__be16 port = inet_sk(sk)->inet_sport;
 	int err = 0, n, max, i;
-	__be32 *v;
+	struct in6_addr *v;
 
 	/* copy_to_user may fault: collect under RCU, copy after */
 	max = min_t(int, *left / sizeof(struct sockaddr_in),
@@ -273,11 +274,11 @@ static int asctp_local_addrs_any(struct sock *sk, char __user **to,
 	v = kmalloc_array(max ?: 1, sizeof(*v), GFP_KERNEL);
 	if (!v)
 		return -ENOMEM;
-	n = asctp_addr_netns(sock_net(sk), 0, v, max);
+	n = asctp_addr_netns(sock_net(sk), NULL, v, max);
 	if (n < 0)
 		err = n;
 	for (i = 0; i < n && !err; i++)
-		err = asctp_addr_put(to, left, v[i], port);
+		err = asctp_addr_put(to, left, &v[i], port);
 	kfree(v);
 	*cnt = max(n, 0);
 	return err;
@@ -291,9 +292,9 @@ static int asctp_local_addrs_bound(struct sock *sk, char __user **to,
 	__be16 port = as->inet.inet_sport;
 	int i, err;
 
-	err = asctp_addr_put(to, left, as->inet.inet_rcv_saddr, port);
+	err = asctp_addr_put(to, left, &as->baddr, port);
 	for (i = 0; i < as->n_xaddrs && !err; i++)
-		err = asctp_addr_put(to, left, as->xaddrs[i], port);
+		err = asctp_addr_put(to, left, &as->xaddrs[i], port);
 	*cnt = 1 + as->n_xaddrs;
 	return err;
 }
@@ -323,11 +324,11 @@ static int asctp_get_local_addrs(struct sock *sk, char __user *optval,
 		a = asctp_addrs_assoc(sk, ga.assoc_id);
 		if (!a)
 			return -EINVAL;
-		err = asctp_addr_put(&to, &left, a->laddr, a->lport);
+		err = asctp_addr_put(&to, &left, &a->laddr, a->lport);
 	} else if (!inet->inet_num) {
 		cnt = 0;
 		err = 0;
-	} else if (inet->inet_rcv_saddr) {
+	} else if (asctp_sock_bound_addr(sk)) {
 		err = asctp_local_addrs_bound(sk, &to, &left, &cnt);
 	} else {
 		err = asctp_local_addrs_any(sk, &to, &left, &cnt);

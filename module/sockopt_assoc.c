@@ -545,9 +545,8 @@ static int asctp_get_assoc_stats(struct sock *sk, char __user *optval,
 	v.sas_maxrto = s->max_obs_rto;
 	memset(&v.sas_obs_rto_ipaddr, 0, sizeof(v.sas_obs_rto_ipaddr));
 	sin = (struct sockaddr_in *)&v.sas_obs_rto_ipaddr;
-	sin->sin_family = AF_INET;
-	sin->sin_port = a->pport;
-	sin->sin_addr.s_addr = a->stats.max_obs_path ?: a->primary->addr;
+	asctp_addr_to_sin(sin, asctp_addr_any(&s->max_obs_path) ?
+			  &a->primary->addr : &s->max_obs_path, a->pport);
 	a->stats.max_obs_rto = a->primary->rto.min_ms;
 	return asctp_opt_put(optval, optlen, len, &v, len);
 }

@@ -20,6 +20,7 @@ static struct asctp_path *asctp_opt_path(struct sock *sk,
 {
 	const struct sockaddr_in *sin = (const struct sockaddr_in *)ss;
 	struct asctp_assoc *a, *ia;
+	struct in6_addr addr;
 	int err;
 
 	if (sin->sin_family != AF_INET)
@@ -29,7 +30,8 @@ static struct asctp_path *asctp_opt_path(struct sock *sk,
 	if (!a || (ia && ia != a))
 		return NULL;
 	*ap = a;
-	return asctp_path_find(a, sin->sin_addr.s_addr);
+	asctp_addr_set_v4(&addr, sin->sin_addr.s_addr);
+	return asctp_path_find(a, &addr);
 }
 
 /* Neither AF_UNSPEC nor INADDR_ANY: names one path. */
@@ -70,9 +72,7 @@ void asctp_opt_fill_paddr(const struct asctp_assoc *a,
 	struct sockaddr_in *sin = (struct sockaddr_in *)&pi->spinfo_address;
 
 	pi->spinfo_assoc_id = a->id;
-	sin->sin_family = AF_INET;
-	sin->sin_port = a->pport;
-	sin->sin_addr.s_addr = p->addr;
+	asctp_addr_to_sin(sin, &p->addr, a->pport);
 	pi->spinfo_state = p->state;
 	pi->spinfo_cwnd = p->cc.cwnd;
 	pi->spinfo_srtt = p->rto.srtt_us / USEC_PER_MSEC;
@@ -120,9 +120,7 @@ static int asctp_get_primary(struct sock *sk, char __user *optval,
 		return -EINVAL;
 	memset(&v.ssp_addr, 0, sizeof(v.ssp_addr));
 	sin = (struct sockaddr_in *)&v.ssp_addr;
-	sin->sin_family = AF_INET;
-	sin->sin_port = a->pport;
-	sin->sin_addr.s_addr = a->primary->addr;
+	asctp_addr_to_sin(sin, &a->primary->addr, a->pport);
 	return asctp_opt_put(optval, optlen, len, &v, sizeof(v));
 }
 

@@ -94,6 +94,7 @@ void asctp_ulp_deliver(struct asctp_assoc *a, struct sk_buff *skb,
 		       bool piece)
 {
 	ASCTP_RCV_CB(skb)->cum_tsn = a->tsnmap.cum;
+	ASCTP_RCV_CB(skb)->offset = 0;		/* was reasm.c's run_len */
 	ASCTP_RCV_CB(skb)->context = a->opts.rcv_context;
 	if (piece)
 		asctp_ulp_to_reader(a->sk, skb);
@@ -164,9 +165,7 @@ void asctp_ulp_peer_addr_change(struct asctp_assoc *a,
 	pc->spc_type = SCTP_PEER_ADDR_CHANGE;
 	pc->spc_length = sizeof(*pc);
 	sin = (struct sockaddr_in *)&pc->spc_aaddr;
-	sin->sin_family = AF_INET;
-	sin->sin_port = a->pport;
-	sin->sin_addr.s_addr = p->addr;
+	asctp_addr_to_sin(sin, &p->addr, a->pport);
 	pc->spc_state = state;
 	pc->spc_error = err;
 	pc->spc_assoc_id = a->id;

@@ -16,7 +16,7 @@
 /* What recvmsg needs about a queued skb (skb->cb). */
 struct asctp_rcv_cb {
 	s32 assoc_id;
-	__be32 paddr;
+	struct in6_addr paddr;		/* addr.h */
 	__be16 pport;
 	u16 stream;
 	u16 ssn;
@@ -24,10 +24,16 @@ struct asctp_rcv_cb {
 	bool notification;
 	u32 ppid;		/* as on the wire: sinfo_ppid is too */
 	u32 tsn;
-	u32 cum_tsn;
-	u32 offset;		/* read so far by partial recvmsg calls */
-	u32 first_tsn;		/* reasm: the B of the run this ends */
-	u32 run_len;		/* reasm: bytes of that run; 0: none */
+	union {
+		struct {	/* in the reassembly queue (reasm.c) */
+			u32 first_tsn;	/* the B of the run this ends */
+			u32 run_len;	/* bytes of that run; 0: none */
+		};
+		struct {	/* from asctp_ulp_deliver() on */
+			u32 cum_tsn;
+			u32 offset;	/* read by partial recvmsg calls */
+		};
+	};
 	u32 context;		/* SCTP_CONTEXT of the association */
 };
 

@@ -2,8 +2,10 @@
 /* KUnit: chunk and parameter bounds checks (RFC 9260 3.2, 3.2.1, 3.3). */
 
 #include <kunit/test.h>
+#include <linux/inet.h>
 #include <linux/string.h>
 
+#include "../addr.h"
 #include "../chunk.h"
 #include "../wire.h"
 
@@ -514,39 +516,46 @@ static void init_fields_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, info.abort_cause, 0);
 }
 
-/* The IPv4 Address parameters of an INIT become at most
- * ASCTP_MAX_PADDRS usable, distinct peer addresses, in order.
+/* The IPv4 and IPv6 Address parameters of an INIT become at most
+ * ASCTP_MAX_PADDRS usable, distinct peer addresses, in order (3.3.2.1);
+ * an IPv4 one as asctp holds it, IPv4-mapped (addr.h).
  */
 struct addrs_case {
 	const char *name;
-	u32 in[12];		/* host order; 0 ends unless n_in says */
-	u8 n_in;
-	u32 want[ASCTP_MAX_PADDRS];
-	u8 n_want;
+	const char *in[12];	/* a ':' makes it an IPv6 parameter */
+	const char *want[ASCTP_MAX_PADDRS];
 	u16 n_addrs;		/* address parameters seen */
 };
 
-#define IP(a, b, c, d)	((a) << 24 | (b) << 16 | (c) << 8 | (d))
-
 static const struct addrs_case addrs_cases[] = {
-	{ "two addresses", { IP(10, 0, 0, 1), IP(10, 0, 1, 1) }, 2,
-	  { IP(10, 0, 0, 1), IP(10, 0, 1, 1) }, 2, 2 },
-	{ "duplicates once", { IP(10, 0, 0, 1), IP(10, 0, 0, 1),
-	  IP(10, 0, 1, 1), IP(10, 0, 0, 1) }, 4,
-	  { IP(10, 0, 0, 1), IP(10, 0, 1, 1) }, 2, 4 },
-	{ "wildcard, broadcast, multicast unused", { 0, IP(255, 255, 255, 255),
-	  IP(224, 0, 0, 5), IP(192, 0, 2, 7) }, 4,
-	  { IP(192, 0, 2, 7) }, 1, 4 },
-	{ "0.x.y.z unused", { IP(0, 1, 2, 3), IP(127, 0, 0, 1) }, 2,
-	  { IP(127, 0, 0, 1) }, 1, 2 },
-	{ "more than ASCTP_MAX_PADDRS", { IP(10, 0, 0, 1), IP(10, 0, 0, 2),
-	  IP(10, 0, 0, 3), IP(10, 0, 0, 4), IP(10, 0, 0, 5), IP(10, 0, 0, 6),
-	  IP(10, 0, 0, 7), IP(10, 0, 0, 8), IP(10, 0, 0, 9),
-	  IP(10, 0, 0, 10) }, 10,
-	  { IP(10, 0, 0, 1), IP(10, 0, 0, 2), IP(10, 0, 0, 3), IP(10, 0, 0, 4),
-	    IP(10, 0, 0, 5), IP(10, 0, 0, 6), IP(10, 0, 0, 7),
-	    IP(10, 0, 0, 8) }, 8, 10 },
-	{ "none", {}, 0, {}, 0, 0 },
+	{ "two addresses", { "10.0.0.1", "10.0.1.1" },
+	  { "10.0.0.1", "10.0.1.1" }, 2 },
+	{ "duplicates once", { "10.0.0.1", "10.0.0.1", "10.0.1.1", "10.0.0.1" },
+	  { "10.0.0.1", "10.0.1.1" }, 4 },
+	{ "wildcard, broadcast, multicast unused",
+	  { "0.0.0.0", "255.255.255.255", "224.0.0.5", "192.0.2.7" },
+	  { "192.0.2.7" }, 4 },
+	{ "0.x.y.z unused", { "0.1.2.3", "127.0.0.1" }, { "127.0.0.1" }, 2 },
+	{ "more than ASCTP_MAX_PADDRS", { "10.0.0.1", "10.0.0.2", "10.0.0.3",
+	  "10.0.0.4", "10.0.0.5", "10.0.0.6", "10.0.0.7", "10.0.0.8",
+	  "10.0.0.9", "10.0.0.10" },
+	  { "10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5",
+	    "10.0.0.6", "10.0.0.7", "10.0.0.8" }, 10 },
+	{ "none", {}, {}, 0 },
+	{ "IPv6 and IPv4, in order", { "2001:db8::1", "10.0.0.1", "::1",
+	  "fd00::7" }, { "2001:db8::1", "10.0.0.1", "::1", "fd00::7" }, 4 },
+	{ "IPv6 once", { "2001:db8::1", "2001:db8::1", "2001:db8::2" },
+	  { "2001:db8::1", "2001:db8::2" }, 3 },
+	{ "IPv6 unspecified, multicast, link- and site-local unused",
+	  { "::", "ff02::1", "fe80::1", "fec0::1", "2001:db8::5" },
+	  { "2001:db8::5" }, 5 },
+	{ "IPv4-mapped in an IPv6 parameter unused",
+	  { "::ffff:10.0.0.1", "10.0.0.1" }, { "10.0.0.1" }, 2 },
+	{ "IPv6 and IPv4 share the limit", { "2001:db8::1", "2001:db8::2",
+	  "2001:db8::3", "2001:db8::4", "10.0.0.5", "10.0.0.6", "10.0.0.7",
+	  "2001:db8::8", "10.0.0.9" },
+	  { "2001:db8::1", "2001:db8::2", "2001:db8::3", "2001:db8::4",
+	    "10.0.0.5", "10.0.0.6", "10.0.0.7", "2001:db8::8" }, 9 },
 };
 
 static void addrs_case_desc(const struct addrs_case *c, char *desc)
@@ -556,31 +565,56 @@ static void addrs_case_desc(const struct addrs_case *c, char *desc)
 
 KUNIT_ARRAY_PARAM(addrs, addrs_cases, addrs_case_desc);
 
+/* @text as an address parameter's value at @to; returns its type. */
+static u16 addr_param(struct kunit *test, const char *text, void *to)
+{
+	if (strchr(text, ':')) {
+		KUNIT_ASSERT_EQ(test, in6_pton(text, -1, to, -1, NULL), 1);
+		return ASCTP_PID_IPV6;
+	}
+	KUNIT_ASSERT_EQ(test, in4_pton(text, -1, to, -1, NULL), 1);
+	return ASCTP_PID_IPV4;
+}
+
+static void addr_held(struct kunit *test, const char *text,
+		      struct in6_addr *a)
+{
+	__be32 v4;
+
+	if (addr_param(test, text, a) == ASCTP_PID_IPV4) {
+		memcpy(&v4, a, sizeof(v4));
+		asctp_addr_set_v4(a, v4);
+	}
+}
+
 static void init_addrs_test(struct kunit *test)
 {
 	const struct addrs_case *c = test->param_value;
 	u8 *buf = scratch(test);
 	struct asctp_init_info info;
-	unsigned int len, i;
-	__be32 v;
+	unsigned int len, i, n;
+	struct in6_addr want;
+	u16 type;
 
 	len = put_init(buf, INIT, INIT_TAG, INIT_OS, INIT_MIS);
-	for (i = 0; i < c->n_in; i++) {
-		v = htonl(c->in[i]);
-		memcpy(buf + len + ASCTP_PARAM_HDR_LEN, &v, sizeof(v));
-		len = put_param(buf, len, ASCTP_PID_IPV4, 8);
+	for (i = 0; i < ARRAY_SIZE(c->in) && c->in[i]; i++) {
+		type = addr_param(test, c->in[i], buf + len + ASCTP_PARAM_HDR_LEN);
+		len = put_param(buf, len, type, type == ASCTP_PID_IPV4 ? 8 : 20);
 	}
-	/* an IPv6 address counts as a parameter, not as an IPv4 path */
-	len = put_param(buf, len, ASCTP_PID_IPV6, 20);
 	put_chunk(buf, 0, INIT, len);
 	memset(&info, 0xa5, sizeof(info));
 	KUNIT_ASSERT_EQ(test, asctp_init_parse(exact(test, buf, len), &info),
 			ASCTP_MIB_IN_PKTS);
-	KUNIT_EXPECT_EQ(test, info.n_addrs, c->n_addrs + 1);
-	KUNIT_ASSERT_EQ(test, info.n_v4, c->n_want);
-	for (i = 0; i < c->n_want; i++)
-		KUNIT_EXPECT_EQ_MSG(test, ntohl(info.v4[i]), c->want[i],
-				    "address %u", i);
+	KUNIT_EXPECT_EQ(test, info.n_addrs, c->n_addrs);
+	for (n = 0; n < ASCTP_MAX_PADDRS && c->want[n]; n++)
+		;
+	KUNIT_ASSERT_EQ(test, info.n_paddrs, n);
+	for (i = 0; i < n; i++) {
+		addr_held(test, c->want[i], &want);
+		KUNIT_EXPECT_TRUE_MSG(test, asctp_addr_eq(&info.paddrs[i], &want),
+				      "address %u: %pI6c, expected %s", i,
+				      &info.paddrs[i], c->want[i]);
+	}
 }
 
 /* The State Cookie is handed back in place, value only. */

@@ -6,6 +6,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "../addr.h"
 #include "../cookie.h"
 
 struct hmac_vector {
@@ -85,8 +86,8 @@ static void cookie_fill(struct asctp_cookie *c)
 	c->mis = 65535;
 	c->lport = htons(5000);
 	c->pport = htons(7);
-	c->laddr = htonl(0x7f000001);
-	c->paddr = htonl(0xc0000201);
+	asctp_addr_set_v4(&c->laddr, htonl(0x7f000001));
+	asctp_addr_set_v4(&c->paddr, htonl(0xc0000201));
 	c->peer_cookie_inc_ms = 1234;
 	c->peer_adaptation_ind = 0xa1b2c3d4;
 }
@@ -120,7 +121,7 @@ static void cookie_round_trip_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, memcmp(&out, &c, sizeof(c)), 0);
 	KUNIT_EXPECT_EQ(test, out.my_vtag, 0x11223344U);
 	KUNIT_EXPECT_EQ(test, out.mis, 65535);
-	KUNIT_EXPECT_EQ(test, ntohl(out.paddr), 0xc0000201U);
+	KUNIT_EXPECT_EQ(test, ntohl(asctp_addr_v4(&out.paddr)), 0xc0000201U);
 	KUNIT_EXPECT_EQ(test, out.peer_cookie_inc_ms, 1234U);
 	KUNIT_EXPECT_EQ(test, out.peer_adaptation_ind, 0xa1b2c3d4U);
 }

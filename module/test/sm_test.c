@@ -197,8 +197,17 @@ struct lookup_ctx {
 	struct asctp_assoc *a[2];
 };
 
+/* An IPv4 address (host order) as asctp holds it (addr.h). */
+static struct in6_addr v4(u32 host)
+{
+	struct in6_addr a;
+
+	asctp_addr_set_v4(&a, htonl(host));
+	return a;
+}
+
 static struct asctp_assoc *lookup_add(struct kunit *test, struct sock *sk,
-				      u32 vtag, u16 lport, __be32 paddr)
+				      u32 vtag, u16 lport, u32 paddr)
 {
 	struct asctp_assoc *a = asctp_assoc_new(sk, GFP_KERNEL);
 
@@ -206,9 +215,9 @@ static struct asctp_assoc *lookup_add(struct kunit *test, struct sock *sk,
 	a->my_vtag = vtag;
 	a->lport = htons(lport);
 	a->pport = htons(2000);
-	a->laddr = htonl(0x0a000001);
-	a->paddr = paddr;
-	a->primary->addr = paddr;
+	a->laddr = v4(0x0a000001);
+	a->paddr = v4(paddr);
+	a->primary->addr = a->paddr;
 	asctp_assoc_hash(a);
 	return a;
 }
@@ -224,10 +233,8 @@ static int lookup_init(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, err, 0);
 	lock_sock(ctx->sock->sk);
 	/* the same tag twice: the ports tell them apart */
-	ctx->a[0] = lookup_add(test, ctx->sock->sk, 0x1111, 1000,
-			       htonl(0x0a000002));
-	ctx->a[1] = lookup_add(test, ctx->sock->sk, 0x1111, 1001,
-			       htonl(0x0a000003));
+	ctx->a[0] = lookup_add(test, ctx->sock->sk, 0x1111, 1000, 0x0a000002);
+	ctx->a[1] = lookup_add(test, ctx->sock->sk, 0x1111, 1001, 0x0a000003);
 	release_sock(ctx->sock->sk);
 	test->priv = ctx;
 	return 0;
@@ -259,17 +266,26 @@ static struct asctp_assoc *by_vtag(u32 vtag, u16 lport, u16 pport)
 	return a;
 }
 
-static struct asctp_assoc *by_tuple(u16 lport, u32 paddr, u16 pport)
+static struct asctp_assoc *by_tuple6(u16 lport, const struct in6_addr *paddr,
+				     u16 pport)
 {
+	struct in6_addr laddr = v4(0x0a000001);
 	struct asctp_assoc *a;
 
 	rcu_read_lock();
-	a = asctp_assoc_lookup_tuple(&init_net, htonl(0x0a000001),
-				     htons(lport), htonl(paddr), htons(pport));
+	a = asctp_assoc_lookup_tuple(&init_net, &laddr, htons(lport), paddr,
+				     htons(pport));
 	rcu_read_unlock();
 	if (a)
 		asctp_assoc_put(a);
 	return a;
+}
+
+static struct asctp_assoc *by_tuple(u16 lport, u32 paddr, u16 pport)
+{
+	struct in6_addr a = v4(paddr);
+
+	return by_tuple6(lport, &a, pport);
 }
 
 static void lookup_vtag_test(struct kunit *test)
@@ -297,12 +313,12 @@ static void lookup_tuple_test(struct kunit *test)
 static void lookup_second_path_test(struct kunit *test)
 {
 	struct lookup_ctx *ctx = test->priv;
+	struct in6_addr a9 = v4(0x0a000009);
 	struct asctp_path *p;
 
 	KUNIT_EXPECT_NULL(test, by_tuple(1000, 0x0a000009, 2000));
 	lock_sock(ctx->sock->sk);
-	p = asctp_path_add(ctx->a[0], htonl(0x0a000009), SCTP_UNCONFIRMED,
-			   GFP_KERNEL);
+	p = asctp_path_add(ctx->a[0], &a9, SCTP_UNCONFIRMED, GFP_KERNEL);
 	release_sock(ctx->sock->sk);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	KUNIT_EXPECT_PTR_EQ(test, by_tuple(1000, 0x0a000009, 2000), ctx->a[0]);
@@ -313,6 +329,30 @@ static void lookup_second_path_test(struct kunit *test)
 	ctx->a[0] = NULL;
 	release_sock(ctx->sock->sk);
 	KUNIT_EXPECT_NULL(test, by_tuple(1000, 0x0a000009, 2000));
+}
+
+/* An IPv6 path is found by its address only: not by an IPv4 address
+ * with the same last 32 bits, nor the other way round.
+ */
+static void lookup_v6_path_test(struct kunit *test)
+{
+	static const struct in6_addr a6 = {
+		.s6_addr = { 0x20, 0x01, 0x0d, 0xb8, [15] = 9 } };
+	static const struct in6_addr compat = {	/* ::10.0.0.3 */
+		.s6_addr = { [12] = 10, [15] = 3 } };
+	struct lookup_ctx *ctx = test->priv;
+	struct asctp_path *p;
+
+	lock_sock(ctx->sock->sk);
+	p = asctp_path_add(ctx->a[1], &a6, SCTP_UNCONFIRMED, GFP_KERNEL);
+	release_sock(ctx->sock->sk);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_PTR_EQ(test, by_tuple6(1001, &a6, 2000), ctx->a[1]);
+	KUNIT_EXPECT_NULL(test, by_tuple6(1000, &a6, 2000));
+	KUNIT_EXPECT_NULL(test, by_tuple(1001, 0x00000009, 2000));
+	KUNIT_EXPECT_NULL(test, by_tuple6(1001, &compat, 2000));
+	KUNIT_EXPECT_PTR_EQ(test, by_tuple(1001, 0x0a000003, 2000), ctx->a[1]);
+	KUNIT_EXPECT_PTR_EQ(test, asctp_path_find(ctx->a[1], &a6), p);
 }
 
 static void lookup_deleted_test(struct kunit *test)
@@ -345,6 +385,7 @@ static struct kunit_case lookup_test_cases[] = {
 	KUNIT_CASE(lookup_vtag_test),
 	KUNIT_CASE(lookup_tuple_test),
 	KUNIT_CASE(lookup_second_path_test),
+	KUNIT_CASE(lookup_v6_path_test),
 	KUNIT_CASE(lookup_deleted_test),
 	{}
 };

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "addr.h"
 #include "chunk.h"
 
 #define check(cond) do {						\
@@ -163,6 +164,25 @@ static void walk_tlvs(const u8 *buf, unsigned int len, unsigned int max)
  */
 #define INIT_ACK_OWN_LEN	(4 + 16 + 4 + 160 + 8 * 8 + 8)
 
+
+/* A peer address chunk.c may keep (addr.h): an IPv4 unicast destination
+ * (class E is let through), or an IPv6 one that is not unspecified,
+ * multicast, IPv4-mapped, link-local or site-local.
+ */
+static bool paddr_ok(const struct in6_addr *a)
+{
+	const u8 *b = a->s6_addr;
+	u32 v4, first;
+
+	if (ipv6_addr_v4mapped(a)) {
+		v4 = ntohl(a->s6_addr32[3]);
+		first = v4 >> 24;
+		return first && (first < 224 || first >= 240) &&
+		       v4 != 0xffffffff;
+	}
+	return !ipv6_addr_any(a) && b[0] != 0xff &&
+	       !(b[0] == 0xfe && (b[1] & 0x80));
+}
 static void check_init(const struct asctp_chunk_hdr *ch)
 {
 	const struct asctp_init_hdr *ih = (const void *)(ch + 1);
@@ -171,7 +191,6 @@ static void check_init(const struct asctp_chunk_hdr *ch)
 	struct asctp_init_info info;
 	enum asctp_mib_field ret;
 	unsigned int i, j, unrec_len = 0, ulen;
-	u8 first;
 
 	memset(&info, 0xa5, sizeof(info));
 	ret = asctp_init_parse(ch, &info);
@@ -201,14 +220,13 @@ static void check_init(const struct asctp_chunk_hdr *ch)
 	} else {
 		check(!info.cookie_len);
 	}
-	check(info.n_v4 <= ASCTP_MAX_PADDRS && info.n_v4 <= info.n_addrs);
-	for (i = 0; i < info.n_v4; i++) {
-		/* a unicast destination (class E is let through) */
-		first = ntohl(info.v4[i]) >> 24;
-		check(first && (first < 224 || first >= 240) &&
-		      info.v4[i] != 0xffffffff);
+	check(info.n_paddrs <= ASCTP_MAX_PADDRS &&
+	      info.n_paddrs <= info.n_addrs);
+	for (i = 0; i < info.n_paddrs; i++) {
+		check(paddr_ok(&info.paddrs[i]));
 		for (j = 0; j < i; j++)
-			check(info.v4[i] != info.v4[j]);
+			check(!ipv6_addr_equal(&info.paddrs[i],
+					       &info.paddrs[j]));
 	}
 	check(info.n_unrec <= ASCTP_MAX_UNREC);
 	for (i = 0; i < info.n_unrec; i++) {
