@@ -36,6 +36,12 @@ static inline bool asctp_addr_is_v4(const struct in6_addr *a)
 	return ipv6_addr_v4mapped(a);
 }
 
+/* The IPv4 address, or INADDR_ANY for an IPv6 one (inet_sock fields). */
+static inline __be32 asctp_addr_v4_or_any(const struct in6_addr *a)
+{
+	return asctp_addr_is_v4(a) ? asctp_addr_v4(a) : 0;
+}
+
 static inline bool asctp_addr_any(const struct in6_addr *a)
 {
 	return ipv6_addr_any(a);
@@ -67,12 +73,43 @@ enum asctp_addr_limit {
 	ASCTP_MAX_LADDRS	= 8,	/* listed in an INIT or INIT ACK */
 };
 
-/* Every IPv4 address of @net, or with @peer (not NULL) only those that
- * can reach it: loopback ones for a loopback peer, the others for the
- * rest.
+/* A transport address as the socket API passes it. */
+struct asctp_taddr {
+	struct in6_addr addr;
+	__be16 port;
+};
+
+/* An address from the user for @sk: sockaddr_in, or on an AF_INET6
+ * socket sockaddr_in6 (IPv4-mapped ones are IPv4) and sockaddr_in
+ * unless IPV6_V6ONLY.  Returns the bytes it took, -EINVAL if @len is
+ * short or the family is not for this socket (-EAFNOSUPPORT on an
+ * AF_INET socket, as before IPv6).
  */
-int asctp_addr_netns(struct net *net, const struct in6_addr *peer,
-		     struct in6_addr *out, int max);
+int asctp_addr_from_user(const struct sock *sk, const struct sockaddr *sa,
+			 int len, struct asctp_taddr *t);
+
+/* The form @sk shows an address in: sockaddr_in on an AF_INET socket;
+ * on an AF_INET6 one sockaddr_in6, an IPv4 address IPv4-mapped unless
+ * SCTP_I_WANT_MAPPED_V4_ADDR is off (then sockaddr_in).  Returns the
+ * length.
+ */
+int asctp_addr_to_user(const struct sock *sk, const struct in6_addr *a,
+		       __be16 port, struct sockaddr_storage *ss);
+
+/* @a is of a family @sk can use (asctp_addr_from_user()'s rule). */
+bool asctp_addr_usable(const struct sock *sk, const struct in6_addr *a);
+
+/* A unicast address an association can have as its peer's: not the
+ * wildcard, broadcast or multicast; IPv6 link-local not yet (no scope).
+ */
+bool asctp_addr_peer_ok(const struct in6_addr *a);
+
+/* Every address of @net that @sk can use (asctp_addr_usable()), or
+ * with @peer (not NULL) only those that can reach it: loopback ones for
+ * a loopback peer, the others for the rest; no IPv6 link-local one.
+ */
+int asctp_addr_netns(struct net *net, const struct sock *sk,
+		     const struct in6_addr *peer, struct in6_addr *out, int max);
 
 /* What @sk lists for an association with @peer; at most
  * ASCTP_MAX_LADDRS.  A single address is not listed (returns 0):
@@ -81,12 +118,10 @@ int asctp_addr_netns(struct net *net, const struct in6_addr *peer,
 int asctp_addr_to_list(struct sock *sk, const struct in6_addr *peer,
 		       struct in6_addr *out);
 
-/* IPv4 Address parameters for @n addresses at @p; returns their end. */
+/* IPv4 and IPv6 Address parameters for @n addresses at @p; returns
+ * their end.
+ */
 void *asctp_addr_put_params(void *p, const struct in6_addr *addrs, int n);
-
-static inline unsigned int asctp_addr_params_len(int n)
-{
-	return n * 8;
-}
+unsigned int asctp_addr_params_len(const struct in6_addr *addrs, int n);
 
 #endif /* _ASCTP_ADDR_H */

@@ -285,12 +285,21 @@ asctp_init_addr(const struct asctp_param_hdr *p, struct asctp_init_info *info)
 
 /* RFC 9260 3.3.2.1: Supported Address Types, one or more 16-bit types. */
 static enum asctp_mib_field
-asctp_init_addr_types(const struct asctp_param_hdr *p)
+asctp_init_addr_types(const struct asctp_param_hdr *p,
+		      struct asctp_init_info *info)
 {
-	unsigned int len = ntohs(p->length);
+	unsigned int len = ntohs(p->length), i;
+	const __be16 *t = (const void *)(p + 1);
 
 	if (len < ASCTP_PARAM_HDR_LEN + sizeof(__be16) || len % 2)
 		return ASCTP_MIB_IN_BAD_PARAM;
+	for (i = 0; i < (len - ASCTP_PARAM_HDR_LEN) / 2; i++) {
+		if (t[i] == htons(ASCTP_PID_IPV4))
+			info->addr_types |= ASCTP_ADDR_TYPE_V4;
+		else if (t[i] == htons(ASCTP_PID_IPV6))
+			info->addr_types |= ASCTP_ADDR_TYPE_V6;
+	}
+	info->addr_types |= ASCTP_ADDR_TYPES_GIVEN;
 	return ASCTP_MIB_IN_PKTS;
 }
 
@@ -318,7 +327,7 @@ asctp_init_param(const struct asctp_param_hdr *p, struct asctp_init_info *info,
 	case ASCTP_PID_COOKIE_PRESERVATIVE:
 		return asctp_init_preservative(p, info);
 	case ASCTP_PID_SUPPORTED_ADDR_TYPES:
-		return asctp_init_addr_types(p);
+		return asctp_init_addr_types(p, info);
 	case ASCTP_PID_ECN_CAPABLE:
 		info->ecn = true;
 		return ASCTP_MIB_IN_PKTS;

@@ -88,6 +88,13 @@ const struct asctp_cause_hdr *asctp_cause_next(const void *buf,
  */
 bool asctp_sack_gaps_ok(const struct asctp_sack_gap *g, unsigned int n);
 
+/* Supported Address Types (3.3.2.1): without the parameter, all. */
+enum asctp_addr_type {
+	ASCTP_ADDR_TYPE_V4	= 1,
+	ASCTP_ADDR_TYPE_V6	= 2,
+	ASCTP_ADDR_TYPES_GIVEN	= 4,	/* the parameter was there */
+};
+
 /* What an INIT or INIT ACK says (3.3.2, 3.3.3), in host order. */
 struct asctp_init_info {
 	u32 init_tag;
@@ -103,6 +110,7 @@ struct asctp_init_info {
 	/* the usable ones (asctp_init_v4(), _v6()), in order (addr.h) */
 	struct in6_addr paddrs[ASCTP_MAX_PADDRS];
 	u8 n_paddrs;
+	u8 addr_types;		/* enum asctp_addr_type bits */
 	bool ecn;		/* ECN Capable */
 	u32 adaptation_ind;	/* RFC 5061 4.2.5, 0 if absent */
 	/* Parameters whose type says "report" (upper bit 0 set), to be

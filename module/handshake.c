@@ -21,8 +21,19 @@
 enum asctp_handshake_len {
 	ASCTP_COOKIE_PARAM_LEN	= ASCTP_PARAM_HDR_LEN +
 				  sizeof(struct asctp_cookie),
-	ASCTP_ADDR_TYPES_LEN	= ASCTP_PARAM_HDR_LEN + 2,
 };
+
+/* RFC 9260 3.3.2.1: Supported Address Types, those @sk can use. */
+static unsigned int asctp_sm_addr_types(const struct sock *sk, __be16 *t)
+{
+	unsigned int n = 0;
+
+	if (sk->sk_family == AF_INET || !sk->sk_ipv6only)
+		t[n++] = htons(ASCTP_PID_IPV4);
+	if (sk->sk_family == AF_INET6)
+		t[n++] = htons(ASCTP_PID_IPV6);
+	return ASCTP_PARAM_HDR_LEN + n * sizeof(*t);
+}
 
 /* Receive window to advertise: the free receive buffer, scaled by
  * the share of user data in what it is charged for (the last chunk's
@@ -129,7 +140,7 @@ static void *asctp_sm_put_preservative(void *p, const struct asctp_assoc *a)
 	return cp + 1;
 }
 
-/* RFC 9260 5.1 A: INIT, with Supported Address Types (IPv4), our
+/* RFC 9260 5.1 A: INIT, with Supported Address Types, our
  * addresses if we have several (3.3.2.1), the Adaptation Layer
  * Indication if the socket has one, and a Cookie Preservative after a
  * Stale Cookie error (5.2.6).
@@ -138,17 +149,19 @@ void asctp_sm_send_init(struct asctp_assoc *a)
 {
 	unsigned int len = sizeof(struct asctp_init_hdr) +
 			   asctp_sm_adaptation_len(a->sk) +
-			   asctp_sm_preservative_len(a) +
-			   ASCTP_ADDR_TYPES_LEN;
+			   asctp_sm_preservative_len(a);
 	struct in6_addr addrs[ASCTP_MAX_LADDRS];
+	unsigned int types_len;
 	struct asctp_param_hdr *p;
 	struct asctp_route r;
 	struct sk_buff *skb;
+	__be16 types[2];
 	void *body;
 	int n;
 
 	n = asctp_addr_to_list(a->sk, &a->paddr, addrs);
-	len += asctp_addr_params_len(n);
+	types_len = asctp_sm_addr_types(a->sk, types);
+	len += asctp_addr_params_len(addrs, n) + types_len;
 	skb = asctp_out_new(sock_net(a->sk), ASCTP_CHUNK_HDR_LEN + len);
 	if (!skb)
 		return;
@@ -163,8 +176,8 @@ void asctp_sm_send_init(struct asctp_assoc *a)
 	p = asctp_sm_put_preservative(p, a);
 	/* last: the chunk's length leaves out its padding (3.2) */
 	p->type = htons(ASCTP_PID_SUPPORTED_ADDR_TYPES);
-	p->length = htons(ASCTP_ADDR_TYPES_LEN);
-	*(__be16 *)(p + 1) = htons(ASCTP_PID_IPV4);
+	p->length = htons(types_len);
+	memcpy(p + 1, types, types_len - ASCTP_PARAM_HDR_LEN);
 	asctp_out_assoc_route(a, &r);
 	r.vtag = 0;			/* 8.5.1 (A) */
 	a->stats.opackets++;
@@ -227,6 +240,23 @@ static void *asctp_sm_put_unrec(void *p, const struct asctp_init_info *in)
 	return p;
 }
 
+/* RFC 9260 5.1.2: only addresses of the types the INIT supports. */
+static int asctp_sm_peer_types(struct in6_addr *addrs, int n, u8 types)
+{
+	int i, m = 0;
+	u8 t;
+
+	if (!(types & ASCTP_ADDR_TYPES_GIVEN))
+		return n;
+	for (i = 0; i < n; i++) {
+		t = asctp_addr_is_v4(&addrs[i]) ? ASCTP_ADDR_TYPE_V4 :
+						  ASCTP_ADDR_TYPE_V6;
+		if (types & t)
+			addrs[m++] = addrs[i];
+	}
+	return m;
+}
+
 /* RFC 9260 5.1 (B): INIT ACK with the parameters to report, our
  * addresses if we have several, and the State Cookie.
  */
@@ -245,7 +275,8 @@ static void asctp_sm_send_init_ack(struct asctp_rx *rx,
 	int n;
 
 	n = asctp_addr_to_list(rx->sk, &rx->reply.daddr, addrs);
-	len += asctp_addr_params_len(n);
+	n = asctp_sm_peer_types(addrs, n, in->addr_types);
+	len += asctp_addr_params_len(addrs, n);
 	skb = asctp_out_new(rx->net, ASCTP_CHUNK_HDR_LEN + len);
 	if (!skb)
 		return;

@@ -13,6 +13,8 @@
 #include <linux/udp.h>
 #include <net/icmp.h>
 #include <net/ip.h>
+#include <net/ip6_route.h>
+#include <net/ipv6.h>
 #include <net/route.h>
 
 #include "assoc.h"
@@ -25,16 +27,13 @@
  * carried the peer's tag (Appendix C); else counted as ignored.
  */
 static struct asctp_assoc *asctp_icmp_assoc(struct net *net,
-					    const struct iphdr *iph,
+					    const struct in6_addr *saddr,
+					    const struct in6_addr *daddr,
 					    const struct asctp_hdr *sh)
 {
-	struct in6_addr saddr, daddr;
 	struct asctp_assoc *a;
 
-	asctp_addr_set_v4(&saddr, iph->saddr);
-	asctp_addr_set_v4(&daddr, iph->daddr);
-	a = asctp_assoc_lookup_tuple(net, &saddr, sh->sport, &daddr,
-				     sh->dport);
+	a = asctp_assoc_lookup_tuple(net, saddr, sh->sport, daddr, sh->dport);
 	if (a && (!sh->vtag || ntohl(sh->vtag) != a->peer_vtag)) {
 		asctp_assoc_put(a);
 		a = NULL;
@@ -42,6 +41,17 @@ static struct asctp_assoc *asctp_icmp_assoc(struct net *net,
 	if (!a)
 		asctp_mib_inc(net, ASCTP_MIB_ICMP_IGNORED);
 	return a;
+}
+
+static struct asctp_assoc *asctp_icmp_assoc4(struct net *net,
+					     const struct iphdr *iph,
+					     const struct asctp_hdr *sh)
+{
+	struct in6_addr saddr, daddr;
+
+	asctp_addr_set_v4(&saddr, iph->saddr);
+	asctp_addr_set_v4(&daddr, iph->daddr);
+	return asctp_icmp_assoc(net, &saddr, &daddr, sh);
 }
 
 /* With the socket owned: the path to @daddr takes @mtu if lower. */
@@ -60,14 +70,12 @@ static void asctp_icmp_pmtu(struct asctp_assoc *a,
 }
 
 static void asctp_icmp_frag_needed(struct net *net, struct asctp_assoc *a,
-				   __be32 v4, u32 mtu)
+				   const struct in6_addr *daddr, u32 mtu)
 {
 	enum asctp_mib_field what = ASCTP_MIB_ICMP_FRAG_NEEDED;
-	struct in6_addr daddr;
 	struct asctp_path *p;
 	struct sock *sk;
 
-	asctp_addr_set_v4(&daddr, v4);
 	do {
 		sk = READ_ONCE(a->sk);
 	} while (!refcount_inc_not_zero(&sk->sk_refcnt));
@@ -75,9 +83,9 @@ static void asctp_icmp_frag_needed(struct net *net, struct asctp_assoc *a,
 	if (a->sk != sk || READ_ONCE(a->dead)) {
 		what = ASCTP_MIB_ICMP_IGNORED;	/* peeled off, or over */
 	} else if (!sock_owned_by_user(sk)) {
-		asctp_icmp_pmtu(a, &daddr, mtu);
+		asctp_icmp_pmtu(a, daddr, mtu);
 	} else {
-		p = asctp_path_find_rcu(a, &daddr);
+		p = asctp_path_find_rcu(a, daddr);
 		if (p && (!p->icmp_mtu || mtu < p->icmp_mtu)) {
 			p->icmp_mtu = mtu;
 			set_bit(ASCTP_DEFER_PMTU, &asctp_sk(sk)->deferred);
@@ -99,18 +107,20 @@ int asctp_icmp_err(struct sk_buff *skb, u32 info)
 	const struct icmphdr *ih = icmp_hdr(skb);
 	struct net *net = dev_net(skb->dev);
 	const struct asctp_hdr *sh;
+	struct in6_addr daddr;
 	struct asctp_assoc *a;
 
 	if (!asctp_icmp_frag(ih->type, ih->code))
 		return 0;
 	/* icmp.c pulled the IP header and 8 bytes: ports and tag */
 	sh = (const struct asctp_hdr *)(skb->data + (iph->ihl << 2));
-	a = asctp_icmp_assoc(net, iph, sh);
+	a = asctp_icmp_assoc4(net, iph, sh);
 	if (!a)
 		return 0;
 	/* the route learns it only from an ICMP that passed the tag check */
 	ipv4_update_pmtu(skb, net, info, 0, asctp_ipproto);
-	asctp_icmp_frag_needed(net, a, iph->daddr, info);
+	asctp_addr_set_v4(&daddr, iph->daddr);
+	asctp_icmp_frag_needed(net, a, &daddr, info);
 	asctp_assoc_put(a);
 	return 0;
 }
@@ -125,6 +135,7 @@ int asctp_icmp_encap_err(struct sock *sk, struct sk_buff *skb)
 	const struct icmphdr *ih = (const struct icmphdr *)
 		(skb_network_header(skb) - sizeof(struct icmphdr));
 	const struct asctp_hdr *sh;
+	struct in6_addr daddr;
 	struct asctp_assoc *a;
 	struct asctp_hdr buf;
 
@@ -134,11 +145,39 @@ int asctp_icmp_encap_err(struct sock *sk, struct sk_buff *skb)
 		return -ENOENT;
 	if (!asctp_icmp_frag(ih->type, ih->code))
 		return 0;
-	a = asctp_icmp_assoc(sock_net(sk), ip_hdr(skb), sh);
+	a = asctp_icmp_assoc4(sock_net(sk), ip_hdr(skb), sh);
 	if (!a)
 		return -ENOENT;
-	asctp_icmp_frag_needed(sock_net(sk), a, ip_hdr(skb)->daddr,
+	asctp_addr_set_v4(&daddr, ip_hdr(skb)->daddr);
+	asctp_icmp_frag_needed(sock_net(sk), a, &daddr,
 			       ntohs(ih->un.frag.mtu));
+	asctp_assoc_put(a);
+	return 0;
+}
+
+/* inet6_protocol.err_handler: RFC 8201 Packet Too Big, as
+ * Fragmentation Needed for IPv4.  @skb's data is the IPv6 header we
+ * sent, our common header at @offset.
+ */
+int asctp_icmp6_err(struct sk_buff *skb, struct inet6_skb_parm *opt,
+		    u8 type, u8 code, int offset, __be32 info)
+{
+	const struct ipv6hdr *ip6h = (const struct ipv6hdr *)skb->data;
+	struct net *net = dev_net(skb->dev);
+	const struct asctp_hdr *sh;
+	struct asctp_assoc *a;
+	struct asctp_hdr buf;
+
+	if (type != ICMPV6_PKT_TOOBIG)
+		return 0;
+	sh = skb_header_pointer(skb, offset, 8, &buf);
+	if (!sh)
+		return -EINVAL;
+	a = asctp_icmp_assoc(net, &ip6h->saddr, &ip6h->daddr, sh);
+	if (!a)
+		return 0;
+	ip6_update_pmtu(skb, net, info, 0, 0, sock_net_uid(net, NULL));
+	asctp_icmp_frag_needed(net, a, &ip6h->daddr, ntohl(info));
 	asctp_assoc_put(a);
 	return 0;
 }

@@ -43,10 +43,14 @@ enum asctp_mib_field asctp_input_hdr_check(const struct asctp_hdr *sh,
  */
 static bool asctp_input_is_unicast(const struct sk_buff *skb)
 {
-	const struct rtable *rt = skb_rtable(skb);
+	const struct rtable *rt;
 
-	return skb->pkt_type == PACKET_HOST &&
-	       !(rt && (rt->rt_flags & (RTCF_BROADCAST | RTCF_MULTICAST)));
+	if (skb->pkt_type != PACKET_HOST)
+		return false;
+	if (skb->protocol == htons(ETH_P_IPV6))
+		return !ipv6_addr_is_multicast(&ipv6_hdr(skb)->daddr);
+	rt = skb_rtable(skb);
+	return !(rt && (rt->rt_flags & (RTCF_BROADCAST | RTCF_MULTICAST)));
 }
 
 /* RFC 9260 6.8: a packet with a bad CRC32c is silently discarded.
@@ -68,6 +72,11 @@ static void asctp_input_addrs(const struct sk_buff *skb,
 {
 	const struct iphdr *iph = ip_hdr(skb);
 
+	if (skb->protocol == htons(ETH_P_IPV6)) {
+		*src = ipv6_hdr(skb)->saddr;
+		*dst = ipv6_hdr(skb)->daddr;
+		return;
+	}
 	asctp_addr_set_v4(src, iph->saddr);
 	asctp_addr_set_v4(dst, iph->daddr);
 }

@@ -5,12 +5,16 @@
 
 #include <linux/skbuff.h>
 #include <net/ip.h>
+#include <net/ipv6.h>
 
 #include "mib.h"
 
 /* What a packet carries from reception to its socket's backlog. */
 struct asctp_input_cb {
-	struct inet_skb_parm h4;	/* the IP layer's, kept */
+	union {				/* the IP layer's, kept */
+		struct inet_skb_parm h4;
+		struct inet6_skb_parm h6;
+	};
 	__be16 encap_port;		/* UDP source port; 0: not in UDP */
 };
 
@@ -27,6 +31,7 @@ struct asctp_hdr;
  */
 enum asctp_mib_field asctp_input_hdr_check(const struct asctp_hdr *sh,
 					   unsigned int len);
+/* The IPv4 and IPv6 handler: skb->data at the SCTP common header. */
 int asctp_input_rcv(struct sk_buff *skb);
 /* RFC 6951: an SCTP packet that came in UDP from @port. */
 void asctp_input_encap(struct sk_buff *skb, __be16 port);

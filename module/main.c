@@ -6,6 +6,7 @@
 
 #include <linux/module.h>
 #include <net/protocol.h>
+#include <net/ipv6.h>
 #include <linux/asctp.h>
 
 #include "icmp.h"
@@ -23,6 +24,12 @@ static struct net_protocol asctp_protocol = {
 	.handler	= asctp_input_rcv,
 	.err_handler	= asctp_icmp_err,
 	.no_policy	= 1,
+};
+
+static const struct inet6_protocol asctp6_protocol = {
+	.handler	= asctp_input_rcv,
+	.err_handler	= asctp_icmp6_err,
+	.flags		= INET6_PROTO_NOPOLICY | INET6_PROTO_FINAL,
 };
 
 static int __init asctp_proto_check(void)
@@ -43,11 +50,19 @@ static int __init asctp_proto_add(void)
 		       ipproto);
 		return -EBUSY;
 	}
+	if (inet6_add_protocol(&asctp6_protocol, ipproto) < 0) {
+		pr_err("asctp: IPv6 next header %d is already registered: load asctp with ipproto=<free number>\n",
+		       ipproto);
+		inet_del_protocol(&asctp_protocol, ipproto);
+		synchronize_net();
+		return -EBUSY;
+	}
 	return 0;
 }
 
 static void asctp_proto_del(void)
 {
+	inet6_del_protocol(&asctp6_protocol, ipproto);
 	inet_del_protocol(&asctp_protocol, ipproto);
 	synchronize_net();	/* no handler runs after this */
 }

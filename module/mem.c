@@ -138,6 +138,19 @@ static void asctp_mem_defaults(void)
 	asctp_sysctl_mem[2] = asctp_sysctl_mem[0] * 2;
 }
 
+/* @prot's sockets count in asctp's memory (both families share it). */
+void asctp_mem_prot(struct proto *prot)
+{
+	prot->memory_allocated = &asctp_mem_allocated;
+	prot->per_cpu_fw_alloc = &asctp_mem_fw_alloc;
+	prot->sockets_allocated = &asctp_mem_sockets;
+	prot->memory_pressure = &asctp_mem_pressure;
+	prot->enter_memory_pressure = asctp_mem_enter_pressure;
+	prot->sysctl_mem = asctp_sysctl_mem;
+	prot->sysctl_rmem = asctp_sysctl_rmem;
+	prot->sysctl_wmem = asctp_sysctl_wmem;
+}
+
 int asctp_mem_init(struct proto *prot)
 {
 	int err;
@@ -152,14 +165,7 @@ int asctp_mem_init(struct proto *prot)
 		err = -ENOMEM;
 		goto err_sysctl;
 	}
-	prot->memory_allocated = &asctp_mem_allocated;
-	prot->per_cpu_fw_alloc = &asctp_mem_fw_alloc;
-	prot->sockets_allocated = &asctp_mem_sockets;
-	prot->memory_pressure = &asctp_mem_pressure;
-	prot->enter_memory_pressure = asctp_mem_enter_pressure;
-	prot->sysctl_mem = asctp_sysctl_mem;
-	prot->sysctl_rmem = asctp_sysctl_rmem;
-	prot->sysctl_wmem = asctp_sysctl_wmem;
+	asctp_mem_prot(prot);
 	return 0;
 
 err_sysctl:

@@ -17,6 +17,7 @@ bool asctp_mem_rcharge(struct sock *sk, struct sk_buff *skb, bool force);
 void asctp_mem_rcharge_event(struct sock *sk, struct sk_buff *skb);
 
 int asctp_mem_init(struct proto *prot);
+void asctp_mem_prot(struct proto *prot);
 void asctp_mem_exit(void);
 
 #endif /* _ASCTP_MEM_H */

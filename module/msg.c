@@ -109,25 +109,29 @@ static int asctp_msg_cmsgs(struct msghdr *msg, struct asctp_cmsgs *cm)
 }
 
 /* msg_name as the kernel's SCTP checks it (sctp_verify_addr()): NULL
- * when there is none, -EINVAL when short, of another family, or not
- * an address an association can have (broadcast, multicast, 0/8,
- * 198.18/15, the 6to4 anycast one).
+ * when there is none, -EINVAL when short, of a family the socket does
+ * not take, or not an address an association can have (broadcast,
+ * multicast, 0/8, 198.18/15, the 6to4 anycast one; for IPv6 one that
+ * is not unicast).
  */
-static const struct sockaddr_in *asctp_msg_addr(const struct msghdr *msg)
+static const struct asctp_taddr *asctp_msg_addr(struct sock *sk,
+						const struct msghdr *msg,
+						struct asctp_taddr *t)
 {
-	const struct sockaddr_in *sin = msg->msg_name;
 	__be32 addr;
 
-	if (!sin)
+	if (!msg->msg_name)
 		return NULL;
-	if (msg->msg_namelen < sizeof(*sin) || sin->sin_family != AF_INET)
+	if (asctp_addr_from_user(sk, msg->msg_name, msg->msg_namelen, t) < 0)
 		return ERR_PTR(-EINVAL);
-	addr = sin->sin_addr.s_addr;
+	if (!asctp_addr_is_v4(&t->addr))
+		return asctp_addr_peer_ok(&t->addr) ? t : ERR_PTR(-EINVAL);
+	addr = asctp_addr_v4(&t->addr);
 	if (addr == htonl(INADDR_BROADCAST) || ipv4_is_multicast(addr) ||
 	    ipv4_is_zeronet(addr) || ipv4_is_test_198(addr) ||
 	    ipv4_is_anycast_6to4(addr))
 		return ERR_PTR(-EINVAL);
-	return sin;
+	return t;
 }
 
 /* The association a message goes to, as the kernel's SCTP finds it:
@@ -139,10 +143,12 @@ static struct asctp_assoc *asctp_msg_assoc(struct sock *sk,
 					   const struct asctp_cmsgs *cm,
 					   int *err)
 {
-	const struct sockaddr_in *sin = asctp_msg_addr(msg);
 	const struct sctp_sndrcvinfo *si = &cm->si;
+	const struct asctp_taddr *sin;
 	struct asctp_assoc *a;
+	struct asctp_taddr t;
 
+	sin = asctp_msg_addr(sk, msg, &t);
 	if (IS_ERR(sin)) {
 		*err = PTR_ERR(sin);
 		return NULL;
@@ -468,14 +474,14 @@ static void asctp_msg_put_cmsgs(struct sock *sk, struct msghdr *msg,
 		asctp_msg_put_sndrcv(msg, cb);
 }
 
-static void asctp_msg_name(struct msghdr *msg, const struct asctp_rcv_cb *cb)
+static void asctp_msg_name(struct sock *sk, struct msghdr *msg,
+			   const struct asctp_rcv_cb *cb)
 {
-	DECLARE_SOCKADDR(struct sockaddr_in *, sin, msg->msg_name);
+	DECLARE_SOCKADDR(struct sockaddr_storage *, ss, msg->msg_name);
 
-	if (!sin)
+	if (!ss)
 		return;
-	asctp_addr_to_sin(sin, &cb->paddr, cb->pport);
-	msg->msg_namelen = sizeof(*sin);
+	msg->msg_namelen = asctp_addr_to_user(sk, &cb->paddr, cb->pport, ss);
 }
 
 /* Wait for something to read; NULL with *err set otherwise. */
@@ -539,7 +545,7 @@ static int asctp_msg_recv_locked(struct sock *sk, struct msghdr *msg,
 	err = skb_copy_datagram_msg(skb, cb->offset, msg, n);
 	if (err)
 		return err;
-	asctp_msg_name(msg, cb);
+	asctp_msg_name(sk, msg, cb);
 	if (cb->notification)
 		msg->msg_flags |= MSG_NOTIFICATION;
 	asctp_msg_put_cmsgs(sk, msg, skb);

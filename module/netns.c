@@ -6,6 +6,7 @@
  */
 
 #include <net/inet_common.h>
+#include <net/ipv6.h>
 #include <net/netns/generic.h>
 
 #include "cookie.h"
@@ -31,7 +32,20 @@ static int asctp_ctl_init(struct net *net, struct asctp_net *an)
 	if (err)
 		return err;
 	inet_sk(an->ctl_sk)->pmtudisc = IP_PMTUDISC_DO;
-	return 0;
+	if (!ipv6_mod_enabled())	/* booted with ipv6.disable=1 */
+		return 0;
+	err = inet_ctl_sock_create(&an->ctl_sk6, PF_INET6, SOCK_RAW,
+				   asctp_ipproto, net);
+	if (err)
+		inet_ctl_sock_destroy(an->ctl_sk);
+	return err;
+}
+
+static void asctp_ctl_exit(struct asctp_net *an)
+{
+	if (an->ctl_sk6)
+		inet_ctl_sock_destroy(an->ctl_sk6);
+	inet_ctl_sock_destroy(an->ctl_sk);
 }
 
 static __net_init int asctp_net_init(struct net *net)
@@ -58,7 +72,7 @@ static __net_init int asctp_net_init(struct net *net)
 err_encap:
 	asctp_proc_net_exit(net);
 err_proc:
-	inet_ctl_sock_destroy(an->ctl_sk);
+	asctp_ctl_exit(an);
 err_ctl:
 	free_percpu(an->mib);
 	return err;
@@ -70,7 +84,7 @@ static __net_exit void asctp_net_exit(struct net *net)
 
 	asctp_encap_net_exit(&an->encap);
 	asctp_proc_net_exit(net);
-	inet_ctl_sock_destroy(an->ctl_sk);
+	asctp_ctl_exit(an);
 	free_percpu(an->mib);
 }
 

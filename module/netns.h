@@ -27,6 +27,7 @@ struct asctp_net {
 	struct asctp_mib __percpu *mib;
 	struct proc_dir_entry *proc_dir;	/* /proc/net/asctp */
 	struct sock *ctl_sk;		/* sends replies that have no socket */
+	struct sock *ctl_sk6;		/* ... over IPv6; NULL without it */
 	struct asctp_secrets secrets;	/* State Cookie MAC keys */
 	struct asctp_encap_net encap;	/* RFC 6951 UDP socket, sysctls */
 	spinlock_t hash_lock;

@@ -4,6 +4,8 @@
 #include <linux/ip.h>
 #include <linux/udp.h>
 #include <net/ip.h>
+#include <net/ip6_route.h>
+#include <net/ipv6.h>
 #include <net/route.h>
 
 #include "addr.h"
@@ -79,9 +81,42 @@ static void asctp_out_xmit4(struct net *net, struct sock *sk,
 	ip_build_and_send_pkt(skb, sk, fl4.saddr, daddr, NULL, 0);
 }
 
+/* ip6_xmit() wants a socket with IPv6 options: an AF_INET6 one. */
+static void asctp_out_xmit6(struct net *net, struct sock *sk,
+			    struct sk_buff *skb, const struct asctp_route *r)
+{
+	const struct ipv6_pinfo *np = inet6_sk(sk);
+	struct flowi6 fl6 = {
+		.flowi6_proto = asctp_ipproto,
+		.flowi6_oif = sk->sk_bound_dev_if,
+		.flowi6_mark = READ_ONCE(sk->sk_mark),
+		.daddr = r->daddr,
+		.saddr = r->saddr,
+		.fl6_dport = r->dport,
+		.fl6_sport = r->sport,
+	};
+	struct dst_entry *dst;
+
+	dst = ip6_dst_lookup_flow(net, sk, &fl6, NULL);
+	if (IS_ERR(dst)) {
+		asctp_mib_inc(net, ASCTP_MIB_OUT_NO_ROUTE);
+		kfree_skb(skb);
+		return;
+	}
+	skb_dst_set(skb, dst);
+	/* a chunk cut for a larger MTU than the route's (xmit.c) */
+	if (skb->len + sizeof(struct ipv6hdr) > dst_mtu(dst))
+		skb->ignore_df = 1;
+	asctp_mib_inc(net, ASCTP_MIB_OUT_PKTS);
+	ip6_xmit(sk, skb, &fl6, fl6.flowi6_mark, NULL, np ? np->tclass : 0,
+		 READ_ONCE(sk->sk_priority));
+}
+
 void asctp_out_xmit(struct net *net, struct sock *sk, struct sk_buff *skb,
 		    const struct asctp_route *r)
 {
+	bool v4 = asctp_addr_is_v4(&r->daddr);
+
 	struct asctp_hdr *sh = (struct asctp_hdr *)skb->data;
 
 	sh->sport = r->sport;
@@ -90,13 +125,17 @@ void asctp_out_xmit(struct net *net, struct sock *sk, struct sk_buff *skb,
 	sh->checksum = asctp_crc_buf(skb->data, skb->len);
 	skb->ip_summed = CHECKSUM_NONE;
 	if (!sk)
-		sk = asctp_net(net)->ctl_sk;
-	if (!asctp_addr_is_v4(&r->daddr)) {
-		asctp_mib_inc(net, ASCTP_MIB_OUT_NO_ROUTE);	/* no IPv6 yet */
-		kfree_skb(skb);
-		return;
-	}
-	asctp_out_xmit4(net, sk, skb, r);
+		sk = v4 ? asctp_net(net)->ctl_sk : asctp_net(net)->ctl_sk6;
+	if (v4)
+		asctp_out_xmit4(net, sk, skb, r);
+	else if (sk && sk->sk_family == AF_INET6)	/* RFC 6951: IPv4 only */
+		asctp_out_xmit6(net, sk, skb, r);
+	else
+		goto no_route;
+	return;
+no_route:
+	asctp_mib_inc(net, ASCTP_MIB_OUT_NO_ROUTE);
+	kfree_skb(skb);
 }
 
 void asctp_out_path_route(const struct asctp_assoc *a,

@@ -6,6 +6,7 @@
 
 #include <linux/slab.h>
 #include <linux/udp.h>
+#include <net/ip6_route.h>
 #include <net/route.h>
 
 #include "assoc.h"
@@ -59,8 +60,7 @@ void asctp_path_add_peers(struct sock *sk, struct asctp_assoc *a,
 	int i;
 
 	for (i = 0; i < n; i++) {
-		/* IPv6 paths: not yet (no IPv6 output) */
-		if (!asctp_addr_is_v4(&addrs[i]) ||
+		if (!asctp_addr_usable(sk, &addrs[i]) ||
 		    asctp_addr_loopback(&addrs[i]) != lo ||
 		    asctp_path_find(a, &addrs[i]))
 			continue;
@@ -141,45 +141,106 @@ void asctp_path_encap_seen(struct asctp_assoc *a, const struct in6_addr *addr,
 	asctp_path_sync_pmtu(a);
 }
 
-/* The source address and MTU of @p from a route to the peer.  The
- * primary path keeps the association's address (the one the peer
- * used); a socket bound to an address uses it on every path; a
- * wildcard socket's other paths take what the routing table says.
+/* The source address to ask a route for: the primary path keeps the
+ * association's address (the one the peer used); a socket bound to one
+ * address uses it on every path; else the route's choice.
  */
-int asctp_path_route(struct sock *sk, struct asctp_assoc *a,
-		     struct asctp_path *p)
+static void asctp_path_src(struct sock *sk, struct asctp_assoc *a,
+			   struct asctp_path *p, struct in6_addr *src)
 {
-	__be32 bound = asctp_addr_v4(&asctp_sk(sk)->baddr);
-	__be32 src = bound, dst = asctp_addr_v4(&p->addr);
+	*src = asctp_sk(sk)->baddr;
+	if (p == a->primary)
+		*src = a->laddr;
+	else if (asctp_sk(sk)->n_xaddrs)
+		*src = in6addr_any;	/* the route's choice, if it is bound */
+	if (asctp_addr_is_v4(src) != asctp_addr_is_v4(&p->addr))
+		*src = in6addr_any;
+}
+
+/* A bound socket's source must be one of its addresses: if the route
+ * chose another, ask again from the bound one.
+ */
+static bool asctp_path_src_ours(struct sock *sk, const struct in6_addr *src,
+				const struct in6_addr *got)
+{
+	return !asctp_addr_any(src) || !asctp_sock_bound_addr(sk) ||
+	       asctp_sock_has_addr(sk, got);
+}
+
+static int asctp_path_route4(struct sock *sk, struct asctp_assoc *a,
+			     struct asctp_path *p, struct in6_addr *src)
+{
+	__be32 dst = asctp_addr_v4(&p->addr);
 	struct in6_addr got;
 	struct rtable *rt;
 	struct flowi4 fl4;
 
-	if (!asctp_addr_is_v4(&p->addr))
-		return -EAFNOSUPPORT;
-	if (p == a->primary)
-		src = asctp_addr_v4(&a->laddr);
-	else if (asctp_sk(sk)->n_xaddrs)
-		src = 0;	/* the route's choice, if it is bound */
-	rt = ip_route_output_ports(sock_net(sk), &fl4, sk, dst, src,
-				   a->pport, a->lport, asctp_ipproto, 0,
-				   sk->sk_bound_dev_if);
-	asctp_addr_set_v4(&got, IS_ERR(rt) ? 0 : fl4.saddr);
-	if (!IS_ERR(rt) && !src && bound && !asctp_sock_has_addr(sk, &got)) {
-		ip_rt_put(rt);
-		src = bound;
-		rt = ip_route_output_ports(sock_net(sk), &fl4, sk, dst, src,
-					   a->pport, a->lport, asctp_ipproto, 0,
-					   sk->sk_bound_dev_if);
-	}
+	rt = ip_route_output_ports(sock_net(sk), &fl4, sk, dst,
+				   asctp_addr_v4(src), a->pport, a->lport,
+				   asctp_ipproto, 0, sk->sk_bound_dev_if);
 	if (IS_ERR(rt))
 		return PTR_ERR(rt);
-	asctp_addr_set_v4(&p->saddr, fl4.saddr);
+	asctp_addr_set_v4(&got, fl4.saddr);
+	if (!asctp_path_src_ours(sk, src, &got) &&
+	    asctp_addr_is_v4(&asctp_sk(sk)->baddr)) {
+		ip_rt_put(rt);
+		*src = asctp_sk(sk)->baddr;
+		return asctp_path_route4(sk, a, p, src);
+	}
+	p->saddr = got;
 	if (!(p->o.flags & SPP_PMTUD_DISABLE))
 		p->pmtu = min_t(u32, dst_mtu(&rt->dst), IP_MAX_MTU);
 	ip_rt_put(rt);
-	asctp_path_sync_pmtu(a);
 	return 0;
+}
+
+static int asctp_path_route6(struct sock *sk, struct asctp_assoc *a,
+			     struct asctp_path *p, struct in6_addr *src)
+{
+	struct flowi6 fl6 = {
+		.flowi6_proto = asctp_ipproto,
+		.flowi6_oif = sk->sk_bound_dev_if,
+		.flowi6_mark = READ_ONCE(sk->sk_mark),
+		.daddr = p->addr,
+		.saddr = *src,
+		.fl6_dport = a->pport,
+		.fl6_sport = a->lport,
+	};
+	struct dst_entry *dst;
+
+	if (sk->sk_family != AF_INET6)
+		return -EAFNOSUPPORT;
+	dst = ip6_dst_lookup_flow(sock_net(sk), sk, &fl6, NULL);
+	if (IS_ERR(dst))
+		return PTR_ERR(dst);
+	if (!asctp_path_src_ours(sk, src, &fl6.saddr) &&
+	    !asctp_addr_is_v4(&asctp_sk(sk)->baddr)) {
+		dst_release(dst);
+		*src = asctp_sk(sk)->baddr;
+		return asctp_path_route6(sk, a, p, src);
+	}
+	p->saddr = fl6.saddr;
+	if (!(p->o.flags & SPP_PMTUD_DISABLE))
+		p->pmtu = min_t(u32, dst_mtu(dst), IP6_MAX_MTU);
+	dst_release(dst);
+	return 0;
+}
+
+/* The source address and MTU of @p from a route to the peer. */
+int asctp_path_route(struct sock *sk, struct asctp_assoc *a,
+		     struct asctp_path *p)
+{
+	struct in6_addr src;
+	int err;
+
+	asctp_path_src(sk, a, p, &src);
+	if (asctp_addr_is_v4(&p->addr))
+		err = asctp_path_route4(sk, a, p, &src);
+	else
+		err = asctp_path_route6(sk, a, p, &src);
+	if (!err)
+		asctp_path_sync_pmtu(a);
+	return err;
 }
 
 /* SCTP_GET_ASSOC_STATS: the highest RTO, and whose. */

@@ -121,9 +121,7 @@ static void asctp_peeloff_move(struct asctp_assoc *a, struct sock *sk,
 	asctp_mem_wmove(sk, nsk, wmem);
 	ninet->inet_num = inet_sk(sk)->inet_num;
 	ninet->inet_sport = a->lport;
-	asctp_sock_set_baddr(asctp_sk(nsk), &a->laddr);
-	ninet->inet_daddr = asctp_addr_v4(&a->paddr);
-	ninet->inet_dport = a->pport;
+	asctp_sock_set_peer(nsk, a);
 	nsk->sk_state = sk->sk_state == TCP_LISTEN ? TCP_ESTABLISHED :
 						     sk->sk_state;
 	asctp_sk(nsk)->peeled = true;

@@ -22,13 +22,17 @@ static bool asctp_port_reuse(const struct sock *sk)
 }
 
 /* Two bindings of a port overlap unless both name different specific
- * addresses.
+ * addresses, or one names an address of a family the other socket does
+ * not take.  (A wildcard overlaps every binding, IPV6_V6ONLY or not.)
  */
 static bool asctp_port_overlap(const struct sock *sk,
 			       const struct in6_addr *addr)
 {
-	return asctp_addr_any(addr) || !asctp_sock_bound_addr(sk) ||
-	       asctp_sock_has_addr(sk, addr);
+	if (asctp_addr_any(addr))
+		return true;
+	if (!asctp_addr_usable(sk, addr))
+		return false;
+	return !asctp_sock_bound_addr(sk) || asctp_sock_has_addr(sk, addr);
 }
 
 /* Whether @sk (NULL: a port for autobind) may not have @addr:@port.
@@ -206,6 +210,8 @@ static int asctp_port_rank(const struct inet_sock *inet,
 {
 	int rank;
 
+	if (!asctp_addr_usable(&inet->sk, daddr))
+		return -1;	/* AF_INET for IPv6, or IPV6_V6ONLY */
 	if (asctp_sock_has_addr(&inet->sk, daddr))
 		rank = 1;
 	else if (!asctp_sock_bound_addr(&inet->sk))

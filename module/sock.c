@@ -13,7 +13,9 @@
 
 #include <linux/module.h>
 #include <linux/sched/signal.h>
+#include <net/addrconf.h>
 #include <net/inet_common.h>
+#include <net/transp_v6.h>
 #include <net/ip.h>
 #include <net/protocol.h>
 #include <net/route.h>
@@ -97,6 +99,7 @@ static int asctp_sock_create(struct sock *sk)
 	as->initmsg.sinit_max_attempts = ASCTP_MAX_INIT_RETRANS;
 	as->initmsg.sinit_max_init_timeo = ASCTP_RTO_MAX_MS;
 	as->rcv_ratio = 128;
+	as->v4mapped = true;		/* as the kernel's SCTP */
 	as->rto_initial_ms = ASCTP_RTO_INITIAL_MS;
 	as->rto_min_ms = ASCTP_RTO_MIN_MS;
 	as->rto_max_ms = ASCTP_RTO_MAX_MS;
@@ -132,6 +135,27 @@ static void asctp_sock_unhash(struct sock *sk)
 	asctp_port_unbind(sk);
 }
 
+/* The child's own IPv6 state: sock_copy() took the parent's pointer to
+ * its ipv6_pinfo, and the lists and options that hang off it.
+ */
+static void asctp_sock_clone6(struct sock *sk)
+{
+	struct ipv6_pinfo *np;
+
+	inet_sk(sk)->pinet6 = &((struct asctp6_sock *)sk)->inet6;
+	np = inet6_sk(sk);
+	RCU_INIT_POINTER(np->ipv6_mc_list, NULL);
+	np->ipv6_ac_list = NULL;
+#ifdef ASCTP_HAVE_INET_FL_LIST	/* 6.6 moved it */
+	RCU_INIT_POINTER(inet_sk(sk)->ipv6_fl_list, NULL);
+#else
+	RCU_INIT_POINTER(np->ipv6_fl_list, NULL);
+#endif
+	RCU_INIT_POINTER(np->opt, NULL);
+	np->pktoptions = NULL;
+	np->rxpmtu = NULL;
+}
+
 /* In softirq, listener locked: a copy of it, locked, for one
  * association.  sock_copy() took the parent's pointers: drop those
  * that must not be shared.
@@ -148,6 +172,8 @@ struct sock *asctp_sock_clone(struct sock *listener)
 	inet->mc_list = NULL;
 	asctp_sock_init_lists(sk);
 	inet->inet_num = inet_sk(listener)->inet_num;
+	if (sk->sk_family == AF_INET6)
+		asctp_sock_clone6(sk);
 	sk->sk_state = TCP_SYN_RECV;
 	sk->sk_ack_backlog = 0;
 	return sk;
@@ -185,16 +211,13 @@ void asctp_sock_accept_enqueue(struct sock *listener, struct sock *child)
 void asctp_sock_assoc_up(struct asctp_assoc *a)
 {
 	struct sock *sk = a->sk;
-	struct inet_sock *inet = inet_sk(sk);
 
 	a->was_up = true;
 	if (sk->sk_type != SOCK_STREAM) {
 		sk->sk_state_change(sk);
 		return;
 	}
-	inet->inet_daddr = asctp_addr_v4(&a->paddr);
-	inet->inet_dport = a->pport;
-	asctp_sock_set_baddr(asctp_sk(sk), &a->laddr);
+	asctp_sock_set_peer(sk, a);
 	sk->sk_state = TCP_ESTABLISHED;
 	if (sk->sk_socket)
 		sk->sk_socket->state = SS_CONNECTED;
@@ -218,15 +241,23 @@ void asctp_sock_assoc_down(struct asctp_assoc *a, int err)
 	sk->sk_write_space(sk);
 }
 
+/* A one-to-one socket's peer and local address: its association's. */
+void asctp_sock_set_peer(struct sock *sk, const struct asctp_assoc *a)
+{
+	inet_sk(sk)->inet_daddr = asctp_addr_v4_or_any(&a->paddr);
+	inet_sk(sk)->inet_dport = a->pport;
+	if (sk->sk_family == AF_INET6)
+		sk->sk_v6_daddr = a->paddr;
+	asctp_sock_set_baddr(asctp_sk(sk), &a->laddr);
+}
+
 struct asctp_assoc *asctp_sock_find_peer(struct sock *sk,
-					 const struct sockaddr_in *sin)
+					 const struct asctp_taddr *t)
 {
 	struct asctp_assoc *a;
-	struct in6_addr addr;
 
-	asctp_addr_set_v4(&addr, sin->sin_addr.s_addr);
 	list_for_each_entry(a, &asctp_sk(sk)->assocs, sock_node)
-		if (a->pport == sin->sin_port && asctp_path_find(a, &addr))
+		if (a->pport == t->port && asctp_path_find(a, &t->addr))
 			return a;
 	return NULL;
 }
@@ -251,7 +282,7 @@ static int asctp_sock_route(struct sock *sk, struct asctp_assoc *a)
 
 /* RFC 9260 5.1 (A): a new association in COOKIE-WAIT, INIT sent. */
 struct asctp_assoc *asctp_sock_connect_assoc(struct sock *sk,
-					     const struct sockaddr_in *sin,
+					     const struct asctp_taddr *t,
 					     const struct sctp_initmsg *init,
 					     int *err)
 {
@@ -259,9 +290,7 @@ struct asctp_assoc *asctp_sock_connect_assoc(struct sock *sk,
 	struct asctp_assoc *a;
 
 	*err = -EINVAL;
-	if (!sin->sin_port || ipv4_is_multicast(sin->sin_addr.s_addr) ||
-	    ipv4_is_lbcast(sin->sin_addr.s_addr) ||
-	    ipv4_is_zeronet(sin->sin_addr.s_addr))
+	if (!t->port || !asctp_addr_peer_ok(&t->addr))
 		return NULL;
 	*err = asctp_sock_autobind(sk);
 	if (*err)
@@ -273,8 +302,8 @@ struct asctp_assoc *asctp_sock_connect_assoc(struct sock *sk,
 	if (init)		/* SCTP_INIT cmsg: its non-zero fields */
 		asctp_initmsg_merge(&im, init);
 	a->lport = inet_sk(sk)->inet_sport;
-	asctp_addr_set_v4(&a->paddr, sin->sin_addr.s_addr);
-	a->pport = sin->sin_port;
+	a->paddr = t->addr;
+	a->pport = t->port;
 	a->primary->addr = a->paddr;
 	/* what we offer; the INIT ACK may lower it */
 	if (asctp_assoc_set_streams(a, im.sinit_num_ostreams,
@@ -298,44 +327,45 @@ struct asctp_assoc *asctp_sock_connect_assoc(struct sock *sk,
 	return a;
 }
 
-static int asctp_sock_check_addr(const struct sockaddr *uaddr, int len)
-{
-	if (len < (int)sizeof(struct sockaddr_in))
-		return -EINVAL;
-	if (uaddr->sa_family != AF_INET)
-		return -EAFNOSUPPORT;
-	return 0;
-}
-
-int asctp_sock_bind(struct sock *sk, const struct sockaddr_in *sin)
+/* An address of this namespace's, or one IP_FREEBIND lets us bind. */
+bool asctp_sock_local_addr(struct sock *sk, const struct in6_addr *a)
 {
 	struct net *net = sock_net(sk);
-	__be32 addr = sin->sin_addr.s_addr;
-	u16 port = ntohs(sin->sin_port);
-	struct in6_addr a6;
+
+	if (asctp_addr_any(a) || inet_can_nonlocal_bind(net, inet_sk(sk)))
+		return true;
+	if (asctp_addr_is_v4(a))
+		return inet_addr_type(net, asctp_addr_v4(a)) == RTN_LOCAL;
+	return !(ipv6_addr_type(a) & IPV6_ADDR_LINKLOCAL) &&
+	       ipv6_chk_addr(net, a, NULL, 0);
+}
+
+int asctp_sock_bind(struct sock *sk, const struct asctp_taddr *t)
+{
+	struct net *net = sock_net(sk);
+	u16 port = ntohs(t->port);
 
 	if (inet_sk(sk)->inet_num)
 		return -EINVAL;
-	if (addr && inet_addr_type(net, addr) != RTN_LOCAL &&
-	    !inet_can_nonlocal_bind(net, inet_sk(sk)))
+	if (!asctp_sock_local_addr(sk, &t->addr))
 		return -EADDRNOTAVAIL;
 	if (port && inet_port_requires_bind_service(net, port) &&
 	    !ns_capable(net->user_ns, CAP_NET_BIND_SERVICE))
 		return -EACCES;
-	asctp_addr_set_v4(&a6, addr);
-	return asctp_port_bind(sk, &a6, port);
+	return asctp_port_bind(sk, &t->addr, port);
 }
 
 static int asctp_bind(struct socket *sock, struct sockaddr *uaddr, int len)
 {
 	struct sock *sk = sock->sk;
+	struct asctp_taddr t;
 	int err;
 
-	err = asctp_sock_check_addr(uaddr, len);
-	if (err)
+	err = asctp_addr_from_user(sk, uaddr, len, &t);
+	if (err < 0)
 		return err;
 	lock_sock(sk);
-	err = asctp_sock_bind(sk, (struct sockaddr_in *)uaddr);
+	err = asctp_sock_bind(sk, &t);
 	release_sock(sk);
 	return err;
 }
@@ -398,13 +428,13 @@ static int asctp_wait_up(struct sock *sk, struct asctp_assoc *a, long timeo)
 /* connect(2), and sctp_connectx(), which wants the association id. */
 /* sctp_connectx()'s further addresses: paths, unconfirmed (5.4). */
 static void asctp_sock_connect_paths(struct sock *sk, struct asctp_assoc *a,
-				     const struct sockaddr_in *sin, int n)
+				     const struct asctp_taddr *t, int n)
 {
 	struct in6_addr addrs[ASCTP_MAX_PADDRS];
 	int i;
 
 	for (i = 0; i < n && i < ASCTP_MAX_PADDRS; i++)
-		asctp_addr_set_v4(&addrs[i], sin[i].sin_addr.s_addr);
+		addrs[i] = t[i].addr;
 	asctp_path_add_peers(sk, a, addrs, i);
 }
 
@@ -415,7 +445,7 @@ static void asctp_sock_connect_paths(struct sock *sk, struct asctp_assoc *a,
  * association, the first.
  */
 static struct asctp_assoc *asctp_sock_pending(struct sock *sk,
-					      const struct sockaddr_in *sin)
+					      const struct asctp_taddr *t)
 {
 	struct asctp_sock *as = asctp_sk(sk);
 	s32 intr = as->connect_intr;
@@ -426,7 +456,7 @@ static struct asctp_assoc *asctp_sock_pending(struct sock *sk,
 		a = list_first_entry_or_null(&as->assocs,
 					     struct asctp_assoc, sock_node);
 	else
-		a = asctp_sock_find_peer(sk, sin);
+		a = asctp_sock_find_peer(sk, t);
 	if (!a)
 		return NULL;
 	return a->state < ASCTP_S_ESTABLISHED || a->id == intr ? a : NULL;
@@ -435,13 +465,13 @@ static struct asctp_assoc *asctp_sock_pending(struct sock *sk,
 /* connect() or sctp_connectx() to @n addresses: the INIT goes to the
  * first.
  */
-int asctp_sock_connect(struct sock *sk, const struct sockaddr_in *sin,
+int asctp_sock_connect(struct sock *sk, const struct asctp_taddr *t,
 		       int n, int flags, s32 *id)
 {
 	struct asctp_assoc *a;
 	int err;
 
-	a = asctp_sock_pending(sk, sin);
+	a = asctp_sock_pending(sk, t);
 	if (a) {
 		if ((flags & O_NONBLOCK) && a->state < ASCTP_S_ESTABLISHED)
 			return -EALREADY;
@@ -451,13 +481,13 @@ int asctp_sock_connect(struct sock *sk, const struct sockaddr_in *sin,
 		if (sk->sk_state != TCP_CLOSE ||
 		    !list_empty(&asctp_sk(sk)->assocs))
 			return -EISCONN;
-	} else if (asctp_sock_find_peer(sk, sin)) {
+	} else if (asctp_sock_find_peer(sk, t)) {
 		return -EISCONN;
 	}
-	a = asctp_sock_connect_assoc(sk, sin, NULL, &err);
+	a = asctp_sock_connect_assoc(sk, t, NULL, &err);
 	if (!a)
 		return err;
-	asctp_sock_connect_paths(sk, a, sin + 1, n - 1);
+	asctp_sock_connect_paths(sk, a, t + 1, n - 1);
 	if (sk->sk_type == SOCK_STREAM) {
 		sk->sk_state = TCP_SYN_SENT;
 		sk->sk_socket->state = SS_CONNECTING;
@@ -477,14 +507,14 @@ static int asctp_connect(struct socket *sock, struct sockaddr *uaddr,
 			 int len, int flags)
 {
 	struct sock *sk = sock->sk;
+	struct asctp_taddr t;
 	int err;
 
-	err = asctp_sock_check_addr(uaddr, len);
-	if (err)
+	err = asctp_addr_from_user(sk, uaddr, len, &t);
+	if (err < 0)
 		return err;
 	lock_sock(sk);
-	err = asctp_sock_connect(sk, (struct sockaddr_in *)uaddr, 1, flags,
-				 NULL);
+	err = asctp_sock_connect(sk, &t, 1, flags, NULL);
 	release_sock(sk);
 	return err;
 }
@@ -687,6 +717,55 @@ static struct proto asctp_prot = {
 	.obj_size	= sizeof(struct asctp_sock),
 };
 
+/* 6.1 frees an AF_INET6 socket's IPv6 options here; later kernels in
+ * its sk_destruct.
+ */
+static void asctp6_sock_destroy(struct sock *sk)
+{
+	asctp_sock_destroy(sk);
+#ifdef ASCTP_HAVE_INET6_DESTROY
+	inet6_destroy_sock(sk);
+#endif
+}
+
+static struct proto asctpv6_prot = {
+	.name		= "ASCTPv6",
+	.owner		= THIS_MODULE,
+	.init		= asctp_sock_create,
+	.destroy	= asctp6_sock_destroy,
+	.close		= asctp_sock_close,
+	.unhash		= asctp_sock_unhash,
+	.setsockopt	= asctp_sockopt_set,
+	.getsockopt	= asctp_sockopt_get,
+	.backlog_rcv	= asctp_sock_backlog_rcv,
+	.release_cb	= asctp_sock_release_cb,
+	.no_autobind	= true,
+	.obj_size	= sizeof(struct asctp6_sock),
+#ifdef ASCTP_HAVE_PINFO_OFFSET
+	.ipv6_pinfo_offset = offsetof(struct asctp6_sock, inet6),
+#endif
+};
+
+/* getsockname(), getpeername(): asctp_addr_to_user()'s forms. */
+static int asctp6_getname(struct socket *sock, struct sockaddr *uaddr,
+			  int peer)
+{
+	struct sock *sk = sock->sk;
+	struct inet_sock *inet = inet_sk(sk);
+	int len = -ENOTCONN;
+
+	lock_sock(sk);
+	if (!peer)
+		len = asctp_addr_to_user(sk, &asctp_sk(sk)->baddr,
+					 inet->inet_sport, (void *)uaddr);
+	else if (inet->inet_dport &&
+		 !((1 << sk->sk_state) & (TCPF_CLOSE | TCPF_SYN_SENT)))
+		len = asctp_addr_to_user(sk, &sk->sk_v6_daddr,
+					 inet->inet_dport, (void *)uaddr);
+	release_sock(sk);
+	return len;
+}
+
 /* One table serves both types: accept() and shutdown() check it. */
 static const struct proto_ops asctp_sock_ops = {
 	.family		= PF_INET,
@@ -708,9 +787,36 @@ static const struct proto_ops asctp_sock_ops = {
 	.mmap		= sock_no_mmap,
 };
 
+static const struct proto_ops asctp6_sock_ops = {
+	.family		= PF_INET6,
+	.owner		= THIS_MODULE,
+	.release	= inet6_release,
+	.bind		= asctp_bind,
+	.connect	= asctp_connect,
+	.socketpair	= sock_no_socketpair,
+	.accept		= asctp_accept,
+	.getname	= asctp6_getname,
+	.poll		= asctp_poll,
+	.ioctl		= sock_no_ioctl,
+	.listen		= asctp_listen,
+	.shutdown	= asctp_shutdown,
+	.setsockopt	= sock_common_setsockopt,
+	.getsockopt	= sock_common_getsockopt,
+	.sendmsg	= asctp_msg_send,
+	.recvmsg	= asctp_msg_recv,
+	.mmap		= sock_no_mmap,
+};
+
 static struct inet_protosw asctp_protosw[] = {
 	{ .type = SOCK_SEQPACKET, .prot = &asctp_prot, .ops = &asctp_sock_ops },
 	{ .type = SOCK_STREAM,    .prot = &asctp_prot, .ops = &asctp_sock_ops },
+};
+
+static struct inet_protosw asctp6_protosw[] = {
+	{ .type = SOCK_SEQPACKET, .prot = &asctpv6_prot,
+	  .ops = &asctp6_sock_ops },
+	{ .type = SOCK_STREAM,    .prot = &asctpv6_prot,
+	  .ops = &asctp6_sock_ops },
 };
 
 int asctp_sock_init(u8 ipproto)
@@ -724,12 +830,30 @@ int asctp_sock_init(u8 ipproto)
 	err = proto_register(&asctp_prot, 1);
 	if (err)
 		goto err_proto;
+	asctp_mem_prot(&asctpv6_prot);
+	err = proto_register(&asctpv6_prot, 1);
+	if (err)
+		goto err_proto6;
 	for (i = 0; i < ARRAY_SIZE(asctp_protosw); i++) {
 		asctp_protosw[i].protocol = ipproto;
 		inet_register_protosw(&asctp_protosw[i]);
 	}
+	for (i = 0; i < ARRAY_SIZE(asctp6_protosw); i++) {
+		asctp6_protosw[i].protocol = ipproto;
+		err = inet6_register_protosw(&asctp6_protosw[i]);
+		if (err)
+			goto err_protosw6;
+	}
 	return 0;
 
+err_protosw6:
+	while (i--)
+		inet6_unregister_protosw(&asctp6_protosw[i]);
+	for (i = ARRAY_SIZE(asctp_protosw) - 1; i >= 0; i--)
+		inet_unregister_protosw(&asctp_protosw[i]);
+	proto_unregister(&asctpv6_prot);
+err_proto6:
+	proto_unregister(&asctp_prot);
 err_proto:
 	asctp_mem_exit();
 err_mem:
@@ -740,8 +864,11 @@ void asctp_sock_exit(void)
 {
 	int i;
 
+	for (i = ARRAY_SIZE(asctp6_protosw) - 1; i >= 0; i--)
+		inet6_unregister_protosw(&asctp6_protosw[i]);
 	for (i = ARRAY_SIZE(asctp_protosw) - 1; i >= 0; i--)
 		inet_unregister_protosw(&asctp_protosw[i]);
+	proto_unregister(&asctpv6_prot);
 	proto_unregister(&asctp_prot);
 	asctp_mem_exit();
 }

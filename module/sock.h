@@ -4,6 +4,7 @@
 #define _ASCTP_SOCK_H
 
 #include <net/inet_sock.h>
+#include <net/ipv6.h>
 #include <uapi/linux/sctp.h>
 
 #include "addr.h"
@@ -94,6 +95,12 @@ struct asctp_sock {
 	unsigned long deferred;		/* ASCTP_DEFER_* for release_cb */
 };
 
+/* An AF_INET6 socket: ipv6_pinfo last (6.1 finds it at the end). */
+struct asctp6_sock {
+	struct asctp_sock as;
+	struct ipv6_pinfo inet6;
+};
+
 enum asctp_defer_bit {
 	ASCTP_DEFER_TIMERS,		/* an assoc has a timer bit set */
 	ASCTP_DEFER_PMTU,		/* a path has an icmp_mtu (icmp.c) */
@@ -124,13 +131,19 @@ static inline bool asctp_sock_has_addr(const struct sock *sk,
 	return false;
 }
 
-/* The bound address; an AF_INET socket's inet fields follow it. */
+/* The bound address; the inet (and inet6) fields follow it. */
 static inline void asctp_sock_set_baddr(struct asctp_sock *as,
 					const struct in6_addr *addr)
 {
+	struct sock *sk = &as->inet.sk;
+
 	as->baddr = *addr;
-	as->inet.inet_rcv_saddr = asctp_addr_v4(addr);
+	as->inet.inet_rcv_saddr = asctp_addr_v4_or_any(addr);
 	as->inet.inet_saddr = as->inet.inet_rcv_saddr;
+	if (sk->sk_family == AF_INET6) {
+		sk->sk_v6_rcv_saddr = *addr;
+		inet6_sk(sk)->saddr = *addr;
+	}
 }
 
 /* The socket is bound to one or more addresses, not the wildcard. */
@@ -150,7 +163,6 @@ static inline bool asctp_sock_single(const struct sock *sk)
 extern u8 asctp_ipproto;
 
 struct asctp_assoc;
-struct sockaddr_in;
 
 struct sock *asctp_sock_clone(struct sock *listener);
 void asctp_sock_child_unlock(struct sock *child);
@@ -159,16 +171,18 @@ void asctp_sock_accept_enqueue(struct sock *listener, struct sock *child);
 void asctp_sock_assoc_up(struct asctp_assoc *a);
 void asctp_sock_assoc_down(struct asctp_assoc *a, int err);
 struct asctp_assoc *asctp_sock_find_peer(struct sock *sk,
-					 const struct sockaddr_in *sin);
+					 const struct asctp_taddr *t);
 struct asctp_assoc *asctp_sock_connect_assoc(struct sock *sk,
-					     const struct sockaddr_in *sin,
+					     const struct asctp_taddr *t,
 					     const struct sctp_initmsg *init,
 					     int *err);
 void asctp_initmsg_merge(struct sctp_initmsg *im,
 			 const struct sctp_initmsg *v);
 
-int asctp_sock_bind(struct sock *sk, const struct sockaddr_in *sin);
-int asctp_sock_connect(struct sock *sk, const struct sockaddr_in *sin,
+bool asctp_sock_local_addr(struct sock *sk, const struct in6_addr *a);
+void asctp_sock_set_peer(struct sock *sk, const struct asctp_assoc *a);
+int asctp_sock_bind(struct sock *sk, const struct asctp_taddr *t);
+int asctp_sock_connect(struct sock *sk, const struct asctp_taddr *t,
 		       int n, int flags, s32 *id);
 
 int asctp_sock_init(u8 ipproto);

@@ -11,6 +11,7 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <net/ip.h>
+#include <net/ipv6.h>
 
 #include "assoc.h"
 #include "peeloff.h"
@@ -255,6 +256,8 @@ int asctp_sockopt_set(struct sock *sk, int level, int optname,
 	void *kopt = NULL;
 	int err;
 
+	if (level != SOL_SCTP && sk->sk_family == AF_INET6)
+		return ipv6_setsockopt(sk, level, optname, optval, optlen);
 	if (level != SOL_SCTP)
 		return ip_setsockopt(sk, level, optname, optval, optlen);
 	/* As the kernel's SCTP: the whole value is copied in first, up to
@@ -348,6 +351,8 @@ int asctp_sockopt_get(struct sock *sk, int level, int optname,
 {
 	int err, len;
 
+	if (level != SOL_SCTP && sk->sk_family == AF_INET6)
+		return ipv6_getsockopt(sk, level, optname, optval, optlen);
 	if (level != SOL_SCTP)
 		return ip_getsockopt(sk, level, optname, optval, optlen);
 	if (get_user(len, optlen))

@@ -25,42 +25,58 @@ enum {
 	ASCTP_LOCAL_ADDRS_MAX	= 1024,		/* listed at once */
 };
 
-/* A packed address array from the user, each one AF_INET here. */
-static struct sockaddr_in *asctp_addrs_copy(sockptr_t optval,
+/* The addresses of a packed array from the user (sockaddr_in, and
+ * sockaddr_in6 on an AF_INET6 socket, each its own size).
+ */
+static struct asctp_taddr *asctp_addrs_parse(struct sock *sk, const u8 *buf,
+					     unsigned int len, int *n)
+{
+	struct asctp_taddr *t;
+	unsigned int off;
+	int used;
+
+	t = kmalloc_array(len / sizeof(struct sockaddr_in), sizeof(*t),
+			  GFP_KERNEL);
+	if (!t)
+		return ERR_PTR(-ENOMEM);
+	for (*n = 0, off = 0; off < len; off += used, (*n)++) {
+		used = asctp_addr_from_user(sk, (const void *)(buf + off),
+					    len - off, &t[*n]);
+		if (used < 0) {
+			kfree(t);
+			return ERR_PTR(-EINVAL);
+		}
+	}
+	return t;
+}
+
+static struct asctp_taddr *asctp_addrs_copy(struct sock *sk, sockptr_t optval,
 					    unsigned int optlen, int *n)
 {
-	struct sockaddr_in *addrs;
-	int i;
+	struct asctp_taddr *t;
+	u8 *buf;
 
-	if (!optlen || optlen > ASCTP_ADDRS_MAX_LEN)
+	if (optlen < sizeof(struct sockaddr_in) || optlen > ASCTP_ADDRS_MAX_LEN)
 		return ERR_PTR(-EINVAL);
-	addrs = memdup_sockptr(optval, optlen);
-	if (IS_ERR(addrs))
-		return addrs;
-	*n = optlen / sizeof(*addrs);
-	for (i = 0; i < *n; i++)
-		if (addrs[i].sin_family != AF_INET)
-			break;
-	if (!*n || i < *n || optlen % sizeof(*addrs)) {
-		kfree(addrs);
-		return ERR_PTR(-EINVAL);
-	}
-	return addrs;
+	buf = memdup_sockptr(optval, optlen);
+	if (IS_ERR(buf))
+		return ERR_CAST(buf);
+	t = asctp_addrs_parse(sk, buf, optlen, n);
+	kfree(buf);
+	return t;
 }
 
 /* One more address for a socket bound to specific ones: the same
  * port, a local address (or IP_FREEBIND), not the wildcard.
  */
-static int asctp_bindx_check(struct sock *sk, const struct sockaddr_in *sin)
+static int asctp_bindx_check(struct sock *sk, const struct asctp_taddr *t)
 {
 	const struct inet_sock *inet = inet_sk(sk);
-	struct net *net = sock_net(sk);
 
-	if (!asctp_sock_bound_addr(sk) || !sin->sin_addr.s_addr ||
-	    (sin->sin_port && sin->sin_port != inet->inet_sport))
+	if (!asctp_sock_bound_addr(sk) || asctp_addr_any(&t->addr) ||
+	    (t->port && t->port != inet->inet_sport))
 		return -EINVAL;
-	if (inet_addr_type(net, sin->sin_addr.s_addr) != RTN_LOCAL &&
-	    !inet_can_nonlocal_bind(net, inet_sk(sk)))
+	if (!asctp_sock_local_addr(sk, &t->addr))
 		return -EADDRNOTAVAIL;
 	return 0;
 }
@@ -69,11 +85,10 @@ static int asctp_bindx_check(struct sock *sk, const struct sockaddr_in *sin)
  * first address, then every address joins it on its port; up to
  * 1 + ASCTP_MAX_XADDRS (-ENOSPC beyond).
  */
-static int asctp_bindx_add(struct sock *sk, const struct sockaddr_in *addrs,
+static int asctp_bindx_add(struct sock *sk, const struct asctp_taddr *addrs,
 			   int n)
 {
 	struct inet_sock *inet = inet_sk(sk);
-	struct in6_addr a6;
 	int i = 0, err;
 
 	if (!inet->inet_num) {
@@ -82,10 +97,9 @@ static int asctp_bindx_add(struct sock *sk, const struct sockaddr_in *addrs,
 			return err;
 	}
 	for (; i < n; i++) {
-		asctp_addr_set_v4(&a6, addrs[i].sin_addr.s_addr);
 		err = asctp_bindx_check(sk, &addrs[i]);
 		if (!err)
-			err = asctp_port_add_addr(sk, &a6);
+			err = asctp_port_add_addr(sk, &addrs[i].addr);
 		if (err)
 			return err;
 	}
@@ -95,20 +109,18 @@ static int asctp_bindx_add(struct sock *sk, const struct sockaddr_in *addrs,
 /* SCTP_SOCKOPT_BINDX_REM: a socket's last address stays (-EBUSY);
  * associations keep theirs (no ASCONF).
  */
-static int asctp_bindx_rem(struct sock *sk, const struct sockaddr_in *addrs,
+static int asctp_bindx_rem(struct sock *sk, const struct asctp_taddr *addrs,
 			   int n)
 {
 	const struct inet_sock *inet = inet_sk(sk);
-	struct in6_addr a6;
 	int i, err;
 
 	if (!inet->inet_num)
 		return -EINVAL;
 	for (i = 0; i < n; i++) {
-		if (addrs[i].sin_port && addrs[i].sin_port != inet->inet_sport)
+		if (addrs[i].port && addrs[i].port != inet->inet_sport)
 			return -EINVAL;
-		asctp_addr_set_v4(&a6, addrs[i].sin_addr.s_addr);
-		err = asctp_port_rem_addr(sk, &a6);
+		err = asctp_port_rem_addr(sk, &addrs[i].addr);
 		if (err)
 			return err;
 	}
@@ -119,13 +131,13 @@ static int asctp_bindx_rem(struct sock *sk, const struct sockaddr_in *addrs,
  * association; the others must name the same port, and wait for
  * multi-homing to be used.
  */
-static int asctp_connectx(struct sock *sk, const struct sockaddr_in *addrs,
+static int asctp_connectx(struct sock *sk, const struct asctp_taddr *addrs,
 			  int n, s32 *id)
 {
 	int flags = 0, i;
 
 	for (i = 1; i < n; i++)
-		if (addrs[i].sin_port != addrs[0].sin_port)
+		if (addrs[i].port != addrs[0].port)
 			return -EINVAL;
 	if (sk->sk_socket->file)
 		flags = sk->sk_socket->file->f_flags;
@@ -135,7 +147,7 @@ static int asctp_connectx(struct sock *sk, const struct sockaddr_in *addrs,
 int asctp_sockopt_addr_set(struct sock *sk, int optname, sockptr_t optval,
 			   unsigned int optlen)
 {
-	struct sockaddr_in *addrs;
+	struct asctp_taddr *addrs;
 	s32 id = 0;
 	int err, n;
 
@@ -147,7 +159,7 @@ int asctp_sockopt_addr_set(struct sock *sk, int optname, sockptr_t optval,
 	    optlen >= sizeof(sa_family_t) && sk->sk_type == SOCK_STREAM &&
 	    sk->sk_state != TCP_CLOSE && sk->sk_state != TCP_SYN_SENT)
 		return -EISCONN;
-	addrs = asctp_addrs_copy(optval, optlen, &n);
+	addrs = asctp_addrs_copy(sk, optval, optlen, &n);
 	if (IS_ERR(addrs))
 		return PTR_ERR(addrs);
 	switch (optname) {
@@ -178,7 +190,7 @@ static int asctp_get_connectx3(struct sock *sk, char __user *optval,
 			       int __user *optlen, int len)
 {
 	struct sctp_getaddrs_old p;
-	struct sockaddr_in *addrs;
+	struct asctp_taddr *addrs;
 	s32 id = 0;
 	int err, n;
 
@@ -188,7 +200,8 @@ static int asctp_get_connectx3(struct sock *sk, char __user *optval,
 		return -EFAULT;
 	if (p.addr_num <= 0)
 		return -EINVAL;
-	addrs = asctp_addrs_copy(USER_SOCKPTR((void __force __user *)p.addrs), p.addr_num, &n);
+	addrs = asctp_addrs_copy(sk, USER_SOCKPTR((void __force __user *)p.addrs),
+				 p.addr_num, &n);
 	if (IS_ERR(addrs))
 		return PTR_ERR(addrs);
 	err = asctp_connectx(sk, addrs, n, &id);
@@ -211,18 +224,19 @@ static struct asctp_assoc *asctp_addrs_assoc(struct sock *sk, s32 id)
 }
 
 /* Appends one address at *to if it fits, as the kernel's SCTP does. */
-static int asctp_addr_put(char __user **to, int *left,
+static int asctp_addr_put(struct sock *sk, char __user **to, int *left,
 			  const struct in6_addr *addr, __be16 port)
 {
-	struct sockaddr_in sin;
+	struct sockaddr_storage ss;
+	int len;
 
-	asctp_addr_to_sin(&sin, addr, port);
-	if (*left < (int)sizeof(sin))
+	len = asctp_addr_to_user(sk, addr, port, &ss);
+	if (*left < len)
 		return -ENOMEM;		/* libsctp retries with more room */
-	if (copy_to_user(*to, &sin, sizeof(sin)))
+	if (copy_to_user(*to, &ss, len))
 		return -EFAULT;
-	*to += sizeof(sin);
-	*left -= sizeof(sin);
+	*to += len;
+	*left -= len;
 	return 0;
 }
 
@@ -249,7 +263,7 @@ static int asctp_get_peer_addrs(struct sock *sk, char __user *optval,
 	to = optval + offsetof(struct sctp_getaddrs, addrs);
 	left = len - offsetof(struct sctp_getaddrs, addrs);
 	list_for_each_entry(p, &a->paths, node) {
-		err = asctp_addr_put(&to, &left, &p->addr, a->pport);
+		err = asctp_addr_put(sk, &to, &left, &p->addr, a->pport);
 		if (err)
 			return err;
 	}
@@ -274,11 +288,11 @@ static int asctp_local_addrs_any(struct sock *sk, char __user **to,
 	v = kmalloc_array(max ?: 1, sizeof(*v), GFP_KERNEL);
 	if (!v)
 		return -ENOMEM;
-	n = asctp_addr_netns(sock_net(sk), NULL, v, max);
+	n = asctp_addr_netns(sock_net(sk), sk, NULL, v, max);
 	if (n < 0)
 		err = n;
 	for (i = 0; i < n && !err; i++)
-		err = asctp_addr_put(to, left, &v[i], port);
+		err = asctp_addr_put(sk, to, left, &v[i], port);
 	kfree(v);
 	*cnt = max(n, 0);
 	return err;
@@ -292,9 +306,9 @@ static int asctp_local_addrs_bound(struct sock *sk, char __user **to,
 	__be16 port = as->inet.inet_sport;
 	int i, err;
 
-	err = asctp_addr_put(to, left, &as->baddr, port);
+	err = asctp_addr_put(sk, to, left, &as->baddr, port);
 	for (i = 0; i < as->n_xaddrs && !err; i++)
-		err = asctp_addr_put(to, left, &as->xaddrs[i], port);
+		err = asctp_addr_put(sk, to, left, &as->xaddrs[i], port);
 	*cnt = 1 + as->n_xaddrs;
 	return err;
 }
@@ -324,7 +338,7 @@ static int asctp_get_local_addrs(struct sock *sk, char __user *optval,
 		a = asctp_addrs_assoc(sk, ga.assoc_id);
 		if (!a)
 			return -EINVAL;
-		err = asctp_addr_put(&to, &left, &a->laddr, a->lport);
+		err = asctp_addr_put(sk, &to, &left, &a->laddr, a->lport);
 	} else if (!inet->inet_num) {
 		cnt = 0;
 		err = 0;

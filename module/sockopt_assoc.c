@@ -515,7 +515,6 @@ static int asctp_get_assoc_stats(struct sock *sk, char __user *optval,
 {
 	struct sctp_assoc_stats v = {};
 	const struct asctp_assoc_stats *s;
-	struct sockaddr_in *sin;
 	struct asctp_assoc *a;
 	int err;
 
@@ -544,9 +543,9 @@ static int asctp_get_assoc_stats(struct sock *sk, char __user *optval,
 	v.sas_ipackets = s->ipackets;
 	v.sas_maxrto = s->max_obs_rto;
 	memset(&v.sas_obs_rto_ipaddr, 0, sizeof(v.sas_obs_rto_ipaddr));
-	sin = (struct sockaddr_in *)&v.sas_obs_rto_ipaddr;
-	asctp_addr_to_sin(sin, asctp_addr_any(&s->max_obs_path) ?
-			  &a->primary->addr : &s->max_obs_path, a->pport);
+	asctp_addr_to_user(sk, asctp_addr_any(&s->max_obs_path) ?
+			   &a->primary->addr : &s->max_obs_path, a->pport,
+			   &v.sas_obs_rto_ipaddr);
 	a->stats.max_obs_rto = a->primary->rto.min_ms;
 	return asctp_opt_put(optval, optlen, len, &v, len);
 }

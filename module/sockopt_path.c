@@ -18,29 +18,31 @@ static struct asctp_path *asctp_opt_path(struct sock *sk,
 					 const struct sockaddr_storage *ss,
 					 s32 id, struct asctp_assoc **ap)
 {
-	const struct sockaddr_in *sin = (const struct sockaddr_in *)ss;
 	struct asctp_assoc *a, *ia;
-	struct in6_addr addr;
+	struct asctp_taddr t;
 	int err;
 
-	if (sin->sin_family != AF_INET)
+	if (asctp_addr_from_user(sk, (const struct sockaddr *)ss, sizeof(*ss),
+				 &t) < 0)
 		return NULL;
-	a = asctp_sock_find_peer(sk, sin);
+	a = asctp_sock_find_peer(sk, &t);
 	ia = asctp_opt_assoc(sk, id, &err);
 	if (!a || (ia && ia != a))
 		return NULL;
 	*ap = a;
-	asctp_addr_set_v4(&addr, sin->sin_addr.s_addr);
-	return asctp_path_find(a, &addr);
+	return asctp_path_find(a, &t.addr);
 }
 
-/* Neither AF_UNSPEC nor INADDR_ANY: names one path. */
+/* Neither AF_UNSPEC nor the wildcard: names one path. */
 static bool asctp_opt_addr_set(const struct sockaddr_storage *ss)
 {
+	const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *)ss;
 	const struct sockaddr_in *sin = (const struct sockaddr_in *)ss;
 
 	return ss->ss_family != AF_UNSPEC &&
-	       !(ss->ss_family == AF_INET && !sin->sin_addr.s_addr);
+	       !(ss->ss_family == AF_INET && !sin->sin_addr.s_addr) &&
+	       !(ss->ss_family == AF_INET6 &&
+		 ipv6_addr_any(&sin6->sin6_addr));
 }
 
 /* The options an (address, association id) pair names: one path's, an
@@ -69,10 +71,8 @@ void asctp_opt_fill_paddr(const struct asctp_assoc *a,
 			  const struct asctp_path *p,
 			  struct sctp_paddrinfo *pi)
 {
-	struct sockaddr_in *sin = (struct sockaddr_in *)&pi->spinfo_address;
-
 	pi->spinfo_assoc_id = a->id;
-	asctp_addr_to_sin(sin, &p->addr, a->pport);
+	asctp_addr_to_user(a->sk, &p->addr, a->pport, &pi->spinfo_address);
 	pi->spinfo_state = p->state;
 	pi->spinfo_cwnd = p->cc.cwnd;
 	pi->spinfo_srtt = p->rto.srtt_us / USEC_PER_MSEC;
@@ -106,7 +106,6 @@ static int asctp_get_paddr_info(struct sock *sk, char __user *optval,
 static int asctp_get_primary(struct sock *sk, char __user *optval,
 			     int __user *optlen, int len)
 {
-	struct sockaddr_in *sin;
 	struct sctp_prim v;
 	struct asctp_assoc *a;
 	int err;
@@ -119,8 +118,7 @@ static int asctp_get_primary(struct sock *sk, char __user *optval,
 	if (!a)
 		return -EINVAL;
 	memset(&v.ssp_addr, 0, sizeof(v.ssp_addr));
-	sin = (struct sockaddr_in *)&v.ssp_addr;
-	asctp_addr_to_sin(sin, &a->primary->addr, a->pport);
+	asctp_addr_to_user(sk, &a->primary->addr, a->pport, &v.ssp_addr);
 	return asctp_opt_put(optval, optlen, len, &v, sizeof(v));
 }
 

@@ -152,7 +152,6 @@ void asctp_ulp_peer_addr_change(struct asctp_assoc *a,
 {
 	struct sock *sk = a->sk;
 	struct sctp_paddr_change *pc;
-	struct sockaddr_in *sin;
 	struct sk_buff *skb;
 
 	if (!asctp_event_on(a->subscribe, SCTP_PEER_ADDR_CHANGE) ||
@@ -164,8 +163,7 @@ void asctp_ulp_peer_addr_change(struct asctp_assoc *a,
 	pc = skb_put_zero(skb, sizeof(*pc));
 	pc->spc_type = SCTP_PEER_ADDR_CHANGE;
 	pc->spc_length = sizeof(*pc);
-	sin = (struct sockaddr_in *)&pc->spc_aaddr;
-	asctp_addr_to_sin(sin, &p->addr, a->pport);
+	asctp_addr_to_user(sk, &p->addr, a->pport, &pc->spc_aaddr);
 	pc->spc_state = state;
 	pc->spc_error = err;
 	pc->spc_assoc_id = a->id;

@@ -10,7 +10,8 @@
 # A's capture with tools/capcheck.py (tshark) and prints the TAP lines:
 # tshark is ten times faster here than in a TCG guest.  The VMs are
 # joined by two links, 10.1.1.0/24 (eth0) and 10.1.2.0/24 (eth1), .1 in
-# A, .2 in B; A drives B through lib.sh's remote_*.
+# A, .2 in B; A drives B through lib.sh's remote_*.  Link 1 also has
+# fd00:1:1::1 and ::2, for the IPv6 case.
 #
 # SCTP over UDP (RFC 6951): net.asctp.udp_port and net.sctp.udp_port,
 # and the encap_port of each, 9899 for one case each way; the capture
@@ -37,7 +38,7 @@
 . "$(dirname "$0")/lib.sh"
 set -uo pipefail
 
-NCASES=22
+NCASES=24
 SELF=$SELFTEST_DIR/interop.sh
 
 # The host: both VMs, then the capture check and the verdicts.
@@ -197,7 +198,7 @@ on() {
 }
 
 # The capture: both links, in A, for the whole run, whole frames.
-start a DUMPCAP "dumpcap -q -B 32 -i eth0 -i eth1 -f 'ip proto 132 or icmp or udp port 9899' -w $CAP"
+start a DUMPCAP "dumpcap -q -B 32 -i eth0 -i eth1 -f 'ip proto 132 or icmp or udp port 9899 or ip6 proto 132' -w $CAP"
 if ! poll 60 test -s "$CAP"; then
 	h_tail "$DUMPCAP" 3 t
 	ksft_diag "dumpcap did not start: $t"
@@ -362,6 +363,11 @@ cut_link1() {
 	ksft_diag "  link 1 cut at $((SECONDS - T0)) s (eth0 down in A)"
 }
 
+# IPv6 on link 1 too, without duplicate address detection
+on a "ip addr add fd00:1:1::1/64 dev eth0 nodad" &&
+on b "ip addr add fd00:1:1::2/64 dev eth0 nodad" ||
+	ksft_diag "IPv6 addresses not set"
+
 MANY=(--streams 16 --max-msg 64K --unordered 30 --bytes 512K)
 # Seed 1 makes message 3 of these exactly 4 MiB (of 9 messages)
 FRAG=(--type stream --streams 2 --max-msg 4M --bytes 4608K --unordered 50)
@@ -382,6 +388,10 @@ for cs in a b; do
 	xfer "SCTP over UDP (RFC 6951), 2 MiB" udp $cs 120 --type stream \
 		--streams 4 --max-msg 64K --bytes 2M
 	encap 0
+	ADDR=([a]=fd00:1:1::1 [b]=fd00:1:1::2)
+	xfer "IPv6, 2 MiB" graceful $cs 120 --type stream --streams 4 --max-msg 64K \
+		--bytes 2M
+	ADDR=([a]=10.1.1.1 [b]=10.1.1.2)
 	abort_case $cs a
 	abort_case $cs b
 	begin "heartbeats both ways on an idle association, ${ROLE[$cs]}" hb $cs

@@ -54,7 +54,8 @@ QUIET = {DATA, SACK, HB, HB_ACK}
 FIELDS = ["frame.number", "frame.time_epoch", "ip.src", "ip.dst", "sctp.srcport",
           "sctp.dstport", "sctp.checksum.status", "sctp.chunk_type",
           "sctp.init_initiate_tag", "sctp.initack_initiate_tag", "sctp.data_tsn_raw", "_ws.malformed",
-          "_ws.expert.severity", "ip.proto", "_ws.expert.message", "udp.srcport"]
+          "_ws.expert.severity", "ip.proto", "_ws.expert.message", "udp.srcport",
+          "ipv6.src", "ipv6.dst"]
 # CRC32c checked.  The payload goes to no upper-layer dissector: the
 # tests' PPIDs (message numbers) would pick ISUP, M3UA... which then
 # call random bytes malformed.
@@ -89,7 +90,8 @@ def ints(s, base=10):
 class Pkt:
     def __init__(self, v):
         self.no = int(v["frame.number"])
-        self.src, self.dst = v["ip.src"], v["ip.dst"]
+        self.src = v["ip.src"] or v["ipv6.src"]
+        self.dst = v["ip.dst"] or v["ipv6.dst"]
         self.sport = int(v["sctp.srcport"].split(",")[0] or 0)
         self.dport = int(v["sctp.dstport"].split(",")[0] or 0)
         self.chunks = ints(v["sctp.chunk_type"])

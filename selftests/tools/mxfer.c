@@ -15,7 +15,8 @@
  * [0, log2 M], the size uniform in [2^k, 2^(k+1)) capped at M; the last
  * message is cut short so that the sizes add up to N.  Its content comes
  * from a second PRNG seeded by (SEED, i).  Both sides ask for S streams
- * each way in SCTP_INITMSG.  PROTO is socket()'s protocol number.
+ * each way in SCTP_INITMSG.  PROTO is socket()'s protocol number.  An
+ * ADDR with a ':' is IPv6 (AF_INET6 sockets on both sides).
  *
  * The client (--type stream, the default: one-to-one) connects, sends
  * every message with sctp_sendmsg (ppid = i, a diagnostic only), shuts
@@ -59,6 +60,10 @@ static struct {
 	const char *latency;
 } opt = { .bytes = 32 << 20, .max_msg = 1 << 20, .streams = 8,
 	  .unordered = 25 };
+
+/* The server's address (parse_addr46()): it says the sockets' family. */
+static struct sockaddr_storage srv;
+static socklen_t srvlen;
 
 static struct msg *msgs;
 static size_t nmsgs;
@@ -156,7 +161,7 @@ static int mxfer_socket(int proto)
 	struct sctp_rtoinfo rto = { 0 };
 	int fd, one = 1;
 
-	fd = socket(AF_INET, opt.seqpacket ? SOCK_SEQPACKET : SOCK_STREAM,
+	fd = socket(srv.ss_family, opt.seqpacket ? SOCK_SEQPACKET : SOCK_STREAM,
 		    proto);
 	if (fd < 0)
 		die_errno("socket");
@@ -218,9 +223,9 @@ static int nomem(size_t *retried)
 	return 1;
 }
 
-static void client(int proto, const struct sockaddr_in *sin)
+static void client(int proto)
 {
-	const struct sockaddr_in *to = opt.seqpacket ? sin : NULL;
+	const struct sockaddr *to = opt.seqpacket ? (void *)&srv : NULL;
 	uint8_t *buf = malloc(opt.max_msg);
 	struct sctp_sndrcvinfo sinfo;
 	double start = now(), t;
@@ -234,7 +239,7 @@ static void client(int proto, const struct sockaddr_in *sin)
 		die("out of memory");
 	fd = mxfer_socket(proto);
 	if (!opt.seqpacket &&
-	    connect(fd, (const struct sockaddr *)sin, sizeof(*sin)) < 0)
+	    connect(fd, (const struct sockaddr *)&srv, srvlen) < 0)
 		die_errno("connect");
 	subscribe(fd, opt.seqpacket);
 	for (i = 0; i < nmsgs; i++) {
@@ -242,7 +247,7 @@ static void client(int proto, const struct sockaddr_in *sin)
 		do {
 			n = sctp_sendmsg(fd, buf, msgs[i].len,
 					 (struct sockaddr *)to,
-					 to ? sizeof(*to) : 0, htonl(i),
+					 to ? srvlen : 0, htonl(i),
 					 msgs[i].unord ? SCTP_UNORDERED : 0,
 					 msgs[i].stream, 0, 0);
 		} while ((n < 0 && errno == EMSGSIZE && raise_sndbuf(fd, i)) ||
@@ -347,13 +352,13 @@ static void __noreturn mismatch(const uint8_t *buf, size_t len, int s,
 	exit(1);
 }
 
-static void server(int proto, const struct sockaddr_in *sin)
+static void server(int proto)
 {
 	size_t cap = (size_t)opt.max_msg + 64, have = 0, done = 0, i;
 	unsigned long long rbytes = 0, unord = 0, pieces = 0, notes = 0;
 	uint8_t *buf = malloc(cap);
 	struct sctp_sndrcvinfo sinfo, first;
-	struct sockaddr_in from, peer;
+	struct sockaddr_storage from, peer;
 	socklen_t fromlen, peerlen = 0;
 	FILE *lat = NULL;
 	int fd, lfd, flags, s, u;
@@ -378,7 +383,7 @@ static void server(int proto, const struct sockaddr_in *sin)
 	lfd = mxfer_socket(proto);
 	fd = lfd;
 	subscribe(lfd, opt.seqpacket);
-	if (bind(lfd, (const struct sockaddr *)sin, sizeof(*sin)) < 0)
+	if (bind(lfd, (const struct sockaddr *)&srv, srvlen) < 0)
 		die_errno("bind");
 	if (listen(lfd, 5) < 0)
 		die_errno("listen");
@@ -501,7 +506,6 @@ int main(int argc, char **argv)
 		{ "log-latency", required_argument, NULL, 'l' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct sockaddr_in sin;
 	int c, proto;
 	char *end;
 
@@ -541,7 +545,7 @@ int main(int argc, char **argv)
 	if (argc - optind != 5)
 		usage();
 	proto = parse_int(argv[optind + 1], "protocol", 0, 255);
-	parse_addr(&sin, argv[optind + 2], argv[optind + 3]);
+	srvlen = parse_addr46(&srv, argv[optind + 2], argv[optind + 3]);
 	errno = 0;
 	opt.seed = strtoull(argv[optind + 4], &end, 0);
 	if (errno || !*argv[optind + 4] || *end)
@@ -549,9 +553,9 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);	/* a dead peer is EPIPE, said aloud */
 	make_msgs();
 	if (!strcmp(argv[optind], "server"))
-		server(proto, &sin);
+		server(proto);
 	else if (!strcmp(argv[optind], "client"))
-		client(proto, &sin);
+		client(proto);
 	else
 		usage();
 	return 0;

@@ -93,6 +93,24 @@ static inline void parse_addr(struct sockaddr_in *sin, const char *addr,
 		die("bad IPv4 address '%s'", addr);
 }
 
+/* ADDR PORT, IPv4 or (with a ':' in ADDR) IPv6; returns the length. */
+static inline socklen_t parse_addr46(struct sockaddr_storage *ss,
+				     const char *addr, const char *port)
+{
+	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
+
+	memset(ss, 0, sizeof(*ss));
+	if (!strchr(addr, ':')) {
+		parse_addr((struct sockaddr_in *)ss, addr, port);
+		return sizeof(struct sockaddr_in);
+	}
+	sin6->sin6_family = AF_INET6;
+	sin6->sin6_port = htons(parse_int(port, "port", 0, 65535));
+	if (inet_pton(AF_INET6, addr, &sin6->sin6_addr) != 1)
+		die("bad IPv6 address '%s'", addr);
+	return sizeof(*sin6);
+}
+
 static inline const char *addr_str(const struct sockaddr_in *sin)
 {
 	static char buf[INET_ADDRSTRLEN + 8];
