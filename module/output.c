@@ -78,7 +78,10 @@ static void asctp_out_xmit4(struct net *net, struct sock *sk,
 		asctp_mib_inc(net, ASCTP_MIB_OUT_ENCAP_PKTS);
 		return;
 	}
-	ip_build_and_send_pkt(skb, sk, fl4.saddr, daddr, NULL, 0);
+	/* SPP_DSCP, else the socket's IP_TOS, as the kernel's SCTP */
+	ip_build_and_send_pkt(skb, sk, fl4.saddr, daddr, NULL,
+			      r->qos & SPP_DSCP ? r->dscp :
+			      READ_ONCE(inet_sk(sk)->tos));
 }
 
 /* ip6_xmit() wants a socket with IPv6 options: an AF_INET6 one. */
@@ -96,6 +99,13 @@ static void asctp_out_xmit6(struct net *net, struct sock *sk,
 		.fl6_sport = r->sport,
 	};
 	struct dst_entry *dst;
+	int tclass = np ? np->tclass : 0;
+
+	/* SCTP_PEER_ADDR_PARAMS's, else the socket's IPV6_TCLASS */
+	if (r->qos & SPP_DSCP)
+		tclass = r->dscp;
+	if (r->qos & SPP_IPV6_FLOWLABEL)
+		fl6.flowlabel = htonl(r->flowlabel);
 
 	dst = ip6_dst_lookup_flow(net, sk, &fl6, NULL);
 	if (IS_ERR(dst)) {
@@ -108,7 +118,7 @@ static void asctp_out_xmit6(struct net *net, struct sock *sk,
 	if (skb->len + sizeof(struct ipv6hdr) > dst_mtu(dst))
 		skb->ignore_df = 1;
 	asctp_mib_inc(net, ASCTP_MIB_OUT_PKTS);
-	ip6_xmit(sk, skb, &fl6, fl6.flowi6_mark, NULL, np ? np->tclass : 0,
+	ip6_xmit(sk, skb, &fl6, fl6.flowi6_mark, NULL, tclass,
 		 READ_ONCE(sk->sk_priority));
 }
 
@@ -147,6 +157,9 @@ void asctp_out_path_route(const struct asctp_assoc *a,
 	r->dport = a->pport;
 	r->encap = p->o.encap_port;
 	r->vtag = a->peer_vtag;
+	r->qos = p->o.flags & (SPP_DSCP | SPP_IPV6_FLOWLABEL);
+	r->dscp = p->o.dscp;
+	r->flowlabel = p->o.flowlabel;
 }
 
 /* To the path new data goes to. */

@@ -26,6 +26,9 @@ struct asctp_route {
 	__be16 dport;
 	__be16 encap;			/* the peer's UDP port; 0: not in UDP */
 	u32 vtag;
+	u32 qos;			/* SPP_DSCP, SPP_IPV6_FLOWLABEL: set */
+	u8 dscp;			/* the TOS or traffic class, if set */
+	u32 flowlabel;			/* IPv6, if set */
 };
 
 struct sk_buff *asctp_out_new(const struct net *net, unsigned int len);

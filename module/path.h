@@ -36,7 +36,8 @@ struct asctp_path_opts {
 	u16 pf_retrans;			/* RFC 7829 PotentiallyFailed.Max.Retrans */
 	u16 ps_retrans;			/* primary switchover (Linux) */
 	u8 pf_expose;			/* enum asctp_pf_expose */
-	u8 dscp;			/* SPP_DSCP: stored, not applied yet */
+	u8 dscp;			/* SPP_DSCP: the IPv4 TOS, IPv6 class */
+	u32 flowlabel;			/* SPP_IPV6_FLOWLABEL: 20 bits */
 	__be16 encap_port;		/* RFC 6951: the peer's UDP port, or 0 */
 };
 

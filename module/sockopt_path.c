@@ -141,6 +141,9 @@ static int asctp_set_primary(struct sock *sk, sockptr_t optval,
 	return 0;
 }
 
+/* The 20 bits of an IPv6 flow label, in host order. */
+#define IPV6_FLOWLABEL_MASK_HOST	0xfffff
+
 /* SCTP_PEER_ADDR_PARAMS without spp_ipv6_flowlabel and spp_dscp. */
 #define ASCTP_SPP_OLD_LEN ALIGN(offsetof(struct sctp_paddrparams, \
 					 spp_ipv6_flowlabel), 4)
@@ -168,6 +171,10 @@ static void asctp_spp_apply(struct asctp_path_opts *o,
 	if (f & SPP_DSCP) {
 		o->dscp = v->spp_dscp & ~3;	/* the ECN bits are not ours */
 		o->flags |= SPP_DSCP;
+	}
+	if (f & SPP_IPV6_FLOWLABEL) {
+		o->flowlabel = v->spp_ipv6_flowlabel & IPV6_FLOWLABEL_MASK_HOST;
+		o->flags |= SPP_IPV6_FLOWLABEL;
 	}
 }
 
@@ -316,7 +323,7 @@ static int asctp_get_paddr_params(struct sock *sk, char __user *optval,
 	v.spp_sackdelay = a ? a->sack_delay_ms : as->sack_delay_ms;
 	v.spp_flags = o->flags | (off ? SPP_SACKDELAY_DISABLE :
 				  SPP_SACKDELAY_ENABLE);
-	v.spp_ipv6_flowlabel = 0;
+	v.spp_ipv6_flowlabel = o->flowlabel;
 	v.spp_dscp = o->dscp;
 	return asctp_opt_put(optval, optlen, len, &v, len);
 }

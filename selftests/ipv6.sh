@@ -16,7 +16,7 @@ MX=$SELFTEST_DIR/tools/mxfer
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-ksft_plan 7
+ksft_plan 8
 
 # ns_veth6 NS1 ADDR1 NS2 ADDR2 [DEV1 DEV2]: as ns_veth, IPv6 /64 addresses
 # without duplicate address detection (usable at once).
@@ -121,6 +121,16 @@ ptb() {
 	return $rc
 }
 ksft_check "ICMPv6 Packet Too Big lowers the path MTU, 1 MiB through MTU 1280" ptb
+
+# SCTP_PEER_ADDR_PARAMS's DSCP and flow label, per path, on the wire.
+qos() {
+	local a b
+	ns_new a && ns_new b && ns_veth "$a" 10.99.50.1 "$b" 10.99.50.2 &&
+	ip -n "$a" addr add fd00:99:50::1/64 dev veth0 nodad &&
+	ip -n "$b" addr add fd00:99:50::2/64 dev veth1 nodad &&
+	ip netns exec "$a" python3 -S "$V6" qos "$P" "$b" 10.99.50.2 fd00:99:50::2
+}
+ksft_check "SPP_DSCP and SPP_IPV6_FLOWLABEL: read back, and in the packets' headers" qos
 
 # The INIT of an AF_INET6 socket lists both address types it takes, that
 # of an IPV6_V6ONLY one only IPv6; a one-to-one socket on ::1 lists ::1.

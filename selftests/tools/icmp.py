@@ -14,17 +14,16 @@
         then a 4000-byte message crosses, byte-checked.
 Prints one "# " line per check; exit status 0 when every check held.
 """
-import ctypes
 import os
 import socket
 import struct
 import subprocess
 import sys
 
+from netns import in_ns
+
 SOL_SCTP = 132
 SCTP_STATUS = 14
-CLONE_NEWNET = 0x40000000
-LIBC = ctypes.CDLL(None, use_errno=True)
 OK = [True]
 
 
@@ -32,27 +31,6 @@ def check(name, got, want):
     print(f"# {name}: {got}{'' if got == want else f', expected {want}'}")
     if got != want:
         OK[0] = False
-
-
-def setns(path):
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        if LIBC.setns(fd, CLONE_NEWNET):
-            raise OSError(ctypes.get_errno(), f"setns {path}")
-    finally:
-        os.close(fd)
-
-
-def in_ns(path, fn):
-    """fn() run with PATH as the namespace new sockets are made in."""
-    home = "/proc/self/ns/net"
-    back = os.open(home, os.O_RDONLY)
-    try:
-        setns(path)
-        return fn()
-    finally:
-        LIBC.setns(back, CLONE_NEWNET)
-        os.close(back)
 
 
 def path_mtu(s):
@@ -78,7 +56,7 @@ def peer_vtag(lport, pport):
         for line in f:
             row = dict(zip(head, line.split()))
             if int(row["LPORT"]) == lport and int(row["RPORT"]) == pport:
-                return int(row["PTAG"], 16)
+                return int(row["PEERVTAG"], 16)
     raise KeyError((lport, pport))
 
 
@@ -110,8 +88,6 @@ def frag_needed(proto, src, dst, sport, dport, vtag, mtu):
 
 
 def tag(proto, peerns, peer):
-    nspath = f"/run/netns/{peerns}"
-
     def server():
         s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, proto)
         s.bind((peer, 0))
@@ -119,7 +95,7 @@ def tag(proto, peerns, peer):
         return s, socket.socket(socket.AF_INET, socket.SOCK_RAW,
                                 socket.IPPROTO_ICMP)
 
-    lsn, raw = in_ns(nspath, server)
+    lsn, raw = in_ns(peerns, server)
     c = socket.socket(socket.AF_INET, socket.SOCK_STREAM, proto)
     c.connect(lsn.getsockname())
     srv = lsn.accept()[0]

@@ -14,6 +14,13 @@
                          ::ffff:127.0.0.1; IPV6_V6ONLY refuses IPv4
     v6.py errors PROTO   addresses a socket does not take: the errno of
                          bind, connect and sendto for each
+    v6.py qos PROTO PEERNS ADDR4 ADDR6
+                         SCTP_PEER_ADDR_PARAMS's SPP_DSCP and
+                         SPP_IPV6_FLOWLABEL on a path to a server in
+                         PEERNS: read back, and seen in the IPv4 TOS, the
+                         IPv6 traffic class and flow label of the DATA
+                         that arrives there (an AF_PACKET capture on its
+                         veth1); without them, the socket's IP_TOS
 Prints one "# " line per check; exit status 0 when every check held.
 """
 import ctypes
@@ -21,6 +28,8 @@ import errno
 import socket
 import struct
 import sys
+
+from netns import in_ns
 
 SOL_SCTP = 132
 SCTP_I_WANT_MAPPED_V4_ADDR = 12
@@ -222,9 +231,99 @@ def errors(proto):
           errno_of(lambda: c6.connect(("::", 9))), "EINVAL")
 
 
+SCTP_PEER_ADDR_PARAMS = 9
+SPP_IPV6_FLOWLABEL, SPP_DSCP = 1 << 8, 1 << 9
+ETH_P_ALL = 3
+
+
+def sockaddr(fam, addr, port):
+    if fam == A6:
+        return struct.pack("H", A6) + struct.pack("!HI", port, 0) + \
+            socket.inet_pton(A6, addr) + struct.pack("I", 0)
+    return struct.pack("H", A4) + struct.pack("!H", port) + \
+        socket.inet_pton(A4, addr)
+
+
+def paddrparams(fam, addr, port, flags=0, label=0, dscp=0):
+    """struct sctp_paddrparams (packed, aligned 4: 156 bytes)."""
+    return struct.pack("<i128sIHIIIIBx", 0, sockaddr(fam, addr, port), 0, 0,
+                       0, 0, flags, label, dscp)
+
+
+def spp(s, fam, addr, port, flags=0, label=0, dscp=0):
+    """Sets SCTP_PEER_ADDR_PARAMS, reads it back: (flags, label, dscp)."""
+    buf = paddrparams(fam, addr, port, flags, label, dscp)
+    if flags and LIBC.setsockopt(s.fileno(), SOL_SCTP, SCTP_PEER_ADDR_PARAMS,
+                                 buf, len(buf)):
+        return errno.errorcode[ctypes.get_errno()]
+    b = ctypes.create_string_buffer(buf, len(buf))
+    n = ctypes.c_uint(len(buf))
+    if LIBC.getsockopt(s.fileno(), SOL_SCTP, SCTP_PEER_ADDR_PARAMS, b,
+                       ctypes.byref(n)):
+        return errno.errorcode[ctypes.get_errno()]
+    f, label, dscp = struct.unpack_from("<IIB", b.raw, 146)
+    return f & (SPP_DSCP | SPP_IPV6_FLOWLABEL), label, dscp
+
+
+def seen(cap, proto, port):
+    """The IP header fields of the next packet to PORT that carries DATA:
+    ("4", TOS) or ("6", traffic class, flow label)."""
+    while True:
+        pkt = cap.recv(65536)
+        if pkt[0] >> 4 == 4 and pkt[9] == proto:
+            sctp, fields = pkt[(pkt[0] & 15) * 4:], ("4", pkt[1])
+        elif pkt[0] >> 4 == 6 and pkt[6] == proto:
+            w = struct.unpack("!I", pkt[:4])[0]
+            sctp, fields = pkt[40:], ("6", w >> 20 & 0xff, w & 0xfffff)
+        else:
+            continue
+        if struct.unpack("!H", sctp[2:4])[0] == port and sctp[12] == 0:
+            return fields
+
+
+def qos(proto, peerns, addr4, addr6):
+    def server():
+        lsn = sock(A6, STREAM, proto)
+        lsn.bind(("::", 0))
+        lsn.listen(4)
+        cap = socket.socket(socket.AF_PACKET, socket.SOCK_DGRAM,
+                            socket.htons(ETH_P_ALL))
+        cap.bind(("veth1", 0))
+        cap.settimeout(20)
+        return lsn, cap
+
+    lsn, cap = in_ns(peerns, server)
+    port = lsn.getsockname()[1]
+    c6 = sock(A6, STREAM, proto)
+    c6.connect((addr6, port))
+    check("IPv6 path: SPP_DSCP 0xb8 and SPP_IPV6_FLOWLABEL 0x12345",
+          spp(c6, A6, addr6, port, SPP_DSCP | SPP_IPV6_FLOWLABEL, 0x12345,
+              0xb8), (SPP_DSCP | SPP_IPV6_FLOWLABEL, 0x12345, 0xb8))
+    c6.send(b"six")
+    check("IPv6 DATA: (traffic class, flow label)", seen(cap, proto, port),
+          ("6", 0xb8, 0x12345))
+    c4 = sock(A4, STREAM, proto)
+    c4.setsockopt(socket.IPPROTO_IP, socket.IP_TOS, 0x20)
+    c4.connect((addr4, port))
+    c4.send(b"four")
+    check("IPv4 DATA, IP_TOS 0x20 only: TOS", seen(cap, proto, port),
+          ("4", 0x20))
+    check("IPv4 path: SPP_DSCP 0x28 (the ECN bits 3 dropped)",
+          spp(c4, A4, addr4, port, SPP_DSCP, 0, 0x2b),
+          (SPP_DSCP, 0, 0x28))
+    c4.send(b"four")
+    check("IPv4 DATA: TOS", seen(cap, proto, port), ("4", 0x28))
+    s6, s4 = [lsn.accept()[0] for _ in range(2)]
+    check("messages", [s6.recv(100), s4.recv(100), s4.recv(100)],
+          [b"six", b"four", b"four"])
+
+
 def main():
     cmd, proto = sys.argv[1], int(sys.argv[2])
-    {"api": api, "mapped": mapped, "errors": errors}[cmd](proto)
+    if cmd == "qos":
+        qos(proto, *sys.argv[3:6])
+    else:
+        {"api": api, "mapped": mapped, "errors": errors}[cmd](proto)
     sys.exit(0 if OK[0] else 1)
 
 
