@@ -41,6 +41,17 @@ static unsigned long asctp_hb_delay(const struct asctp_path *p)
 	return msecs_to_jiffies(ms);
 }
 
+/* No HEARTBEAT once our SHUTDOWN or SHUTDOWN ACK is out, as Linux:
+ * the answer may make the peer delete its TCB, and a HEARTBEAT ACK
+ * that comes after ours is gone is out of the blue (8.4: an ABORT).
+ * T2-shutdown's retransmissions count the path errors meanwhile.
+ */
+static bool asctp_hb_quiet(const struct asctp_assoc *a)
+{
+	return a->state == ASCTP_S_SHUTDOWN_SENT ||
+	       a->state == ASCTP_S_SHUTDOWN_ACK_SENT;
+}
+
 /* Arm ASCTP_THB for the earliest path that is due, or stop it. */
 static void asctp_hb_arm(struct asctp_assoc *a)
 {
@@ -55,7 +66,7 @@ static void asctp_hb_arm(struct asctp_assoc *a)
 			due = p->hb_due;
 		any = true;
 	}
-	if (!any) {
+	if (!any || asctp_hb_quiet(a)) {
 		asctp_timer_stop(a, ASCTP_THB);
 		return;
 	}
@@ -124,6 +135,10 @@ void asctp_sm_hb_expire(struct asctp_assoc *a)
 {
 	struct asctp_path *p;
 
+	if (asctp_hb_quiet(a)) {
+		asctp_timer_stop(a, ASCTP_THB);
+		return;
+	}
 	list_for_each_entry(p, &a->paths, node)
 		if (!time_before(jiffies, p->hb_due) &&
 		    !asctp_hb_path_due(a, p))
@@ -145,7 +160,7 @@ void asctp_sm_hb_start(struct asctp_assoc *a)
 /* SPP_HB_DEMAND: a HEARTBEAT now (RFC 6458 8.1.12). */
 void asctp_sm_hb_demand(struct asctp_assoc *a, struct asctp_path *p)
 {
-	if (a->state < ASCTP_S_ESTABLISHED)
+	if (a->state < ASCTP_S_ESTABLISHED || asctp_hb_quiet(a))
 		return;
 	asctp_hb_send(a, p);
 	asctp_hb_arm(a);

@@ -14,7 +14,7 @@
 
 . "$(dirname "$0")/lib.sh"
 
-ksft_plan 22
+ksft_plan 23
 P=$(asctp_ipproto)
 XFER=$SELFTEST_DIR/tools/xfer.py
 OBJ=/sys/kernel/debug/asctp/objects
@@ -288,6 +288,35 @@ t2_shutdown() {
 	[ $rc -eq 0 ] && [ "$(mib AsctpT2Expireds "$a")" -eq $((t0 + 2)) ]
 }
 ksft_check "T2-shutdown: SHUTDOWN resent with back-off until the SHUTDOWN ACK" t2_shutdown
+
+# No HEARTBEAT once our SHUTDOWN is out (Linux's rule too): answering
+# it, the peer may delete its TCB, and our HEARTBEAT's ACK would then
+# come from nowhere, out of the blue (8.4).  HB.interval 100 ms; the peer
+# ignores two SHUTDOWNs, so the SHUTDOWN-SENT state lasts seconds.
+t2_quiet() {
+	local a b rc=0
+	ns_new a && ns_new b && ns_peer "$a" 10.99.5.1 "$b" 10.99.5.2 &&
+	peer_run "$b" --ignore-shutdown 2 || return 1
+	ip netns exec "$a" timeout 20 python3 -S - "$P" <<-'EOF' || rc=1
+	import socket, struct, sys
+	s = socket.socket(socket.AF_INET, socket.SOCK_STREAM, int(sys.argv[1]))
+	# SCTP_PEER_ADDR_PARAMS, the socket's: SPP_HB_ENABLE, 100 ms
+	s.setsockopt(132, 9, struct.pack("<i128sIHIIIIBx", 0, bytes(128), 100,
+	                                 0, 0, 0, 1, 0, 0))
+	s.connect(("10.99.5.2", 4000))
+	s.send(b"x" * 100)
+	s.close()
+	EOF
+	wait "$PEER_PID" || rc=1
+	ksft_diag "peer: $(tr '\n' ';' < "$PEER_OUT")"
+	awk '/rx SHUTDOWN 1/ { s = 1 } s && /rx HEARTBEAT/ { exit 1 }' \
+		"$PEER_OUT" || { ksft_diag "a HEARTBEAT after the SHUTDOWN"; rc=1; }
+	grep -q "rx SHUTDOWN 3" "$PEER_OUT" &&
+	grep -q "rx SHUTDOWN_COMPLETE" "$PEER_OUT" || rc=1
+	rm -f "$PEER_OUT"
+	return $rc
+}
+ksft_check "no HEARTBEAT in SHUTDOWN-SENT: none the peer could answer from nowhere" t2_quiet
 
 # RFC 9260 9.2: an INIT in SHUTDOWN-ACK-SENT (the peer's SHUTDOWN
 # COMPLETE was lost and it came back) gets the SHUTDOWN ACK again at

@@ -363,11 +363,6 @@ cut_link1() {
 	ksft_diag "  link 1 cut at $((SECONDS - T0)) s (eth0 down in A)"
 }
 
-# IPv6 on link 1 too, without duplicate address detection
-on a "ip addr add fd00:1:1::1/64 dev eth0 nodad" &&
-on b "ip addr add fd00:1:1::2/64 dev eth0 nodad" ||
-	ksft_diag "IPv6 addresses not set"
-
 MANY=(--streams 16 --max-msg 64K --unordered 30 --bytes 512K)
 # Seed 1 makes message 3 of these exactly 4 MiB (of 9 messages)
 FRAG=(--type stream --streams 2 --max-msg 4M --bytes 4608K --unordered 50)
@@ -388,6 +383,11 @@ for cs in a b; do
 	xfer "SCTP over UDP (RFC 6951), 2 MiB" udp $cs 120 --type stream \
 		--streams 4 --max-msg 64K --bytes 2M
 	encap 0
+	# IPv6 on link 1 too, no duplicate address detection; again each
+	# time: eth0 going down (the multi-homed case) takes them away
+	on a "ip addr replace fd00:1:1::1/64 dev eth0 nodad" &&
+	on b "ip addr replace fd00:1:1::2/64 dev eth0 nodad" ||
+		ksft_diag "IPv6 addresses not set"
 	ADDR=([a]=fd00:1:1::1 [b]=fd00:1:1::2)
 	xfer "IPv6, 2 MiB" graceful $cs 120 --type stream --streams 4 --max-msg 64K \
 		--bytes 2M
