@@ -60,7 +60,7 @@ struct asctp_assoc *asctp_assoc_new(struct sock *sk, gfp_t gfp)
 	a->sack_off = as->sack_off;
 	a->max_init = ASCTP_MAX_INIT_RETRANS;
 	a->max_init_rto_ms = ASCTP_RTO_MAX_MS;
-	a->pmtu = a->path0.pmtu;
+	asctp_path_sync_pmtu(a);
 	a->id = as->next_id++;
 	a->rx_gen = asctp_sm_rx_gen() - 1;	/* sent no DATA yet */
 	if (as->next_id <= SCTP_ALL_ASSOC)

@@ -146,6 +146,7 @@ struct asctp_assoc {
 	u16 npaths;
 	u16 errors;			/* overall error counter (8.1) */
 	u32 pmtu;			/* smallest of the paths' */
+	u32 room;			/* for chunks: the smallest path's */
 	u32 max_init_rto_ms;		/* SCTP_INITMSG max_init_timeo */
 	u16 max_init;			/* SCTP_INITMSG max_attempts */
 	u16 max_retrans;		/* Association.Max.Retrans */

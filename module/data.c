@@ -147,7 +147,7 @@ enum asctp_mib_field asctp_sm_data(struct asctp_rx *rx)
 /* Room for chunks in one packet to the peer. */
 unsigned int asctp_sm_room(const struct asctp_assoc *a)
 {
-	return asctp_path_mtu(a->active) - sizeof(struct iphdr) - ASCTP_HDR_LEN;
+	return asctp_path_room(a->active);
 }
 
 /* RFC 9260 3.3.4: our SACK appended to @pkt within @room bytes, with

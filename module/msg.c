@@ -27,7 +27,7 @@ struct asctp_cmsgs {
 	struct sctp_sndrcvinfo si;	/* SCTP_SNDRCV or SCTP_SNDINFO */
 	bool given;			/* else the association's defaults */
 	const struct sctp_initmsg *init;	/* SCTP_INIT */
-	bool bad_dst;			/* SCTP_DSTADDRV4 too short */
+	bool bad_dst;			/* SCTP_DSTADDRV4/6 too short */
 };
 
 enum {
@@ -49,7 +49,7 @@ static void asctp_msg_sndinfo(struct sctp_sndrcvinfo *si,
 /* One cmsg, with the kernel's SCTP's length and flag checks.  PR-SCTP
  * is not negotiated, so SCTP_PRINFO is checked and the message goes
  * reliably, as to a peer without it; SCTP_AUTHINFO waits for AUTH.
- * SCTP_DSTADDRV4 lists more peer addresses, unused until multi-homing.
+ * SCTP_DSTADDRV4 and V6 list more peer addresses: checked, not used.
  */
 static int asctp_msg_cmsg(struct cmsghdr *c, struct asctp_cmsgs *cm)
 {
@@ -81,6 +81,10 @@ static int asctp_msg_cmsg(struct cmsghdr *c, struct asctp_cmsgs *cm)
 	case SCTP_DSTADDRV4:
 		/* checked only when it sets an association up */
 		if (len < CMSG_LEN(sizeof(struct in_addr)))
+			cm->bad_dst = true;
+		return 0;
+	case SCTP_DSTADDRV6:
+		if (len < CMSG_LEN(sizeof(struct in6_addr)))
 			cm->bad_dst = true;
 		return 0;
 	default:		/* SCTP_AUTHINFO too */
@@ -251,8 +255,7 @@ static struct sk_buff *asctp_msg_chunk(struct sock *sk, struct msghdr *msg,
  */
 u32 asctp_msg_frag_point(const struct asctp_assoc *a)
 {
-	u32 max = a->pmtu - sizeof(struct iphdr) - ASCTP_HDR_LEN -
-		  ASCTP_DATA_MIN_LEN;
+	u32 max = a->room - ASCTP_DATA_MIN_LEN;
 
 	if (a->opts.user_frag)
 		max = min(max, a->opts.user_frag);

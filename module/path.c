@@ -109,21 +109,32 @@ struct asctp_path *asctp_path_find(struct asctp_assoc *a,
 	return NULL;
 }
 
-/* RFC 6951 5.6: in UDP, the path carries 8 bytes less of SCTP. */
-u32 asctp_path_mtu(const struct asctp_path *p)
+/* Bytes for chunks in one packet on @p: its MTU less the IP header of
+ * its family, the UDP one (RFC 6951 5.6) and the common header.
+ */
+u32 asctp_path_room(const struct asctp_path *p)
 {
-	return p->pmtu - (p->o.encap_port ? sizeof(struct udphdr) : 0);
+	u32 hdrs = ASCTP_HDR_LEN + (asctp_addr_is_v4(&p->addr) ?
+				    sizeof(struct iphdr) :
+				    sizeof(struct ipv6hdr));
+
+	if (p->o.encap_port)
+		hdrs += sizeof(struct udphdr);
+	return p->pmtu - hdrs;
 }
 
-/* The association's MTU: the smallest of its paths' (for fragmenting). */
+/* The association's MTU and room: the smallest of its paths'. */
 void asctp_path_sync_pmtu(struct asctp_assoc *a)
 {
 	struct asctp_path *p;
-	u32 mtu = U32_MAX;
+	u32 mtu = U32_MAX, room = U32_MAX;
 
-	list_for_each_entry(p, &a->paths, node)
-		mtu = min(mtu, asctp_path_mtu(p));
+	list_for_each_entry(p, &a->paths, node) {
+		mtu = min(mtu, p->pmtu);
+		room = min(room, asctp_path_room(p));
+	}
 	a->pmtu = mtu;
+	a->room = room;
 }
 
 /* RFC 6951 5.4: a packet of the association from @addr, that came in

@@ -100,7 +100,7 @@ struct asctp_path *asctp_path_find_rcu(struct asctp_assoc *a,
 int asctp_path_route(struct sock *sk, struct asctp_assoc *a,
 		     struct asctp_path *p);
 void asctp_path_select(struct asctp_assoc *a);
-u32 asctp_path_mtu(const struct asctp_path *p);
+u32 asctp_path_room(const struct asctp_path *p);
 void asctp_path_sync_pmtu(struct asctp_assoc *a);
 void asctp_path_encap_seen(struct asctp_assoc *a, const struct in6_addr *addr,
 			   __be16 port);

@@ -206,7 +206,6 @@ static void asctp_spp_assoc(struct sock *sk, struct asctp_assoc *a,
 			    const struct sctp_paddrparams *v)
 {
 	struct asctp_path *p;
-	u32 mtu = U32_MAX;
 
 	if (only) {
 		asctp_spp_path(sk, a, only, v);
@@ -215,9 +214,7 @@ static void asctp_spp_assoc(struct sock *sk, struct asctp_assoc *a,
 		list_for_each_entry(p, &a->paths, node)
 			asctp_spp_path(sk, a, p, v);
 	}
-	list_for_each_entry(p, &a->paths, node)
-		mtu = min(mtu, p->pmtu);
-	a->pmtu = mtu;
+	asctp_path_sync_pmtu(a);
 	asctp_spp_sack(&a->sack_off, &a->sack_delay_ms, v);
 	if (a->state >= ASCTP_S_ESTABLISHED)
 		asctp_sm_hb_start(a);
