@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * RFC 6951: SCTP over UDP.  The namespace's UDP socket hands what it
- * receives to asctp_input_encap() without the UDP header; what we
- * send in UDP leaves from it, so the source port is ours (5.3).
+ * RFC 6951: SCTP over UDP.  The namespace's UDP sockets (one IPv4,
+ * one IPv6-only, on the same port) hand what they receive to
+ * asctp_input_encap() without the UDP header; what we send in UDP
+ * leaves from them, so the source port is ours (5.3).
  *
- * The socket changes only when net.asctp.udp_port is written, under
- * asctp_encap_mutex; senders find it under RCU.  It is a kernel
- * socket: it holds no reference on its namespace.
+ * The sockets change only when net.asctp.udp_port is written, under
+ * asctp_encap_mutex; senders find them under RCU.  They are kernel
+ * sockets: they hold no reference on their namespace.
  */
 
 #include <linux/mutex.h>
 #include <linux/sysctl.h>
 #include <net/ip.h>
+#include <net/ip6_checksum.h>
+#include <net/ipv6.h>
 #include <net/udp.h>
 #include <net/udp_tunnel.h>
 
@@ -37,44 +40,82 @@ static int asctp_encap_rcv(struct sock *sk, struct sk_buff *skb)
 	return 0;
 }
 
-static int asctp_encap_start(struct asctp_encap_net *en, int port)
+/* A UDP socket of @family on @port whose datagrams come to us. */
+static struct socket *asctp_encap_sock(struct net *net, int family, int port)
 {
+	struct sockaddr_in6 sin6 = {
+		.sin6_family = AF_INET6,
+		.sin6_port = htons(port),
+	};
 	struct sockaddr_in sin = {
 		.sin_family = AF_INET,
 		.sin_port = htons(port),
 	};
+	bool v6 = family == AF_INET6;
 	struct socket *sock;
 	int err;
 
-	err = sock_create_kern(en->net, AF_INET, SOCK_DGRAM, IPPROTO_UDP,
-			       &sock);
+	err = sock_create_kern(net, family, SOCK_DGRAM, IPPROTO_UDP, &sock);
 	if (err)
-		return err;
+		return ERR_PTR(err);
+	/* IPv4 has its own socket on the port */
+	err = v6 ? ip6_sock_set_v6only(sock->sk) : 0;
+	if (err)
+		goto err_sock;
 	/* set before bind: no datagram reaches the socket's own queue */
 	udp_sk(sock->sk)->encap_type = 1;
 	WRITE_ONCE(udp_sk(sock->sk)->encap_rcv, asctp_encap_rcv);
-	WRITE_ONCE(udp_sk(sock->sk)->encap_err_lookup, asctp_icmp_encap_err);
+	WRITE_ONCE(udp_sk(sock->sk)->encap_err_lookup,
+		   v6 ? asctp_icmp6_encap_err : asctp_icmp_encap_err);
 	udp_tunnel_encap_enable(sock->sk);
-	err = kernel_bind(sock, (struct sockaddr *)&sin, sizeof(sin));
-	if (err) {
-		sock_release(sock);
-		return err;
-	}
-	rcu_assign_pointer(en->sock, sock);
-	return 0;
+	err = kernel_bind(sock, v6 ? (struct sockaddr *)&sin6 :
+			  (struct sockaddr *)&sin,
+			  v6 ? sizeof(sin6) : sizeof(sin));
+	if (err)
+		goto err_sock;
+	return sock;
+
+err_sock:
+	sock_release(sock);
+	return ERR_PTR(err);
 }
 
 /* Senders and receivers may still hold the socket under RCU. */
-static void asctp_encap_stop(struct asctp_encap_net *en)
+static void asctp_encap_close(struct socket __rcu **slot)
 {
-	struct socket *sock = rcu_dereference_protected(en->sock, true);
+	struct socket *sock = rcu_dereference_protected(*slot, true);
 
 	if (!sock)
 		return;
-	RCU_INIT_POINTER(en->sock, NULL);
+	RCU_INIT_POINTER(*slot, NULL);
 	kernel_sock_shutdown(sock, SHUT_RDWR);
-	sock_release(sock);
 	synchronize_rcu();
+	sock_release(sock);
+}
+
+static void asctp_encap_stop(struct asctp_encap_net *en)
+{
+	asctp_encap_close(&en->sock6);
+	asctp_encap_close(&en->sock);
+}
+
+/* Both sockets, or none; IPv4 alone where IPv6 is disabled. */
+static int asctp_encap_start(struct asctp_encap_net *en, int port)
+{
+	struct socket *sock;
+
+	sock = asctp_encap_sock(en->net, AF_INET, port);
+	if (IS_ERR(sock))
+		return PTR_ERR(sock);
+	rcu_assign_pointer(en->sock, sock);
+	sock = asctp_encap_sock(en->net, AF_INET6, port);
+	if (IS_ERR(sock) && PTR_ERR(sock) != -EAFNOSUPPORT) {
+		asctp_encap_stop(en);
+		return PTR_ERR(sock);
+	}
+	if (!IS_ERR(sock))
+		rcu_assign_pointer(en->sock6, sock);
+	return 0;
 }
 
 /* net.asctp.udp_port: a new value closes the old socket and binds a
@@ -182,6 +223,32 @@ bool asctp_encap_xmit(struct net *net, struct sk_buff *skb,
 	uh->check = 0;
 	udp_set_csum(false, skb, fl4->saddr, fl4->daddr, skb->len);
 	ip_build_and_send_pkt(skb, sock->sk, fl4->saddr, fl4->daddr, NULL, 0);
+	rcu_read_unlock();
+	return true;
+}
+
+/* The same over IPv6, where the UDP checksum is a MUST (RFC 8200 8.1). */
+bool asctp_encap_xmit6(struct net *net, struct sk_buff *skb,
+		       struct flowi6 *fl6, __be16 dport, int tclass, u32 prio)
+{
+	struct socket *sock;
+	struct udphdr *uh;
+
+	rcu_read_lock();
+	sock = rcu_dereference(asctp_net(net)->encap.sock6);
+	if (!sock) {
+		rcu_read_unlock();
+		return false;
+	}
+	uh = skb_push(skb, sizeof(*uh));
+	skb_reset_transport_header(skb);
+	uh->source = inet_sk(sock->sk)->inet_sport;
+	uh->dest = dport;
+	uh->len = htons(skb->len);
+	uh->check = 0;
+	udp6_set_csum(false, skb, &fl6->saddr, &fl6->daddr, skb->len);
+	fl6->flowi6_proto = IPPROTO_UDP;
+	ip6_xmit(sock->sk, skb, fl6, fl6->flowi6_mark, NULL, tclass, prio);
 	rcu_read_unlock();
 	return true;
 }

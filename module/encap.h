@@ -2,8 +2,8 @@
 /*
  * RFC 6951: SCTP packets carried in UDP, so that associations cross
  * NATs that translate only TCP, UDP and ICMP.  Per network namespace,
- * one kernel UDP socket on the port net.asctp.udp_port names (0, the
- * default: off) receives them and sends ours.
+ * two kernel UDP sockets (IPv4, IPv6) on the port net.asctp.udp_port
+ * names (0, the default: off) receive them and send ours.
  */
 #ifndef _ASCTP_ENCAP_H
 #define _ASCTP_ENCAP_H
@@ -12,16 +12,18 @@
 
 struct ctl_table_header;
 struct flowi4;
+struct flowi6;
 struct net;
 struct sk_buff;
 struct socket;
 
-/* sock is written under the sysctl's mutex (or at netns exit) and
- * read under RCU; the two ports are the sysctls' values.
+/* sock and sock6 are written under the sysctl's mutex (or at netns
+ * exit) and read under RCU; the two ports are the sysctls' values.
  */
 struct asctp_encap_net {
 	struct net *net;
 	struct socket __rcu *sock;	/* NULL: encapsulation is off */
+	struct socket __rcu *sock6;	/* NULL: off, or no IPv6 here */
 	int udp_port;			/* net.asctp.udp_port: ours */
 	int encap_port;			/* net.asctp.encap_port: peers' */
 	struct ctl_table_header *sysctl;
@@ -38,5 +40,8 @@ __be16 asctp_encap_default_port(const struct net *net);
  */
 bool asctp_encap_xmit(struct net *net, struct sk_buff *skb,
 		      const struct flowi4 *fl4, __be16 dport);
+/* The same over IPv6, with the traffic class and priority given. */
+bool asctp_encap_xmit6(struct net *net, struct sk_buff *skb,
+		       struct flowi6 *fl6, __be16 dport, int tclass, u32 prio);
 
 #endif /* _ASCTP_ENCAP_H */

@@ -155,6 +155,34 @@ int asctp_icmp_encap_err(struct sock *sk, struct sk_buff *skb)
 	return 0;
 }
 
+/* RFC 6951 5.5 over IPv6: a Packet Too Big about a packet we sent in
+ * UDP.  The network header is the quoted IPv6 header, the ICMPv6 one
+ * just before it, the transport header its UDP header.
+ */
+int asctp_icmp6_encap_err(struct sock *sk, struct sk_buff *skb)
+{
+	const struct icmp6hdr *ih = (const struct icmp6hdr *)
+		(skb_network_header(skb) - sizeof(struct icmp6hdr));
+	const struct ipv6hdr *ip6h = ipv6_hdr(skb);
+	const struct asctp_hdr *sh;
+	struct asctp_assoc *a;
+	struct asctp_hdr buf;
+
+	sh = skb_header_pointer(skb, skb_transport_offset(skb) +
+				sizeof(struct udphdr), 8, &buf);
+	if (!sh)
+		return -ENOENT;
+	if (ih->icmp6_type != ICMPV6_PKT_TOOBIG)
+		return 0;
+	a = asctp_icmp_assoc(sock_net(sk), &ip6h->saddr, &ip6h->daddr, sh);
+	if (!a)
+		return -ENOENT;
+	asctp_icmp_frag_needed(sock_net(sk), a, &ip6h->daddr,
+			       ntohl(ih->icmp6_mtu));
+	asctp_assoc_put(a);
+	return 0;
+}
+
 /* inet6_protocol.err_handler: RFC 8201 Packet Too Big, as
  * Fragmentation Needed for IPv4.  @skb's data is the IPv6 header we
  * sent, our common header at @offset.

@@ -16,6 +16,7 @@ int asctp_icmp6_err(struct sk_buff *skb, struct inet6_skb_parm *opt,
 		    u8 type, u8 code, int offset, __be32 info);
 /* udp_sock.encap_err_lookup: 0 when the ICMP quotes one of ours. */
 int asctp_icmp_encap_err(struct sock *sk, struct sk_buff *skb);
+int asctp_icmp6_encap_err(struct sock *sk, struct sk_buff *skb);
 /* release_cb: what came while the user held the socket. */
 void asctp_icmp_release_cb(struct sock *sk);
 

@@ -115,9 +115,15 @@ static void asctp_out_xmit6(struct net *net, struct sock *sk,
 	}
 	skb_dst_set(skb, dst);
 	/* a chunk cut for a larger MTU than the route's (xmit.c) */
-	if (skb->len + sizeof(struct ipv6hdr) > dst_mtu(dst))
+	if (skb->len + sizeof(struct ipv6hdr) +
+	    (r->encap ? sizeof(struct udphdr) : 0) > dst_mtu(dst))
 		skb->ignore_df = 1;
 	asctp_mib_inc(net, ASCTP_MIB_OUT_PKTS);
+	if (r->encap && asctp_encap_xmit6(net, skb, &fl6, r->encap, tclass,
+					  READ_ONCE(sk->sk_priority))) {
+		asctp_mib_inc(net, ASCTP_MIB_OUT_ENCAP_PKTS);
+		return;
+	}
 	ip6_xmit(sk, skb, &fl6, fl6.flowi6_mark, NULL, tclass,
 		 READ_ONCE(sk->sk_priority));
 }

@@ -24,7 +24,7 @@ ICMP=$SELFTEST_DIR/tools/icmp.py
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-ksft_plan 10
+ksft_plan 12
 
 udp_on() { ip netns exec "$1" sysctl -qw "net.asctp.udp_port=${2:-9899}"; }
 sctl() { ip netns exec "$1" sysctl -n "net.asctp.$2"; }
@@ -37,23 +37,30 @@ sysctls() {
 	[ "$(sctl "$n" udp_port) $(sctl "$n" encap_port)" = "0 0" ] ||
 		{ ksft_diag "defaults: $(sctl "$n" udp_port) $(sctl "$n" encap_port)"; rc=1; }
 	udp_on "$n" 9899 || rc=1
-	ip netns exec "$n" ss -Hlun | grep -q ":9899 " ||
-		{ ksft_diag "nothing bound to 9899"; rc=1; }
+	# an IPv4 and an IPv6(-only) socket
+	[ "$(ip netns exec "$n" ss -Hlun | grep -c ":9899 ")" = 2 ] ||
+		{ ksft_diag "bound to 9899: $(ip netns exec "$n" ss -Hlun)"; rc=1; }
 	ip netns exec "$n" sysctl -qw net.asctp.udp_port=70000 2> /dev/null &&
 		{ ksft_diag "70000 taken"; rc=1; }
 	[ "$(sctl "$n" udp_port)" = 9899 ] || { ksft_diag "70000 changed it"; rc=1; }
-	ip netns exec "$n" python3 -S -c 'import socket, sys
-s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("", 9900))
+	# the port in use by an IPv4 socket, then by an IPv6-only one
+	for fam in AF_INET AF_INET6; do
+		ip netns exec "$n" python3 -S -c 'import socket, sys
+s = socket.socket(socket.'$fam', socket.SOCK_DGRAM)
+s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1) if s.family == socket.AF_INET6 else 0
+s.bind(("", 9900))
 print("ready", flush=True); sys.stdin.readline()' > "$TMP/hold" < <(sleep 60) &
-	hold=$!
-	wait_for 20 grep -q ready "$TMP/hold" || rc=1
-	ip netns exec "$n" sysctl -qw net.asctp.udp_port=9900 2> /dev/null &&
-		{ ksft_diag "9900 in use, taken"; rc=1; }
-	kill $hold; wait $hold 2> /dev/null
-	[ "$(sctl "$n" udp_port)" = 0 ] ||
-		{ ksft_diag "after a failed write: $(sctl "$n" udp_port), want 0"; rc=1; }
-	ip netns exec "$n" ss -Hlun | grep -qE ":(9899|9900) " &&
-		{ ksft_diag "a port still bound: $(ip netns exec "$n" ss -Hlun)"; rc=1; }
+		hold=$!
+		wait_for 20 grep -q ready "$TMP/hold" || rc=1
+		ip netns exec "$n" sysctl -qw net.asctp.udp_port=9900 2> /dev/null &&
+			{ ksft_diag "9900 in use ($fam), taken"; rc=1; }
+		kill $hold; wait $hold 2> /dev/null
+		[ "$(sctl "$n" udp_port)" = 0 ] ||
+			{ ksft_diag "after a failed write ($fam): $(sctl "$n" udp_port), want 0"; rc=1; }
+		ip netns exec "$n" ss -Hlun | grep -qE ":(9899|9900) " &&
+			{ ksft_diag "a port still bound ($fam): $(ip netns exec "$n" ss -Hlun)"; rc=1; }
+		udp_on "$n" 9899 || rc=1
+	done
 	return $rc
 }
 ksft_check "sysctls: off by default, a port bound when on, bad values refused" sysctls
@@ -85,16 +92,16 @@ ksft_check "into UDP mid-association: chunks cut for the old MTU still go" switc
 
 # mxfer over veth (MTU 1500: the UDP header must come off the path MTU,
 # or DF packets of 1508 bytes are lost), every packet in UDP.
-over_veth() {	# over_veth TYPE
-	local a b srv rc=0 m ns udp all
-	ns_new a && ns_new b && ns_veth "$a" 10.99.40.1 "$b" 10.99.40.2 &&
+over_veth() {	# over_veth TYPE [ADDR_A ADDR_B]
+	local a b srv rc=0 m ns udp all aa=${2:-10.99.40.1} ab=${3:-10.99.40.2}
+	ns_new a && ns_new b && ns_veth "$a" "$aa" "$b" "$ab" &&
 	udp_on "$a" && udp_on "$b" &&
 	ip netns exec "$b" sysctl -qw net.asctp.encap_port=9899 || return 1
-	ip netns exec "$a" timeout 150 "$MX" server "$P" 10.99.40.1 4000 7 --bytes 2M \
+	ip netns exec "$a" timeout 150 "$MX" server "$P" "$aa" 4000 7 --bytes 2M \
 		--type "$1" > "$TMP/srv" 2>&1 &
 	srv=$!
 	wait_for 20 grep -q listening "$TMP/srv" || rc=1
-	ip netns exec "$b" timeout 120 "$MX" client "$P" 10.99.40.1 4000 7 \
+	ip netns exec "$b" timeout 120 "$MX" client "$P" "$aa" 4000 7 \
 		--bytes 2M --type "$1" > "$TMP/cli" 2>&1 || rc=1
 	wait $srv || rc=1
 	ksft_diag "client: $(tail -n 1 "$TMP/cli")"
@@ -110,6 +117,9 @@ over_veth() {	# over_veth TYPE
 }
 ksft_check "2 MiB one-to-one in UDP over veth, MTU 1500, every packet in UDP" over_veth stream
 ksft_check "2 MiB one-to-many in UDP over veth, MTU 1500, every packet in UDP" over_veth seqpacket
+ksft_check "... over IPv6, one-to-one (the UDP checksum a MUST there)" \
+	over_veth stream fd00:99:40::1 fd00:99:40::2
+ksft_check "... over IPv6, one-to-many" over_veth seqpacket fd00:99:40::1 fd00:99:40::2
 
 # RFC 9260 7.3, RFC 6951 5.5: a -- r -- b, r's link to b of MTU 1280:
 # r answers a's 1500-byte packets (DF) with ICMP Fragmentation Needed;
