@@ -21,18 +21,46 @@ static bool asctp_port_reuse(const struct sock *sk)
 	return sk->sk_reuse || asctp_sk(sk)->reuse;
 }
 
-/* Two bindings of a port overlap unless both name different specific
- * addresses, or one names an address of a family the other socket does
- * not take.  (A wildcard overlaps every binding, IPV6_V6ONLY or not.)
+/* Whether the wildcard of @sk takes an address @sk2 has: IPv4 ones
+ * for AF_INET, IPv6 ones for AF_INET6 and, unless IPV6_V6ONLY, IPv4
+ * ones too (so an AF_INET and an IPv6-only wildcard share a port).
  */
-static bool asctp_port_overlap(const struct sock *sk,
+static bool asctp_port_any_overlap(const struct sock *sk,
+				   const struct sock *sk2)
+{
+	const struct asctp_sock *as2 = asctp_sk(sk2);
+	/* pairs with asctp_port_add_addr()'s release */
+	int i, n = min_t(int, smp_load_acquire(&as2->n_xaddrs),
+			  ASCTP_MAX_XADDRS);
+	struct in6_addr v4;
+
+	if (!asctp_sock_bound_addr(sk2)) {
+		asctp_addr_set_v4(&v4, htonl(INADDR_ANY));
+		return (asctp_addr_usable(sk, &v4) &&
+			asctp_addr_usable(sk2, &v4)) ||
+		       (sk->sk_family == AF_INET6 &&
+			sk2->sk_family == AF_INET6);
+	}
+	if (asctp_addr_usable(sk, &as2->baddr))
+		return true;
+	for (i = 0; i < n; i++)
+		if (asctp_addr_usable(sk, &as2->xaddrs[i]))
+			return true;
+	return false;
+}
+
+/* Two bindings of a port (@sk2's, and @addr for @sk: NULL for a port
+ * to pick) overlap unless both name different specific addresses, or
+ * one names an address of a family the other socket does not take.
+ */
+static bool asctp_port_overlap(const struct sock *sk, const struct sock *sk2,
 			       const struct in6_addr *addr)
 {
 	if (asctp_addr_any(addr))
-		return true;
-	if (!asctp_addr_usable(sk, addr))
+		return !sk || asctp_port_any_overlap(sk, sk2);
+	if (!asctp_addr_usable(sk2, addr))
 		return false;
-	return !asctp_sock_bound_addr(sk) || asctp_sock_has_addr(sk, addr);
+	return !asctp_sock_bound_addr(sk2) || asctp_sock_has_addr(sk2, addr);
 }
 
 /* Whether @sk (NULL: a port for autobind) may not have @addr:@port.
@@ -54,7 +82,7 @@ static bool asctp_port_taken(struct asctp_net *an, const struct sock *sk,
 		if (reuse && asctp_port_reuse(sk2) &&
 		    READ_ONCE(sk2->sk_state) != TCP_LISTEN)
 			continue;
-		if (asctp_port_overlap(sk2, addr))
+		if (asctp_port_overlap(sk, sk2, addr))
 			return true;
 	}
 	return false;

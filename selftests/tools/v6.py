@@ -11,7 +11,8 @@
                          ::ffff:127.0.0.1, or as sockaddr_in with
                          SCTP_I_WANT_MAPPED_V4_ADDR off); an AF_INET6
                          client reaches an AF_INET server at
-                         ::ffff:127.0.0.1; IPV6_V6ONLY refuses IPv4
+                         ::ffff:127.0.0.1; IPV6_V6ONLY refuses IPv4,
+                         and an AF_INET wildcard may share its port
     v6.py errors PROTO   addresses a socket does not take: the errno of
                          bind, connect and sendto for each
     v6.py qos PROTO PEERNS ADDR4 ADDR6
@@ -29,6 +30,7 @@ import socket
 import struct
 import sys
 
+from checks import check, status
 from netns import in_ns
 
 SOL_SCTP = 132
@@ -36,15 +38,8 @@ SCTP_I_WANT_MAPPED_V4_ADDR = 12
 SCTP_INITMSG = 2
 SCTP_GET_PEER_ADDRS = 108
 LIBC = ctypes.CDLL(None, use_errno=True)
-OK = [True]
 A6, A4 = socket.AF_INET6, socket.AF_INET
 STREAM, SEQ = socket.SOCK_STREAM, socket.SOCK_SEQPACKET
-
-
-def check(name, got, want):
-    print(f"# {name}: {got}{'' if got == want else f', expected {want}'}")
-    if got != want:
-        OK[0] = False
 
 
 def errno_of(fn):
@@ -200,6 +195,24 @@ def mapped(proto):
           errno_of(lambda: c4.connect(("127.0.0.1", lo.getsockname()[1]))),
           "ECONNREFUSED")
 
+    # an AF_INET wildcard may share its port (as on Linux), each family
+    # reaching its own listener; a dual-stack wildcard overlaps both
+    port = lo.getsockname()[1]
+    l4 = sock(A4, STREAM, proto)
+    check("AF_INET wildcard on the IPV6_V6ONLY wildcard's port",
+          errno_of(lambda: l4.bind(("0.0.0.0", port))), 0)
+    l4.listen(1)
+    c4 = sock(A4, STREAM, proto)
+    c4.connect(("127.0.0.1", port))
+    check("... an IPv4 client reaches the AF_INET listener",
+          l4.accept()[1][0], "127.0.0.1")
+    c6 = sock(A6, STREAM, proto)
+    c6.connect(("::1", port))
+    check("... an IPv6 client the IPV6_V6ONLY one", lo.accept()[1][0], "::1")
+    d6 = sock(A6, STREAM, proto)
+    check("a dual-stack wildcard on that port",
+          errno_of(lambda: d6.bind(("::", port))), "EADDRINUSE")
+
 
 def raw_bind6(s, addr, port):
     """bind() with a sockaddr_in6, whatever the socket's family (Python
@@ -324,7 +337,7 @@ def main():
         qos(proto, *sys.argv[3:6])
     else:
         {"api": api, "mapped": mapped, "errors": errors}[cmd](proto)
-    sys.exit(0 if OK[0] else 1)
+    sys.exit(status())
 
 
 if __name__ == "__main__":
