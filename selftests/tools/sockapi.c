@@ -933,7 +933,7 @@ static ssize_t send_cmsg(int fd, int port, const char *text, int type,
 	return sendmsg(fd, &m, 0);
 }
 
-/* sendmsg's cmsgs: SCTP_INIT, SNDINFO, PRINFO, AUTHINFO, DSTADDRV4. */
+/* sendmsg's cmsgs: SCTP_INIT, SNDINFO, PRINFO, AUTHINFO, DSTADDRV4/6. */
 static void case_cmsgs(void)
 {
 	struct sctp_initmsg im = { .sinit_num_ostreams = 3 };
@@ -984,6 +984,9 @@ static void case_cmsgs(void)
 	CHECK(send_cmsg(cli, 7070, "x", SCTP_DSTADDRV4, &dst, 2) == 1,
 	      "short SCTP_DSTADDRV4, association up");
 	FAILS(send_cmsg(cli, 7071, "x", SCTP_DSTADDRV4, &dst, 2), EINVAL);
+	CHECK(send_cmsg(cli, 7070, "x", SCTP_DSTADDRV6, &dst, 4) == 1,
+	      "short SCTP_DSTADDRV6, association up");
+	FAILS(send_cmsg(cli, 7071, "x", SCTP_DSTADDRV6, &dst, 4), EINVAL);
 	FAILS(send_cmsg(cli, 7070, "x", 77, &dst, sizeof(dst)), EINVAL);
 	close(cli);
 	close(srv);
