@@ -23,6 +23,7 @@
 
 #include "addr.h"
 #include "chunk.h"
+#include "cookie.h"
 
 #define check(cond) do {						\
 	if (!(cond)) {							\
@@ -159,11 +160,11 @@ static void walk_tlvs(const u8 *buf, unsigned int len, unsigned int max)
 }
 
 /* What handshake.c adds around the reported parameters in an INIT ACK
- * (chunk and INIT headers, State Cookie parameter, 8 addresses,
- * Adaptation Layer Indication): generous, for the reply-size check.
+ * (chunk and INIT headers, State Cookie parameter, up to 8 addresses of
+ * 20 bytes (IPv6), Adaptation Layer Indication), for the size check.
  */
-#define INIT_ACK_OWN_LEN	(4 + 16 + 4 + 160 + 8 * 8 + 8)
-
+#define INIT_ACK_OWN_LEN	(4 + 16 + 4 + sizeof(struct asctp_cookie) + 3 + \
+				 ASCTP_MAX_LADDRS * 20 + 8)
 
 /* A peer address chunk.c may keep (addr.h): an IPv4 unicast destination
  * (class E is let through), or an IPv6 one that is not unspecified,
@@ -183,6 +184,7 @@ static bool paddr_ok(const struct in6_addr *a)
 	return !ipv6_addr_any(a) && b[0] != 0xff &&
 	       !(b[0] == 0xfe && (b[1] & 0x80));
 }
+
 static void check_init(const struct asctp_chunk_hdr *ch)
 {
 	const struct asctp_init_hdr *ih = (const void *)(ch + 1);

@@ -30,16 +30,11 @@ import sys
 import threading
 import time
 
+from checks import check, status
+
 SOL_SCTP = 132
 SCTP_REMOTE_UDP_ENCAPS_PORT = 132
 LIBC = ctypes.CDLL(None, use_errno=True)
-OK = [True]
-
-
-def check(name, got, want):
-    print(f"# {name}: {got}{'' if got == want else f', expected {want}'}")
-    if got != want:
-        OK[0] = False
 
 
 def addr_storage(addr=None):
@@ -167,7 +162,7 @@ def main():
         switch(proto, int(sys.argv[3]))
     else:
         learn(proto, int(sys.argv[3]))
-    sys.exit(0 if OK[0] else 1)
+    sys.exit(status())
 
 
 if __name__ == "__main__":

@@ -20,17 +20,11 @@ import struct
 import subprocess
 import sys
 
+from checks import check, status
 from netns import in_ns
 
 SOL_SCTP = 132
 SCTP_STATUS = 14
-OK = [True]
-
-
-def check(name, got, want):
-    print(f"# {name}: {got}{'' if got == want else f', expected {want}'}")
-    if got != want:
-        OK[0] = False
 
 
 def path_mtu(s):
@@ -136,7 +130,7 @@ def tag(proto, peerns, peer):
 def main():
     if sys.argv[1] == "tag":
         tag(int(sys.argv[2]), sys.argv[3], sys.argv[4])
-    sys.exit(0 if OK[0] else 1)
+    sys.exit(status())
 
 
 if __name__ == "__main__":
