@@ -18,7 +18,7 @@ xfer() {
 	srv=$(mktemp)
 	ip netns exec "$sns" python3 -S "$XFER" server "$P" "$addr" 4000 \
 		"${6:-0}" > "$srv" &
-	wait_for 10 grep -q listening "$srv" || rc=1
+	wait_for 30 grep -q listening "$srv" || rc=1
 	[ $rc -eq 0 ] && ip netns exec "$cns" timeout 120 python3 -S "$XFER" \
 		client "$P" "$addr" 4000 "$n" "$size" || rc=1
 	wait_for 120 grep -qE "^[0-9]+ " "$srv" || rc=1
@@ -49,7 +49,7 @@ echo_two_chunks() {
 	ip netns exec "$b" python3 -S "$SELFTEST_DIR/tools/echo.py" server "$P" 10.99.3.2 4000 \
 		> "$log" 2>&1 &
 	srv=$!
-	wait_for 10 grep -q listening "$log" || rc=1
+	wait_for 30 grep -q listening "$log" || rc=1
 	out=$(ip netns exec "$a" timeout 120 python3 -S "$SELFTEST_DIR/tools/echo.py" client "$P" \
 		10.99.3.2 4000 50 7) || rc=1
 	kill $srv

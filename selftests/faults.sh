@@ -132,7 +132,7 @@ fault_run() {
 	ip netns exec "$b" timeout 300 "$MXFER" server "$P" 0.0.0.0 4000 7 --bytes 4M \
 		--max-msg 64K > "$TMP/srv" 2>&1 &
 	srv=$!
-	wait_for 10 grep -q listening "$TMP/srv" || rc=1
+	wait_for 30 grep -q listening "$TMP/srv" || rc=1
 	ip netns exec "$a" timeout 300 "$MXFER" client "$P" 10.99.8.2 4000 7 --bytes 4M \
 		--max-msg 64K --rto 200 > "$TMP/cli" 2>&1 &
 	cli=$!

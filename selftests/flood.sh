@@ -44,7 +44,7 @@ flood() {
 	ip netns exec "$s" python3 -S "$TOOLS/echo.py" server "$P" 0.0.0.0 4000 \
 		> "$TMP/srv" 2>&1 &
 	srv=$!
-	wait_for 10 grep -q listening "$TMP/srv" || rc=1
+	wait_for 30 grep -q listening "$TMP/srv" || rc=1
 	in=$(mib AsctpInPkts "$s") out=$(mib AsctpOutPkts "$s")
 	before=$(slab_kb) max=$before
 	t0=$SECONDS

@@ -106,13 +106,16 @@ ns_proc() {
 }
 
 # ns_veth NS1 ADDR1 NS2 ADDR2 [DEV1 DEV2]: a veth pair between two
-# namespaces, veth0 and veth1 unless named; one ip(8) per side.
+# namespaces, veth0 and veth1 unless named; one ip(8) per side.  IPv4
+# addresses get /24, IPv6 ones /64 without duplicate address detection
+# (usable at once).
 ns_veth() {
-	local d1=${5:-veth0} d2=${6:-veth1}
+	local d1=${5:-veth0} d2=${6:-veth1} pfx=/24
+	[[ $2 == *:* ]] && pfx="/64 nodad"
 	printf '%s\n' "link add $d1 type veth peer name $d2 netns $3" \
-		"addr add $2/24 dev $d1" "link set $d1 up" |
+		"addr add $2$pfx dev $d1" "link set $d1 up" |
 		ip -n "$1" -batch - &&
-	printf '%s\n' "addr add $4/24 dev $d2" "link set $d2 up" |
+	printf '%s\n' "addr add $4$pfx dev $d2" "link set $d2 up" |
 		ip -n "$3" -batch -
 }
 
@@ -140,18 +143,37 @@ peer_run() {
 		"$(asctp_ipproto)" veth1 \
 		10.99.5.2 4000 "$@" > "$PEER_OUT" &
 	PEER_PID=$!
-	wait_for 10 grep -q ready "$PEER_OUT"
+	wait_for 30 grep -q ready "$PEER_OUT"
 }
 
 # wait_for SECONDS CMD...: poll CMD every 50 ms until it succeeds
-# (nap, below: sleep(1) would cost a TCG guest 0.5 s a try).
+# (nap, below: sleep(1) would cost a TCG guest 0.5 s a try).  A poll
+# "grep -q[E|x] PATTERN FILE" runs in_file instead: a process a poll
+# would take the one vCPU from what the poll waits for.
 wait_for() {
 	local deadline=$((SECONDS + $1))
 	shift
+	[ "$1" = grep ] && [ $# -eq 4 ] && [[ $2 =~ ^-q[Ex]?$ ]] &&
+		set -- in_file "$2" "$3" "$4"
 	until "$@"; do
 		[ $SECONDS -ge $deadline ] && return 1
 		nap 0.05
 	done
+}
+
+# in_file -q|-qE|-qx PATTERN FILE: grep's answer, in the shell (ERE,
+# which matches as BRE for the patterns wait_for gets).
+in_file() {
+	local l
+	[ -r "$3" ] || return 1
+	while IFS= read -r l || [ -n "$l" ]; do
+		if [ "$1" = -qx ]; then
+			[ "$l" = "$2" ] && return 0
+		elif [[ $l =~ $2 ]]; then
+			return 0
+		fi
+	done < "$3"
+	return 1
 }
 
 # alive PID: a child that has not exited yet (kill -0 also finds the

@@ -76,7 +76,7 @@ sctp_test_case() {
 	ip netns exec "$ns" stdbuf -oL timeout $T sctp_test -H 127.0.0.1 -P 9000 \
 		-l -d 1 $mode > "$srv" 2>&1 &
 	pid=$!
-	if ! wait_for 10 grep -q "Server: Receiving packets" "$srv"; then
+	if ! wait_for 30 grep -q "Server: Receiving packets" "$srv"; then
 		ksft_diag "server not listening"
 		show "$srv"
 		stop $pid
@@ -142,7 +142,7 @@ darn() {
 	ip netns exec "$ns" stdbuf -oL timeout $T sctp_darn -H 127.0.0.1 -P 9100 -l \
 		> "$srv" 2>&1 &
 	pid=$!
-	if ! wait_for 10 grep -q "listening" "$srv"; then
+	if ! wait_for 30 grep -q "listening" "$srv"; then
 		ksft_diag "listener not listening"
 		show "$srv"
 		stop $pid

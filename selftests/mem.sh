@@ -141,7 +141,7 @@ flood_data() {
 	kept=$((${cum:-999} - 999))
 	echo "$kept" >&8
 	exec 8>&-
-	wait_for 60 grep -q "^read\|MISMATCH" "$TMP/reader" || rc=1
+	wait_for 60 grep -qE "^read|MISMATCH" "$TMP/reader" || rc=1
 	full=$(($(mib AsctpInRcvbufFull "$a") - full)) far=$(($(mib AsctpInDataBeyondMap "$a") - far))
 	ksft_diag "peer: $(grep -v rx "$PEER_OUT" | tr '\n' ';') reader: $(tr '\n' ';' < "$TMP/reader")"
 	ksft_diag "counters moved: $(ip netns exec "$a" cat /proc/net/asctp/snmp |
@@ -219,7 +219,7 @@ fan_in() {
 	srv=$(mktemp)
 	ip netns exec "$ns" timeout 120 python3 -S "$TOOLS/fanin.py" server "$P" \
 		127.0.0.1 4000 10 300 2 > "$srv" 2>&1 &
-	wait_for 10 grep -q listening "$srv" || rc=1
+	wait_for 30 grep -q listening "$srv" || rc=1
 	[ $rc -eq 0 ] && { ip netns exec "$ns" timeout 120 python3 -S \
 		"$TOOLS/fanin.py" client "$P" 127.0.0.1 4000 10 300 || rc=1; }
 	wait $! || rc=1

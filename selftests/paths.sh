@@ -33,7 +33,7 @@ pathfail() {
 	srv=$(mktemp)
 	ip netns exec "$b" "$PATHS" server 5000 > "$srv" &
 	pid=$!
-	wait_for 10 grep -q listening "$srv" &&
+	wait_for 30 grep -q listening "$srv" &&
 	ip netns exec "$a" timeout 60 "$PATHS" pathfail 10.99.7.2 5000 \
 		"tc qdisc change dev veth0 root $delay loss 100%" \
 		"tc qdisc change dev veth0 root $delay" || rc=1
@@ -103,7 +103,7 @@ mh_paths() {
 	srv=$(mktemp)
 	ip netns exec "$MH_B" "$PATHS" server 5000 ${MH_SERVER_ADDRS:-} > "$srv" &
 	pid=$!
-	wait_for 10 grep -q listening "$srv" &&
+	wait_for 30 grep -q listening "$srv" &&
 	ip netns exec "$MH_A" timeout 60 "$PATHS" "$@" || rc=1
 	kill "$pid"
 	wait "$pid" 2> /dev/null
@@ -176,7 +176,7 @@ mh_failover() {
 	ip netns exec "$MH_B" timeout 300 "$MXFER" server "$P" 0.0.0.0 4000 \
 		"$SEED" --bytes "$BYTES" --max-msg 64K > "$srv" 2>&1 &
 	pid=$!
-	wait_for 10 grep -q listening "$srv" || { ksft_diag "no server"; rc=1; }
+	wait_for 30 grep -q listening "$srv" || { ksft_diag "no server"; rc=1; }
 	ip netns exec "$MH_A" timeout 300 "$MXFER" client "$P" 10.99.8.2 4000 \
 		"$SEED" --bytes "$BYTES" --max-msg 64K --rto 1000 > "$cli" 2>&1 &
 	cpid=$!

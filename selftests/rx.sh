@@ -205,7 +205,7 @@ cw_tbit_zero() {
 cw_own_tag() {
 	cw_abort 0 $((0x$CWTAG)) \
 		"AsctpInPkts=1 AsctpInCtrlChunks=1 AsctpAborteds=1" &&
-	wait_for 10 grep -q ECONNREFUSED "$CWOUT" &&
+	wait_for 30 grep -q ECONNREFUSED "$CWOUT" &&
 	[ -z "$(assoc_field "$CWNS" "$CWPORT" 6)" ]
 }
 if cw_up; then

@@ -34,7 +34,7 @@ mxfer_run() {
 	srv=$(mktemp) cli=$(mktemp)
 	ip netns exec "$sns" timeout 600 "$MXFER" server "$P" "$addr" 4000 \
 		"$SEED" "$@" > "$srv" 2>&1 &
-	wait_for 10 grep -q listening "$srv" || rc=1
+	wait_for 30 grep -q listening "$srv" || rc=1
 	t0=$SECONDS
 	[ $rc -eq 0 ] && { ip netns exec "$cns" timeout 600 "$MXFER" client \
 		"$P" "$addr" 4000 "$SEED" "$@" > "$cli" 2>&1 || rc=1; }
