@@ -16,18 +16,7 @@ MX=$SELFTEST_DIR/tools/mxfer
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-ksft_plan 8
-
-# ns_veth6 NS1 ADDR1 NS2 ADDR2 [DEV1 DEV2]: as ns_veth, IPv6 /64 addresses
-# without duplicate address detection (usable at once).
-ns_veth6() {
-	local d1=${5:-veth0} d2=${6:-veth1}
-	printf '%s\n' "link add $d1 type veth peer name $d2 netns $3" \
-		"addr add $2/64 dev $d1 nodad" "link set $d1 up" |
-		ip -n "$1" -batch - &&
-	printf '%s\n' "addr add $4/64 dev $d2 nodad" "link set $d2 up" |
-		ip -n "$3" -batch -
-}
+ksft_plan 10
 
 v6py() {	# v6py CMD: tools/v6.py CMD in a fresh namespace
 	local n
@@ -52,12 +41,23 @@ mxfer() {
 	return $rc
 }
 
-over_veth() {
-	local a b
-	ns_new a && ns_new b && ns_veth6 "$a" fd00:99:47::1 "$b" fd00:99:47::2 &&
-	mxfer stream "$b" "$a" fd00:99:47::2 && mxfer seqpacket "$b" "$a" fd00:99:47::2
+# frags NS: IPv6 fragments NS has sent (packets cut larger than the MTU)
+frags() {
+	local d
+	ns_proc "$1" d && awk '$1 == "Ip6FragCreates" { print $2 }' "$d/net/snmp6"
 }
-ksft_check "2 MiB over IPv6 (veth), one-to-one and one-to-many" over_veth
+
+over_veth() {
+	local a b fa fb
+	ns_new a && ns_new b && ns_veth "$a" fd00:99:47::1 "$b" fd00:99:47::2 &&
+	mxfer stream "$b" "$a" fd00:99:47::2 && mxfer seqpacket "$b" "$a" fd00:99:47::2 ||
+		return 1
+	# full-sized packets leave room for the 40-byte IPv6 header
+	fa=$(frags "$a") fb=$(frags "$b")
+	ksft_diag "IPv6 fragments sent: $fa and $fb"
+	[ "$fa" = 0 ] && [ "$fb" = 0 ]
+}
+ksft_check "2 MiB over IPv6 (veth), one-to-one and one-to-many, no IP fragments" over_veth
 
 # raddrs NS: the peer addresses of NS's first association, as listed
 raddrs() {
@@ -95,17 +95,61 @@ dual() {
 }
 ksft_check "dual stack: an association over IPv4 gets an IPv6 path too (5.1.2)" dual
 
+# v6out NS: the IPv6 bytes NS has sent
+v6out() {
+	local d
+	ns_proc "$1" d && awk '$1 == "Ip6OutOctets" { print $2 }' "$d/net/snmp6"
+}
+
+# Dual stack failover: an association up over IPv4, its IPv6 path
+# confirmed by heartbeats (RTO 1 s: within 1.5 s), then IPv4 cut both
+# ways mid-transfer (blackhole routes): the rest goes over IPv6, every
+# byte checked (RFC 9260 6.4.1, 8.2: the path fails, the other serves).
+dual_failover() {
+	local a b rc=0 v6 t3 srv cli
+	ns_new a && ns_new b && ns_veth "$a" 10.99.51.1 "$b" 10.99.51.2 &&
+	ip -n "$a" addr add fd00:99:51::1/64 dev veth0 nodad &&
+	ip -n "$b" addr add fd00:99:51::2/64 dev veth1 nodad || return 1
+	ip netns exec "$b" timeout 200 "$MX" server "$P" :: 4000 13 --bytes 8M \
+		> "$TMP/srv" 2>&1 &
+	srv=$!
+	wait_for 30 grep -q listening "$TMP/srv" || rc=1
+	ip netns exec "$a" timeout 180 "$MX" client "$P" ::ffff:10.99.51.2 4000 13 \
+		--bytes 8M --rto 1000 > "$TMP/cli" 2>&1 &
+	cli=$!
+	wait_for 30 eval '[ "$(raddrs "$a" | wc -w)" = 2 ]' || rc=1
+	sleep 3
+	v6=$(v6out "$a") t3=$(mib AsctpT3Expireds "$a")
+	ip -n "$a" route add blackhole 10.99.51.2/32 &&
+	ip -n "$b" route add blackhole 10.99.51.1/32 || rc=1
+	wait $cli || rc=1
+	wait $srv || rc=1
+	v6=$(($(v6out "$a") - v6)) t3=$(($(mib AsctpT3Expireds "$a") - t3))
+	ksft_diag "client: $(tail -n 1 "$TMP/cli")"
+	ksft_diag "server: $(tail -n 1 "$TMP/srv")"
+	ksft_diag "after the cut: $v6 bytes sent over IPv6, T3-rtx expiries $t3"
+	grep -q " ok$" "$TMP/srv" && [ "$v6" -gt 1048576 ] && [ $rc -eq 0 ]
+}
+ksft_check "dual stack: IPv4 cut mid-transfer, the rest over the IPv6 path" dual_failover
+
 # a -- r -- b over IPv6, r's link to b of MTU 1280: ICMPv6 Packet Too Big
 # lowers the path MTU (RFC 8201), 1 MiB byte-checked.
-ptb() {
-	local a r b srv rc=0 icmp
+ptb() {	# ptb plain|udp
+	local a r b srv rc=0 icmp n
 	ns_new a && ns_new r && ns_new b &&
-	ns_veth6 "$a" fd00:99:49::1 "$r" fd00:99:49::2 &&
-	ns_veth6 "$b" fd00:99:4a::1 "$r" fd00:99:4a::2 veth0 veth2 &&
+	ns_veth "$a" fd00:99:49::1 "$r" fd00:99:49::2 &&
+	ns_veth "$b" fd00:99:4a::1 "$r" fd00:99:4a::2 veth0 veth2 &&
 	ip -n "$r" link set veth2 mtu 1280 && ip -n "$b" link set veth0 mtu 1280 &&
 	ip -n "$a" -6 route add default via fd00:99:49::2 &&
 	ip -n "$b" -6 route add default via fd00:99:4a::2 &&
 	ip netns exec "$r" sysctl -qw net.ipv6.conf.all.forwarding=1 || return 1
+	# RFC 6951 5.5: UDP hands the ICMPv6 about its datagram to asctp
+	if [ "$1" = udp ]; then
+		for n in "$a" "$b"; do
+			ip netns exec "$n" sysctl -qw net.asctp.udp_port=9899 \
+				net.asctp.encap_port=9899 || return 1
+		done
+	fi
 	ip netns exec "$b" timeout 150 "$MX" server "$P" fd00:99:4a::1 4000 3 \
 		--bytes 1M > "$TMP/srv" 2>&1 &
 	srv=$!
@@ -118,9 +162,15 @@ ptb() {
 	ksft_diag "server: $(tail -n 1 "$TMP/srv")"
 	ksft_diag "client: AsctpIcmpFragNeeded $icmp, AsctpOutRetrans $(mib AsctpOutRetrans "$a")"
 	[ "$icmp" -gt 0 ] || rc=1
+	if [ "$1" = udp ]; then
+		n=$(mib AsctpOutUdpPkts "$a")
+		ksft_diag "client: AsctpOutUdpPkts $n of $(mib AsctpOutPkts "$a")"
+		[ "$n" = "$(mib AsctpOutPkts "$a")" ] || rc=1
+	fi
 	return $rc
 }
-ksft_check "ICMPv6 Packet Too Big lowers the path MTU, 1 MiB through MTU 1280" ptb
+ksft_check "ICMPv6 Packet Too Big lowers the path MTU, 1 MiB through MTU 1280" ptb plain
+ksft_check "... and for SCTP in UDP over IPv6 (RFC 6951 5.5)" ptb udp
 
 # SCTP_PEER_ADDR_PARAMS's DSCP and flow label, per path, on the wire.
 qos() {
