@@ -147,33 +147,14 @@ peer_run() {
 }
 
 # wait_for SECONDS CMD...: poll CMD every 50 ms until it succeeds
-# (nap, below: sleep(1) would cost a TCG guest 0.5 s a try).  A poll
-# "grep -q[E|x] PATTERN FILE" runs in_file instead: a process a poll
-# would take the one vCPU from what the poll waits for.
+# (nap, below: sleep(1) would cost a TCG guest 0.5 s a try).
 wait_for() {
 	local deadline=$((SECONDS + $1))
 	shift
-	[ "$1" = grep ] && [ $# -eq 4 ] && [[ $2 =~ ^-q[Ex]?$ ]] &&
-		set -- in_file "$2" "$3" "$4"
 	until "$@"; do
 		[ $SECONDS -ge $deadline ] && return 1
 		nap 0.05
 	done
-}
-
-# in_file -q|-qE|-qx PATTERN FILE: grep's answer, in the shell (ERE,
-# which matches as BRE for the patterns wait_for gets).
-in_file() {
-	local l
-	[ -r "$3" ] || return 1
-	while IFS= read -r l || [ -n "$l" ]; do
-		if [ "$1" = -qx ]; then
-			[ "$l" = "$2" ] && return 0
-		elif [[ $l =~ $2 ]]; then
-			return 0
-		fi
-	done < "$3"
-	return 1
 }
 
 # alive PID: a child that has not exited yet (kill -0 also finds the
