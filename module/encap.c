@@ -200,6 +200,19 @@ __be16 asctp_encap_default_port(const struct net *net)
 	return htons(READ_ONCE(asctp_net(net)->encap.encap_port));
 }
 
+/* The UDP header in front of the SCTP packet; its checksum is the caller's. */
+static void asctp_encap_push(struct sk_buff *skb, struct socket *sock,
+			     __be16 dport)
+{
+	struct udphdr *uh = skb_push(skb, sizeof(*uh));
+
+	skb_reset_transport_header(skb);
+	uh->source = inet_sk(sock->sk)->inet_sport;
+	uh->dest = dport;
+	uh->len = htons(skb->len);
+	uh->check = 0;
+}
+
 /* RFC 6951 5.3: UDP from our port to the peer's, checksum included
  * (SHOULD); the SCTP checksum is already in.
  */
@@ -207,7 +220,6 @@ bool asctp_encap_xmit(struct net *net, struct sk_buff *skb,
 		      const struct flowi4 *fl4, __be16 dport)
 {
 	struct socket *sock;
-	struct udphdr *uh;
 
 	rcu_read_lock();
 	sock = rcu_dereference(asctp_net(net)->encap.sock);
@@ -215,12 +227,7 @@ bool asctp_encap_xmit(struct net *net, struct sk_buff *skb,
 		rcu_read_unlock();
 		return false;
 	}
-	uh = skb_push(skb, sizeof(*uh));
-	skb_reset_transport_header(skb);
-	uh->source = inet_sk(sock->sk)->inet_sport;
-	uh->dest = dport;
-	uh->len = htons(skb->len);
-	uh->check = 0;
+	asctp_encap_push(skb, sock, dport);
 	udp_set_csum(false, skb, fl4->saddr, fl4->daddr, skb->len);
 	ip_build_and_send_pkt(skb, sock->sk, fl4->saddr, fl4->daddr, NULL, 0);
 	rcu_read_unlock();
@@ -232,7 +239,6 @@ bool asctp_encap_xmit6(struct net *net, struct sk_buff *skb,
 		       struct flowi6 *fl6, __be16 dport, int tclass, u32 prio)
 {
 	struct socket *sock;
-	struct udphdr *uh;
 
 	rcu_read_lock();
 	sock = rcu_dereference(asctp_net(net)->encap.sock6);
@@ -240,12 +246,7 @@ bool asctp_encap_xmit6(struct net *net, struct sk_buff *skb,
 		rcu_read_unlock();
 		return false;
 	}
-	uh = skb_push(skb, sizeof(*uh));
-	skb_reset_transport_header(skb);
-	uh->source = inet_sk(sock->sk)->inet_sport;
-	uh->dest = dport;
-	uh->len = htons(skb->len);
-	uh->check = 0;
+	asctp_encap_push(skb, sock, dport);
 	udp6_set_csum(false, skb, &fl6->saddr, &fl6->daddr, skb->len);
 	fl6->flowi6_proto = IPPROTO_UDP;
 	ip6_xmit(sock->sk, skb, fl6, fl6->flowi6_mark, NULL, tclass, prio);

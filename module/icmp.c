@@ -125,6 +125,16 @@ int asctp_icmp_err(struct sk_buff *skb, u32 info)
 	return 0;
 }
 
+/* The first 8 bytes of our common header, quoted after the UDP header
+ * of an encapsulated packet (RFC 6951 5.5); NULL when cut short.
+ */
+static const struct asctp_hdr *asctp_icmp_encap_hdr(const struct sk_buff *skb,
+						    struct asctp_hdr *buf)
+{
+	return skb_header_pointer(skb, skb_transport_offset(skb) +
+				  sizeof(struct udphdr), 8, buf);
+}
+
 /* RFC 6951 5.5: about a packet we sent in UDP.  UDP updates the
  * route's MTU itself when we return 0: not for an ICMP that fails the
  * tag check.  The network header is the quoted IP header, the transport
@@ -139,8 +149,7 @@ int asctp_icmp_encap_err(struct sock *sk, struct sk_buff *skb)
 	struct asctp_assoc *a;
 	struct asctp_hdr buf;
 
-	sh = skb_header_pointer(skb, skb_transport_offset(skb) +
-				sizeof(struct udphdr), 8, &buf);
+	sh = asctp_icmp_encap_hdr(skb, &buf);
 	if (!sh)
 		return -ENOENT;
 	if (!asctp_icmp_frag(ih->type, ih->code))
@@ -168,8 +177,7 @@ int asctp_icmp6_encap_err(struct sock *sk, struct sk_buff *skb)
 	struct asctp_assoc *a;
 	struct asctp_hdr buf;
 
-	sh = skb_header_pointer(skb, skb_transport_offset(skb) +
-				sizeof(struct udphdr), 8, &buf);
+	sh = asctp_icmp_encap_hdr(skb, &buf);
 	if (!sh)
 		return -ENOENT;
 	if (ih->icmp6_type != ICMPV6_PKT_TOOBIG)

@@ -35,11 +35,12 @@ static bool asctp_port_any_overlap(const struct sock *sk,
 	struct in6_addr v4;
 
 	if (!asctp_sock_bound_addr(sk2)) {
+		/* two wildcards: a family both take */
 		asctp_addr_set_v4(&v4, htonl(INADDR_ANY));
 		return (asctp_addr_usable(sk, &v4) &&
 			asctp_addr_usable(sk2, &v4)) ||
-		       (sk->sk_family == AF_INET6 &&
-			sk2->sk_family == AF_INET6);
+		       (asctp_addr_usable(sk, &in6addr_any) &&
+			asctp_addr_usable(sk2, &in6addr_any));
 	}
 	if (asctp_addr_usable(sk, &as2->baddr))
 		return true;

@@ -38,7 +38,7 @@
 . "$(dirname "$0")/lib.sh"
 set -uo pipefail
 
-NCASES=24
+NCASES=26
 SELF=$SELFTEST_DIR/interop.sh
 
 # The host: both VMs, then the capture check and the verdicts.
@@ -391,6 +391,10 @@ for cs in a b; do
 	ADDR=([a]=fd00:1:1::1 [b]=fd00:1:1::2)
 	xfer "IPv6, 2 MiB" graceful $cs 120 --type stream --streams 4 --max-msg 64K \
 		--bytes 2M
+	encap 9899
+	xfer "SCTP over UDP over IPv6, 2 MiB" udp $cs 120 --type stream \
+		--streams 4 --max-msg 64K --bytes 2M
+	encap 0
 	ADDR=([a]=10.1.1.1 [b]=10.1.1.2)
 	abort_case $cs a
 	abort_case $cs b
