@@ -50,7 +50,11 @@ objects_zero() { [ "$(asctp_objects)" = 0 ]; }
 # assocs_up NS COUNT: NS lists COUNT associations ESTABLISHED.
 assocs_up() { [ "$(assocs_in "$1" 3)" = "$2" ]; }
 
-assocs_none() { [ "$(assocs_in "$1" 3)" = 0 ] && [ "$(wc -l < /proc/net/asctp/assocs)" -le 1 ]; }
+# assocs_none NS: NS lists no association, in any state.
+assocs_none() {
+	[ "$(ip netns exec "$1" awk 'END { print NR }' /proc/net/asctp/assocs)" -le 1 ] &&
+	[ "$(wc -l < /proc/net/asctp/assocs)" -le 1 ]
+}
 
 # many [--abort]: $N associations; rmmod refused while they live; the
 # owner killed; then each end counted once (Shutdowns or Aborteds).
@@ -106,6 +110,8 @@ vanish() {
 	wait_for 30 grep -qx "got 20" "$TMP/srv" || rc=1
 	ip -n "$b" link set veth1 down
 	wait $cli || rc=1
+	# the server itself, not only timeout(1) above it
+	pkill -9 -P $srv
 	kill -9 $srv 2> /dev/null
 	wait $srv 2> /dev/null
 	grep -q MISMATCH "$TMP/srv" && rc=1
@@ -118,7 +124,11 @@ vanish() {
 		! grep -q "FAILED SET" "$TMP/cli" || rc=1
 	# both sides' associations are gone within their retransmission
 	# limits (server: its link is down, it cannot even send an ABORT)
-	wait_for 30 assocs_none "$a" && wait_for 30 assocs_none "$b" || rc=1
+	if ! wait_for 30 assocs_none "$a" || ! wait_for 30 assocs_none "$b"; then
+		ksft_diag "left: $(ip netns exec "$a" cat /proc/net/asctp/assocs |
+			tr '\n' ';') $(ip netns exec "$b" cat /proc/net/asctp/assocs | tr '\n' ';')"
+		rc=1
+	fi
 	return $rc
 }
 ksft_check "peer vanishes mid-transfer: each message arrived or came back as SEND_FAILED" \
