@@ -200,7 +200,10 @@ __be16 asctp_encap_default_port(const struct net *net)
 	return htons(READ_ONCE(asctp_net(net)->encap.encap_port));
 }
 
-/* The UDP header in front of the SCTP packet; its checksum is the caller's. */
+/* The UDP header in front of the SCTP packet; its checksum is the
+ * caller's.  @sock is the caller's rcu_dereference() of the encap socket,
+ * under rcu_read_lock() (asctp_encap_close() waits for it).
+ */
 static void asctp_encap_push(struct sk_buff *skb, struct socket *sock,
 			     __be16 dport)
 {
